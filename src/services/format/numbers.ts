@@ -1,0 +1,38 @@
+import type { Locale } from "./locale.js";
+
+/** 1234567 → "1.2M" (en-US) / "123.5万" (zh-CN): compact, one decimal at most. */
+export function formatCompact(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+}
+
+/** 1234567 → "1,234,567". */
+export function formatInteger(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A share in 0..1 → "34.5%". */
+export function formatShare(share: number, locale: Locale, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, {
+    style: "percent",
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(share);
+}
+
+/** A change in percentage points → "+1.3 pp" / "−0.4 pp" / "±0.0 pp". */
+export function formatPp(changePp: number, locale: Locale): string {
+  const rounded = Math.round(changePp * 10) / 10;
+  const magnitude = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(Math.abs(rounded));
+  const sign = rounded > 0 ? "+" : rounded < 0 ? "−" : "±";
+  return `${sign}${magnitude} pp`;
+}
+
+/** Cuts text to at most `max` characters (code points), ending with "…" when cut. */
+export function ellipsize(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join("")}…`;
+}
