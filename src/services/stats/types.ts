@@ -30,6 +30,12 @@ export interface TrendStats {
   sizeBuckets: SizeBucketStat[];
   /** Downloads and new models by task (pipeline tag), largest first. */
   tasks: TaskStat[];
+  /**
+   * Downloads and new models by broad family, in the fixed order of TASK_FAMILIES. A model's family
+   * comes from its pipeline tag and, for robotics and science (which have few pipeline tags of their
+   * own), from its tags and library too.
+   */
+  families: FamilyStat[];
   /** Comparison with an older snapshot, or null when there is none old enough. */
   weekOverWeek: WeekOverWeek | null;
   /** Region shares over the snapshots in the window, oldest first (at least the current one). */
@@ -95,18 +101,39 @@ export type SizeBucket = (typeof SIZE_BUCKETS)[number];
 export interface SizeBucketStat {
   bucket: SizeBucket;
   downloads: number;
+  /** Share of the scope's downloads (the asked region's, or the universe's). */
   share: number;
   modelCount: number;
 }
 
 /** Broad families of tasks; robotics and science are called out on their own. */
-export type TaskFamily = "language" | "vision" | "audio" | "multimodal" | "robotics" | "science" | "other";
+export const TASK_FAMILIES = [
+  "language",
+  "vision",
+  "audio",
+  "multimodal",
+  "robotics",
+  "science",
+  "other",
+] as const;
+export type TaskFamily = (typeof TASK_FAMILIES)[number];
+
+export interface FamilyStat {
+  family: TaskFamily;
+  downloads: number;
+  /** Share of the scope's downloads (the asked region's, or the universe's). */
+  share: number;
+  modelCount: number;
+  /** Models of this family created within the last 8 weeks of `asOf`. */
+  newModels: number;
+}
 
 export interface TaskStat {
   /** The Hub's pipeline tag, or `unknown`. */
   task: string;
   family: TaskFamily;
   downloads: number;
+  /** Share of the scope's downloads (the asked region's, or the universe's). */
   share: number;
   /** Models with this task created within the last 8 weeks of `asOf`. */
   newModels: number;

@@ -1,0 +1,170 @@
+import { z } from "zod";
+
+/**
+ * Every setting, read from the environment once and validated here; nothing else reads
+ * `process.env`. A bad value is reported by name with what is expected, all at once.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+function integer(defaultValue: number, min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: `expected a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `expected a whole number from ${min} to ${max}` })
+        .max(max, { message: `expected a whole number from ${min} to ${max}` }),
+    )
+    .optional()
+    .transform((v) => v ?? defaultValue);
+}
+
+function httpUrl(defaultValue: string | undefined) {
+  return optionalString
+    .pipe(
+      z
+        .string()
+        .url({ message: "expected an absolute http(s) URL" })
+        .refine((v) => /^https?:\/\//.test(v), { message: "expected an absolute http(s) URL" })
+        .optional(),
+    )
+    .transform((v) => (v ?? defaultValue)?.replace(/\/+$/, ""));
+}
+
+const snowflake = optionalString.pipe(
+  z
+    .string()
+    .regex(/^\d{17,20}$/, { message: "expected a Discord id (17 to 20 digits)" })
+    .optional(),
+);
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: snowflake,
+  DISCORD_API_URL: httpUrl(undefined),
+  DEV_GUILD_ID: snowflake,
+  HUB_URL: httpUrl("https://huggingface.co"),
+  HF_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .startsWith("hf_", { message: "expected a Hugging Face access token starting with hf_" })
+      .optional(),
+  ),
+  DATABASE_PATH: optionalString.transform((v) => v ?? "./data/hubtrends.db"),
+  CACHE_TTL_SECONDS: integer(900, 1, 86_400),
+  COLLECT_EVERY_HOURS: integer(6, 1, 168),
+  SNAPSHOT_TOP_N: integer(1000, 10, 10_000),
+  SNAPSHOT_TRENDING_N: integer(200, 0, 1000),
+  SNAPSHOT_NEW_LIMIT: integer(1000, 0, 10_000),
+  SNAPSHOT_RETENTION_DAYS: integer(180, 14, 3650),
+  CHART_RENDERER: optionalString
+    .pipe(z.enum(["local", "quickchart"], { message: "expected local or quickchart" }).optional())
+    .transform((v) => v ?? "local"),
+  QUICKCHART_URL: httpUrl("https://quickchart.io"),
+  CHART_DEVICE_PIXEL_RATIO: integer(2, 1, 4),
+  DIGEST_GRACE_HOURS: integer(12, 0, 72),
+  LOG_LEVEL: optionalString
+    .pipe(
+      z
+        .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+          message: "expected fatal, error, warn, info, debug, trace or silent",
+        })
+        .optional(),
+    )
+    .transform((v) => v ?? "info"),
+});
+
+type Env = z.output<typeof envSchema>;
+
+/** The validated settings, grouped by what they are for. */
+export interface Config {
+  discord: {
+    /** Absent for CLI commands that do not talk to Discord. */
+    token: string | undefined;
+    applicationId: string | undefined;
+    apiUrl: string | undefined;
+    devGuildId: string | undefined;
+  };
+  hub: { url: string; token: string | undefined };
+  databasePath: string;
+  cacheTtlSeconds: number;
+  collection: {
+    everyHours: number;
+    topN: number;
+    trendingN: number;
+    newLimit: number;
+    /** Weeks back the newest-models list reaches. */
+    newWeeks: number;
+    retentionDays: number;
+  };
+  charts: { renderer: "local" | "quickchart"; quickchartUrl: string; devicePixelRatio: number };
+  digests: { graceHours: number };
+  logLevel: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Validates an environment; never throws, never exits. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    return { ok: false, errors };
+  }
+  return { ok: true, config: toConfig(parsed.data) };
+}
+
+function toConfig(env: Env): Config {
+  return {
+    discord: {
+      token: env.DISCORD_TOKEN,
+      applicationId: env.DISCORD_APPLICATION_ID,
+      apiUrl: env.DISCORD_API_URL,
+      devGuildId: env.DEV_GUILD_ID,
+    },
+    hub: { url: env.HUB_URL ?? "https://huggingface.co", token: env.HF_TOKEN },
+    databasePath: env.DATABASE_PATH,
+    cacheTtlSeconds: env.CACHE_TTL_SECONDS,
+    collection: {
+      everyHours: env.COLLECT_EVERY_HOURS,
+      topN: env.SNAPSHOT_TOP_N,
+      trendingN: env.SNAPSHOT_TRENDING_N,
+      newLimit: env.SNAPSHOT_NEW_LIMIT,
+      newWeeks: 8,
+      retentionDays: env.SNAPSHOT_RETENTION_DAYS,
+    },
+    charts: {
+      renderer: env.CHART_RENDERER,
+      quickchartUrl: env.QUICKCHART_URL ?? "https://quickchart.io",
+      devicePixelRatio: env.CHART_DEVICE_PIXEL_RATIO,
+    },
+    digests: { graceHours: env.DIGEST_GRACE_HOURS },
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/**
+ * Reads `process.env` (the one place that does), or prints every problem by name and exits 1.
+ * `requireDiscordToken` is set by the bot and the registration script; the CLI works without one.
+ */
+export function loadConfigOrExit(options: { requireDiscordToken: boolean }): Config {
+  const result = parseConfig(process.env);
+  const errors = result.ok ? [] : [...result.errors];
+  if (result.ok && options.requireDiscordToken && result.config.discord.token === undefined) {
+    errors.push("DISCORD_TOKEN: required: the bot token from the Discord developer portal");
+  }
+  if (!result.ok || errors.length > 0) {
+    process.stderr.write(`hubtrends: invalid configuration:\n${errors.map((e) => `  - ${e}`).join("\n")}\n`);
+    process.exit(1);
+  }
+  return result.config;
+}

@@ -1,0 +1,173 @@
+import type { ModelRecord } from "../hub/types.js";
+import type { Region } from "../regions/types.js";
+import type { RegionLookup, SnapshotData } from "./inputs.js";
+import { isNewModel, newModelsPerWeek } from "./new-models.js";
+import {
+  countryShares,
+  orgStats,
+  regionShareRecord,
+  regionShares,
+  selectUniverse,
+  shareOf,
+  sumDownloads,
+} from "./region-shares.js";
+import { sizeBucketOf } from "./size-bucket.js";
+import { familyOf, taskFamily } from "./task-family.js";
+import {
+  type FamilyStat,
+  type ModelStat,
+  SIZE_BUCKETS,
+  type SizeBucketStat,
+  TASK_FAMILIES,
+  type TaskStat,
+  type TrendStats,
+} from "./types.js";
+import { compareUniverses } from "./week-over-week.js";
+
+export interface TrendStatsInput {
+  current: SnapshotData;
+  /** The snapshot to compare with (about a window ago), or null when there is none. */
+  previous: SnapshotData | null;
+  /** Snapshots for the history line, oldest first; the current one is added when missing. */
+  history: readonly SnapshotData[];
+  region: Region | null;
+  lookup: RegionLookup;
+  limits?: Partial<StatsLimits>;
+}
+
+export interface StatsLimits {
+  topOrgs: number;
+  topModels: number;
+  newModels: number;
+  movers: number;
+  tasks: number;
+}
+
+const DEFAULT_LIMITS: StatsLimits = { topOrgs: 10, topModels: 10, newModels: 5, movers: 5, tasks: 12 };
+
+/** The figures behind `/trends`, the digest and `hubtrends stats`, from snapshots alone. */
+export function computeTrendStats(input: TrendStatsInput): TrendStats {
+  const limits = { ...DEFAULT_LIMITS, ...input.limits };
+  const { lookup, region } = input;
+  const asOf = new Date(input.current.takenAt);
+  const { models: universeModels, universe } = selectUniverse(input.current.models);
+  const inScope = (m: ModelRecord) => region === null || lookup.regionOf(m.author) === region;
+  const scoped = universeModels.filter(inScope);
+  const scopedTotal = sumDownloads(scoped);
+  const regions = regionShares(universeModels, lookup);
+  const unattributed = regions.find((r) => r.region === "unattributed")?.downloads ?? 0;
+  const newInScope = input.current.models.filter((m) => inScope(m) && isNewModel(m, asOf));
+
+  return {
+    asOf: asOf.toISOString(),
+    region,
+    universe,
+    coverage: universe.totalDownloads > 0 ? 1 - unattributed / universe.totalDownloads : 0,
+    regions,
+    countries: countryShares(universeModels, lookup),
+    topOrgs: orgStats(scoped, lookup, universe.totalDownloads).slice(0, limits.topOrgs),
+    topModels: topByDownloads(scoped, limits.topModels).map((m) => toModelStat(m, lookup)),
+    newModels: topByDownloads(newInScope, limits.newModels).map((m) => toModelStat(m, lookup)),
+    newModelsPerWeek: newModelsPerWeek(input.current.models, lookup, asOf),
+    sizeBuckets: sizeBuckets(scoped, scopedTotal),
+    tasks: tasks(scoped, newInScope, scopedTotal).slice(0, limits.tasks),
+    families: families(scoped, newInScope, scopedTotal),
+    weekOverWeek:
+      input.previous === null
+        ? null
+        : compareUniverses({
+            current: universeModels,
+            previous: selectUniverse(input.previous.models).models,
+            previousAsOf: new Date(input.previous.takenAt).toISOString(),
+            lookup,
+            regionFilter: region,
+            moverCount: limits.movers,
+          }),
+    history: history(input, lookup),
+  };
+}
+
+function topByDownloads(models: readonly ModelRecord[], count: number): ModelRecord[] {
+  return [...models].sort((a, b) => b.downloads - a.downloads || a.id.localeCompare(b.id)).slice(0, count);
+}
+
+export function toModelStat(m: ModelRecord, lookup: RegionLookup): ModelStat {
+  return {
+    id: m.id,
+    author: m.author,
+    region: lookup.regionOf(m.author),
+    downloads: m.downloads,
+    likes: m.likes,
+    trendingScore: m.trendingScore,
+    createdAt: m.createdAt,
+    pipelineTag: m.pipelineTag,
+    parameters: m.parameters,
+    downloadsRank: m.downloadsRank,
+  };
+}
+
+function sizeBuckets(models: readonly ModelRecord[], total: number): SizeBucketStat[] {
+  const buckets = new Map(SIZE_BUCKETS.map((bucket) => [bucket, { downloads: 0, modelCount: 0 }]));
+  for (const m of models) {
+    const entry = buckets.get(sizeBucketOf(m.parameters));
+    if (entry === undefined) continue;
+    entry.downloads += m.downloads;
+    entry.modelCount += 1;
+  }
+  return SIZE_BUCKETS.map((bucket) => {
+    const entry = buckets.get(bucket) ?? { downloads: 0, modelCount: 0 };
+    return { bucket, ...entry, share: shareOf(entry.downloads, total) };
+  });
+}
+
+function tasks(models: readonly ModelRecord[], newModels: readonly ModelRecord[], total: number): TaskStat[] {
+  const byTask = new Map<string, { downloads: number; newModels: number }>();
+  const entry = (task: string) => {
+    const found = byTask.get(task) ?? { downloads: 0, newModels: 0 };
+    byTask.set(task, found);
+    return found;
+  };
+  for (const m of models) entry(m.pipelineTag ?? "unknown").downloads += m.downloads;
+  for (const m of newModels) entry(m.pipelineTag ?? "unknown").newModels += 1;
+  return [...byTask.entries()]
+    .map(([task, { downloads, newModels: created }]) => ({
+      task,
+      family: taskFamily(task === "unknown" ? null : task),
+      downloads,
+      share: shareOf(downloads, total),
+      newModels: created,
+    }))
+    .sort((a, b) => b.downloads - a.downloads || b.newModels - a.newModels || a.task.localeCompare(b.task));
+}
+
+function families(
+  models: readonly ModelRecord[],
+  newModels: readonly ModelRecord[],
+  total: number,
+): FamilyStat[] {
+  const stats = new Map(
+    TASK_FAMILIES.map((family) => [family, { family, downloads: 0, share: 0, modelCount: 0, newModels: 0 }]),
+  );
+  for (const m of models) {
+    const entry = stats.get(familyOf(m));
+    if (entry === undefined) continue;
+    entry.downloads += m.downloads;
+    entry.modelCount += 1;
+  }
+  for (const m of newModels) {
+    const entry = stats.get(familyOf(m));
+    if (entry !== undefined) entry.newModels += 1;
+  }
+  return [...stats.values()].map((s) => ({ ...s, share: shareOf(s.downloads, total) }));
+}
+
+function history(input: TrendStatsInput, lookup: RegionLookup): TrendStats["history"] {
+  const snapshots = [...input.history];
+  if (!snapshots.some((s) => s.takenAt === input.current.takenAt)) snapshots.push(input.current);
+  return snapshots
+    .sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt))
+    .map((s) => ({
+      asOf: new Date(s.takenAt).toISOString(),
+      shares: regionShareRecord(selectUniverse(s.models).models, lookup),
+    }));
+}

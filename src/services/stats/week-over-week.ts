@@ -1,0 +1,80 @@
+import type { ModelRecord } from "../hub/types.js";
+import type { RegionLookup } from "./inputs.js";
+import { emptyRegionRecord, orgStats, REGION_ORDER, regionShareRecord } from "./region-shares.js";
+import type { OrgMover, WeekOverWeek } from "./types.js";
+
+/** Percentage points between two shares, rounded to 0.01 pp so float noise does not rank movers. */
+export function changeInPp(share: number, previousShare: number): number {
+  return Math.round((share - previousShare) * 10_000) / 100;
+}
+
+/**
+ * Compares the universes of two snapshots. Movers are organisations whose share of downloads
+ * moved most; with `regionFilter`, only that region's organisations are candidates.
+ */
+export function compareUniverses(input: {
+  current: readonly ModelRecord[];
+  previous: readonly ModelRecord[];
+  previousAsOf: string;
+  lookup: RegionLookup;
+  regionFilter: string | null;
+  moverCount: number;
+}): WeekOverWeek {
+  const { current, previous, lookup } = input;
+  const now = regionShareRecord(current, lookup);
+  const before = regionShareRecord(previous, lookup);
+  const regions = REGION_ORDER.map((region) => ({
+    region,
+    share: now[region],
+    previousShare: before[region],
+    changePp: changeInPp(now[region], before[region]),
+  }));
+
+  const currentTotal = current.reduce((s, m) => s + m.downloads, 0);
+  const previousTotal = previous.reduce((s, m) => s + m.downloads, 0);
+  const nowOrgs = new Map(orgStats(current, lookup, currentTotal).map((o) => [o.author, o]));
+  const beforeOrgs = new Map(orgStats(previous, lookup, previousTotal).map((o) => [o.author, o]));
+  const authors = new Set([...nowOrgs.keys(), ...beforeOrgs.keys()]);
+  const movers: OrgMover[] = [];
+  for (const author of authors) {
+    const region = lookup.regionOf(author);
+    if (input.regionFilter !== null && region !== input.regionFilter) continue;
+    const share = nowOrgs.get(author)?.share ?? 0;
+    const previousShare = beforeOrgs.get(author)?.share ?? 0;
+    const changePp = changeInPp(share, previousShare);
+    if (changePp !== 0) movers.push({ author, region, share, previousShare, changePp });
+  }
+  movers.sort((a, b) => Math.abs(b.changePp) - Math.abs(a.changePp) || a.author.localeCompare(b.author));
+
+  return {
+    previousAsOf: input.previousAsOf,
+    regions,
+    movers: movers.slice(0, input.moverCount),
+    downloadsBetween: downloadsBetween(current, previous, lookup),
+  };
+}
+
+/**
+ * Downloads between two snapshots from all-time counters of models present in both. A counter that
+ * went down (a repo re-created under the same name) contributes nothing rather than a negative.
+ */
+function downloadsBetween(
+  current: readonly ModelRecord[],
+  previous: readonly ModelRecord[],
+  lookup: RegionLookup,
+): WeekOverWeek["downloadsBetween"] {
+  const before = new Map<string, number>();
+  for (const m of previous) if (m.downloadsAllTime !== null) before.set(m.id, m.downloadsAllTime);
+  const byRegion = emptyRegionRecord();
+  let total = 0;
+  let matched = 0;
+  for (const m of current) {
+    const old = before.get(m.id);
+    if (m.downloadsAllTime === null || old === undefined) continue;
+    matched += 1;
+    const delta = Math.max(0, m.downloadsAllTime - old);
+    total += delta;
+    byRegion[lookup.regionOf(m.author)] += delta;
+  }
+  return matched === 0 ? null : { total, byRegion };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config.js";
+
+describe("parseConfig", () => {
+  it("gives an embedded default for everything but the Discord token", () => {
+    const result = parseConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.hub.url).toBe("https://huggingface.co");
+    expect(result.config.databasePath).toBe("./data/hubtrends.db");
+    expect(result.config.charts.renderer).toBe("local");
+    expect(result.config.collection.topN).toBe(1000);
+    expect(result.config.discord.token).toBeUndefined();
+  });
+
+  it("treats empty variables as unset", () => {
+    const result = parseConfig({ HF_TOKEN: "", HUB_URL: " " });
+    expect(result.ok && result.config.hub).toEqual({ url: "https://huggingface.co", token: undefined });
+  });
+
+  it("reports every bad variable by name with what is expected", () => {
+    const result = parseConfig({
+      SNAPSHOT_TOP_N: "20000",
+      HF_TOKEN: "abc",
+      HUB_URL: "ftp://example.com",
+      CHART_RENDERER: "svg",
+      DEV_GUILD_ID: "12",
+      CACHE_TTL_SECONDS: "soon",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        "SNAPSHOT_TOP_N: expected a whole number from 10 to 10000",
+        "HF_TOKEN: expected a Hugging Face access token starting with hf_",
+        "HUB_URL: expected an absolute http(s) URL",
+        "CHART_RENDERER: expected local or quickchart",
+        "DEV_GUILD_ID: expected a Discord id (17 to 20 digits)",
+        "CACHE_TTL_SECONDS: expected a whole number from 1 to 86400",
+      ]),
+    );
+    expect(result.errors).toHaveLength(6);
+  });
+
+  it("strips a trailing slash from URLs so paths join cleanly", () => {
+    const result = parseConfig({
+      HUB_URL: "http://127.0.0.1:8080/",
+      DISCORD_API_URL: "http://127.0.0.1:9/api/",
+    });
+    expect(result.ok && [result.config.hub.url, result.config.discord.apiUrl]).toEqual([
+      "http://127.0.0.1:8080",
+      "http://127.0.0.1:9/api",
+    ]);
+  });
+});
