@@ -21,13 +21,14 @@ export function formatShare(share: number, locale: Locale, fractionDigits = 1): 
 
 /** A change in percentage points → "+1.3 pp" / "−0.4 pp" / "±0.0 pp". */
 export function formatPp(changePp: number, locale: Locale): string {
-  const rounded = Math.round(changePp * 10) / 10;
-  const magnitude = new Intl.NumberFormat(locale, {
+  // Round the magnitude, then put the sign back, so +2.35 and −2.35 round alike.
+  const magnitude = Math.round(Math.abs(changePp) * 10) / 10;
+  const text = new Intl.NumberFormat(locale, {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
-  }).format(Math.abs(rounded));
-  const sign = rounded > 0 ? "+" : rounded < 0 ? "−" : "±";
-  return `${sign}${magnitude} pp`;
+  }).format(magnitude);
+  const sign = magnitude === 0 ? "±" : changePp > 0 ? "+" : "−";
+  return `${sign}${text} pp`;
 }
 
 /** Cuts text to at most `max` characters (code points), ending with "…" when cut. */
