@@ -1,0 +1,26 @@
+import { commandTable, runCli } from "./cli/run-cli.js";
+import { loadConfigOrExit } from "./config.js";
+import { createServices } from "./services/create-services.js";
+import { createLogger } from "./services/logger.js";
+
+/** Entry of the `hubtrends` command (bin/hubtrends.js): wires the services and runs one command. */
+const [name, ...args] = process.argv.slice(2);
+const config = loadConfigOrExit({ requireDiscordToken: false });
+const logger = createLogger(config.logLevel);
+const clock = () => new Date();
+const services = createServices(config, { logger, clock, fetch: globalThis.fetch });
+const exitCode = await runCli(
+  name,
+  {
+    args,
+    config,
+    services,
+    logger,
+    clock,
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  },
+  commandTable(),
+);
+services.close();
+process.exitCode = exitCode;

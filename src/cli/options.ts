@@ -1,0 +1,24 @@
+import { parseRegion, suggestRegions } from "../services/regions/parse-region.js";
+import { REGIONS, type Region } from "../services/regions/types.js";
+import { WINDOWS, type WindowWeeks } from "../services/snapshots/trends-service.js";
+import { UsageError } from "./context.js";
+
+/** `--region`: a region name or alias; unknown ones are refused with the valid list and a guess. */
+export function regionOption(value: string | undefined): Region | null {
+  if (value === undefined || value === "" || value === "all") return null;
+  const region = parseRegion(value);
+  if (region !== null) return region;
+  const guesses = suggestRegions(value);
+  const hint = guesses.length > 0 ? ` Did you mean ${guesses.join(" or ")}?` : "";
+  throw new UsageError(`unknown region "${value}".${hint} Valid regions: ${REGIONS.join(", ")} (or all).`);
+}
+
+/** `--window`: weeks to compare over. */
+export function windowOption(value: string | undefined): WindowWeeks {
+  if (value === undefined) return 1;
+  const weeks = Number(value.replace(/w(eeks?)?$/i, ""));
+  const match = WINDOWS.find((w) => w === weeks);
+  if (match === undefined)
+    throw new UsageError(`unknown window "${value}". Valid windows: ${WINDOWS.join(", ")} (weeks).`);
+  return match;
+}

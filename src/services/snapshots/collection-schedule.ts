@@ -1,0 +1,71 @@
+import type { Logger } from "pino";
+import type { SnapshotStore } from "../storage/snapshot-store.js";
+import type { SnapshotCollector } from "./collector.js";
+
+/** When the background collection last ran and will run next (shown by `/about` and errors). */
+export interface CollectionStatus {
+  lastSuccessAt(): Date | null;
+  lastError(): string | null;
+  nextAttemptAt(): Date | null;
+}
+
+export interface CollectionSchedule extends CollectionStatus {
+  /** Collects when the newest snapshot is older than the interval; called every minute or so. */
+  tick(): Promise<void>;
+}
+
+const MIN_RETRY_MS = 5 * 60_000;
+const MAX_RETRY_MS = 60 * 60_000;
+
+/**
+ * Keeps snapshots coming every `everyMs`. A failed run is retried after 5 minutes, doubling up to
+ * an hour, so a Hub outage costs a handful of requests an hour, not one a minute. The schedule is
+ * derived from the newest stored snapshot, so a restart does not collect again needlessly.
+ */
+export function createCollectionSchedule(deps: {
+  collector: SnapshotCollector;
+  store: SnapshotStore;
+  everyMs: number;
+  clock: () => Date;
+  logger: Logger;
+}): CollectionSchedule {
+  const { collector, store, everyMs, clock, logger } = deps;
+  let lastSuccess: Date | null = null;
+  let lastError: string | null = null;
+  let retryAt: Date | null = null;
+  let failures = 0;
+
+  function dueAt(): Date {
+    if (retryAt !== null) return retryAt;
+    const newest = store.list()[0];
+    return newest === undefined ? new Date(0) : new Date(Date.parse(newest.takenAt) + everyMs);
+  }
+
+  return {
+    lastSuccessAt: () => lastSuccess ?? (store.list()[0] ? new Date(store.list()[0]?.takenAt ?? 0) : null),
+    lastError: () => lastError,
+    nextAttemptAt: () => {
+      const due = dueAt();
+      return due.getTime() < clock().getTime() ? clock() : due;
+    },
+    async tick() {
+      if (clock().getTime() < dueAt().getTime()) return;
+      try {
+        await collector.collect();
+        lastSuccess = clock();
+        lastError = null;
+        retryAt = null;
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        const backoff = Math.min(MAX_RETRY_MS, MIN_RETRY_MS * 2 ** (failures - 1));
+        retryAt = new Date(clock().getTime() + backoff);
+        lastError = (error as Error).message;
+        logger.warn(
+          { err: error, retryAt: retryAt.toISOString(), failures },
+          "collection failed; will retry",
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { Logger } from "pino";
+import type { QueryCache } from "../cache/query-cache.js";
+import type { CollectionResult } from "../hub/types.js";
+import type { SnapshotMeta, SnapshotStore } from "../storage/snapshot-store.js";
+
+/** What a collection run asks the Hub for (see `Config.collection`). */
+export interface CollectionSettings {
+  topN: number;
+  trendingN: number;
+  newWeeks: number;
+  newLimit: number;
+  retentionDays: number;
+}
+
+/** The part of the Hub client the collector uses. */
+export interface ModelSource {
+  collectModels(options: {
+    topN: number;
+    trendingN: number;
+    newWeeks: number;
+    newLimit: number;
+    now: Date;
+  }): Promise<CollectionResult>;
+}
+
+export interface CollectionReport {
+  snapshot: SnapshotMeta;
+  requests: number;
+  pruned: number;
+}
+
+export interface SnapshotCollector {
+  /**
+   * Reads the Hub now and saves the result as a snapshot. Concurrent calls share one run. A run
+   * that fails (Hub down, malformed page) saves nothing and rejects.
+   */
+  collect(): Promise<CollectionReport>;
+}
+
+/** Cache keys of everything computed from snapshots start with this, so a new snapshot drops them. */
+export const SNAPSHOT_QUERY_PREFIX = "snap:";
+
+export function createSnapshotCollector(deps: {
+  hub: ModelSource;
+  store: SnapshotStore;
+  cache: QueryCache;
+  settings: CollectionSettings;
+  clock: () => Date;
+  logger: Logger;
+}): SnapshotCollector {
+  const { hub, store, cache, settings, clock, logger } = deps;
+  let running: Promise<CollectionReport> | null = null;
+
+  async function run(): Promise<CollectionReport> {
+    const started = clock();
+    const result = await hub.collectModels({
+      topN: settings.topN,
+      trendingN: settings.trendingN,
+      newWeeks: settings.newWeeks,
+      newLimit: settings.newLimit,
+      now: started,
+    });
+    const snapshot = store.save({
+      takenAt: started,
+      source: "collect",
+      models: result.models,
+      skipped: result.skipped,
+    });
+    const pruned = store.prune({ keepDays: settings.retentionDays, now: started });
+    cache.invalidate(SNAPSHOT_QUERY_PREFIX);
+    logger.info(
+      {
+        snapshotId: snapshot.id,
+        models: snapshot.modelCount,
+        skipped: result.skipped,
+        requests: result.requests,
+        pruned,
+        ms: clock().getTime() - started.getTime(),
+      },
+      "snapshot collected",
+    );
+    return { snapshot, requests: result.requests, pruned };
+  }
+
+  return {
+    collect() {
+      if (running === null) {
+        running = run().finally(() => {
+          running = null;
+        });
+      }
+      return running;
+    },
+  };
+}

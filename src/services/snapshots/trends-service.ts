@@ -1,0 +1,104 @@
+import type { QueryCache } from "../cache/query-cache.js";
+import type { Region } from "../regions/types.js";
+import { computeTrendStats } from "../stats/compute-trend-stats.js";
+import type { RegionLookup, SnapshotData } from "../stats/inputs.js";
+import type { TrendStats } from "../stats/types.js";
+import type { Snapshot, SnapshotStore } from "../storage/snapshot-store.js";
+import { SNAPSHOT_QUERY_PREFIX, type SnapshotCollector } from "./collector.js";
+
+/** Comparison windows `/trends` offers, in weeks. */
+export const WINDOWS = [1, 4, 12] as const;
+export type WindowWeeks = (typeof WINDOWS)[number];
+
+export interface StatsQuery {
+  region: Region | null;
+  windowWeeks: WindowWeeks;
+}
+
+export interface StatsAnswer {
+  stats: TrendStats;
+  /** How old the snapshot is, from the service's clock. */
+  dataAgeMs: number;
+}
+
+/** No snapshot is stored and the Hub could not be read to make one. */
+export class NoDataError extends Error {
+  override readonly name = "NoDataError";
+}
+
+export interface TrendsService {
+  /** Stats from the newest snapshot, collecting one first only when none exists. */
+  stats(query: StatsQuery): Promise<StatsAnswer>;
+  /** The newest snapshot, collecting one first only when none exists. */
+  latestSnapshot(): Promise<Snapshot>;
+}
+
+const DAY_MS = 86_400_000;
+/** A history line needs no more points than a chart can show legibly. */
+const MAX_HISTORY_POINTS = 24;
+
+export function createTrendsService(deps: {
+  store: SnapshotStore;
+  cache: QueryCache;
+  collector: SnapshotCollector;
+  lookup: RegionLookup;
+  clock: () => Date;
+}): TrendsService {
+  const { store, cache, collector, lookup, clock } = deps;
+
+  async function latestSnapshot(): Promise<Snapshot> {
+    const stored = store.latest();
+    if (stored !== null) return stored;
+    try {
+      await collector.collect();
+    } catch (error) {
+      throw new NoDataError(
+        `no snapshot is stored yet and the Hub could not be read: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    const collected = store.latest();
+    if (collected === null) throw new NoDataError("the collection run saved no snapshot");
+    return collected;
+  }
+
+  function compute(current: Snapshot, query: StatsQuery): TrendStats {
+    const asOf = Date.parse(current.takenAt);
+    const windowMs = query.windowWeeks * 7 * DAY_MS;
+    // "A week ago" tolerates a day of collection jitter: a snapshot 6.5 days old still compares.
+    const previousMeta = store.nearestAtOrBefore(new Date(asOf - windowMs + DAY_MS));
+    const previous =
+      previousMeta === null || previousMeta.id === current.id ? null : store.load(previousMeta.id);
+    const history = thin(store.between(new Date(asOf - windowMs), new Date(asOf)), MAX_HISTORY_POINTS)
+      .filter((meta) => meta.id !== current.id)
+      .map((meta) => store.load(meta.id))
+      .filter((s): s is Snapshot => s !== null);
+    return computeTrendStats({
+      current,
+      previous: previous satisfies SnapshotData | null,
+      history,
+      region: query.region,
+      lookup,
+    });
+  }
+
+  return {
+    latestSnapshot,
+    async stats(query) {
+      const key = `${SNAPSHOT_QUERY_PREFIX}stats:${query.region ?? "all"}:${query.windowWeeks}`;
+      const cached = await cache.get(key, async () => compute(await latestSnapshot(), query));
+      return { stats: cached.value, dataAgeMs: clock().getTime() - Date.parse(cached.value.asOf) };
+    },
+  };
+}
+
+/** At most `max` items, evenly spread, always keeping the first and the last. */
+export function thin<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  const step = (items.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => items[Math.round(i * step)]).filter(
+    (x): x is T => x !== undefined,
+  );
+}

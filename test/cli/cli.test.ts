@@ -1,0 +1,134 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeHub, startFakeHub } from "../fakes/hub/fake-hub.js";
+import { generateHubModels } from "../fixtures/generate-hub-models.js";
+
+const BIN = fileURLToPath(new URL("../../bin/hubtrends.js", import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `hubtrends` command in its own process, as a user would. */
+function hubtrends(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let hub: FakeHub;
+let dir: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  hub = await startFakeHub({ models: generateHubModels({ count: 400, now: new Date(), seed: 3 }).rows });
+  dir = mkdtempSync(join(tmpdir(), "hubtrends-cli-"));
+  env = { HUB_URL: hub.url, DATABASE_PATH: join(dir, "hubtrends.db"), SNAPSHOT_TOP_N: "300" };
+});
+
+afterAll(async () => {
+  await hub.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("hubtrends CLI", () => {
+  it("collects a snapshot in one process that a second process reads back as stats", async () => {
+    const collect = await hubtrends(["collect"], env);
+    expect(collect.stderr).toBe("");
+    expect(collect.code).toBe(0);
+    expect(collect.stdout).toMatch(
+      /^Snapshot 1 taken at .*: \d+ models, 0 malformed records skipped, 3 Hub requests\./,
+    );
+
+    const requestsBefore = hub.requests.length;
+    const stats = await hubtrends(["stats", "--json"], env);
+    expect(stats.code).toBe(0);
+    expect(hub.requests).toHaveLength(requestsBefore);
+    const json = JSON.parse(stats.stdout) as Record<string, unknown> & {
+      regions: { region: string; downloads: number; share: number }[];
+      topOrgs: { author: string; region: string; downloads: number }[];
+      topModels: { id: string; author: string; downloads: number; likes: number }[];
+    };
+    expect(json.region).toBeNull();
+    expect(typeof json.asOf).toBe("string");
+    expect(json.coverage).toBeGreaterThan(0);
+    expect(json.coverage).toBeLessThanOrEqual(1);
+    expect(json.regions.map((r) => r.region)).toContain("unattributed");
+    expect(json.regions.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 9);
+    expect(Object.keys(json.topOrgs[0] ?? {})).toEqual(
+      expect.arrayContaining(["author", "region", "downloads"]),
+    );
+    expect(Object.keys(json.topModels[0] ?? {})).toEqual(
+      expect.arrayContaining(["id", "author", "downloads", "likes"]),
+    );
+    expect(json.weekOverWeek).toBeNull();
+  });
+
+  it("exits non-zero on an unknown region, listing the valid ones with a guess", async () => {
+    const run = await hubtrends(["stats", "--region", "eurpoe"], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown region "eurpoe". Did you mean europe?');
+    expect(run.stderr).toContain("Valid regions: china, us, europe, asia, other");
+  });
+
+  it("imports a saved /api/models response as a snapshot of the given date", async () => {
+    const file = join(dir, "models.json");
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { id: "Qwen/Qwen3-8B", author: "Qwen", downloads: 300, likes: 1 },
+        { id: "mistralai/Small", author: "mistralai", downloads: 100, likes: 2 },
+        { id: "broken" },
+      ]),
+    );
+    const importEnv = { ...env, DATABASE_PATH: join(dir, "import.db") };
+    const run = await hubtrends(["import", file, "--as-of", "2026-05-04"], importEnv);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Imported 2 models");
+    expect(run.stdout).toContain("of 2026-05-04T00:00:00.000Z (1 rows skipped)");
+    const stats = JSON.parse((await hubtrends(["stats", "--json", "--region", "cn"], importEnv)).stdout) as {
+      asOf: string;
+      region: string;
+      regions: { region: string; share: number }[];
+    };
+    expect(stats.asOf).toBe("2026-05-04T00:00:00.000Z");
+    expect(stats.region).toBe("china");
+    expect(stats.regions.find((r) => r.region === "china")?.share).toBe(0.75);
+  });
+
+  it("refuses a bad --as-of date and a missing file with the reason", async () => {
+    const badDate = await hubtrends(["import", "x.json", "--as-of", "last tuesday"], env);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('--as-of "last tuesday" is not a date');
+    const missing = await hubtrends(["import", join(dir, "nope.json")], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("ENOENT");
+  });
+
+  it("names every bad environment variable and exits 1", async () => {
+    const run = await hubtrends(["stats"], { ...env, SNAPSHOT_TOP_N: "many", HF_TOKEN: "secret" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("SNAPSHOT_TOP_N: expected a whole number from 10 to 10000");
+    expect(run.stderr).toContain("HF_TOKEN: expected a Hugging Face access token starting with hf_");
+    expect(run.stderr).not.toContain("secret");
+  });
+});
