@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isNewModel, weekStartOf } from "../../src/services/stats/new-models.js";
 import { sizeBucketOf } from "../../src/services/stats/size-bucket.js";
 import { familyOf, taskFamily } from "../../src/services/stats/task-family.js";
+import { model } from "./builders.js";
 
 describe("sizeBucketOf", () => {
   it.each([
@@ -46,13 +47,13 @@ describe("new models", () => {
   const asOf = new Date("2026-11-26T12:00:00Z");
 
   it("counts a model created within 8 weeks as new", () => {
-    expect(isNewModel({ createdAt: "2026-10-02T13:00:00Z" }, asOf)).toBe(true);
+    expect(isNewModel(model({ id: "a/b", createdAt: "2026-10-02T13:00:00Z" }), asOf)).toBe(true);
   });
 
   it("does not count a model older than 8 weeks, with no date, or dated in the future", () => {
-    expect(isNewModel({ createdAt: "2026-10-01T11:00:00Z" }, asOf)).toBe(false);
-    expect(isNewModel({ createdAt: null }, asOf)).toBe(false);
-    expect(isNewModel({ createdAt: "2026-11-27T00:00:00Z" }, asOf)).toBe(false);
+    expect(isNewModel(model({ id: "a/b", createdAt: "2026-10-01T11:00:00Z" }), asOf)).toBe(false);
+    expect(isNewModel(model({ id: "a/b", createdAt: null }), asOf)).toBe(false);
+    expect(isNewModel(model({ id: "a/b", createdAt: "2026-11-27T00:00:00Z" }), asOf)).toBe(false);
   });
 
   it("starts weeks on UTC Monday", () => {

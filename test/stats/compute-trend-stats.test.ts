@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTrendStats } from "../../src/services/stats/compute-trend-stats.js";
+import { computeTrendStats, historyPoint } from "../../src/services/stats/compute-trend-stats.js";
 import type { SnapshotData } from "../../src/services/stats/inputs.js";
 import { LOOKUP, model } from "./builders.js";
 
@@ -58,7 +58,13 @@ const previous = snapshot("2026-11-19T12:00:00.000Z", [
 ]);
 
 describe("computeTrendStats", () => {
-  const stats = computeTrendStats({ current, previous, history: [previous], region: null, lookup: LOOKUP });
+  const stats = computeTrendStats({
+    current,
+    previous,
+    history: [historyPoint(previous, LOOKUP)],
+    region: null,
+    lookup: LOOKUP,
+  });
 
   it("computes shares over the top-by-downloads list only, not trending or newest extras", () => {
     expect(stats.universe).toEqual({ modelCount: 5, totalDownloads: 1000, kind: "top-downloads" });

@@ -1,8 +1,8 @@
 import type { QueryCache } from "../cache/query-cache.js";
 import type { Region } from "../regions/types.js";
-import { computeTrendStats } from "../stats/compute-trend-stats.js";
-import type { RegionLookup, SnapshotData } from "../stats/inputs.js";
-import type { TrendStats } from "../stats/types.js";
+import { computeTrendStats, historyPoint } from "../stats/compute-trend-stats.js";
+import type { RegionLookup } from "../stats/inputs.js";
+import type { RegionHistoryPoint, TrendStats } from "../stats/types.js";
 import type { Snapshot, SnapshotStore } from "../storage/snapshot-store.js";
 import { SNAPSHOT_QUERY_PREFIX, type SnapshotCollector } from "./collector.js";
 
@@ -36,6 +36,8 @@ export interface TrendsService {
 const DAY_MS = 86_400_000;
 /** A history line needs no more points than a chart can show legibly. */
 const MAX_HISTORY_POINTS = 24;
+/** The newest snapshot plus what the 1-, 4- and 12-week windows compare it with. */
+const MAX_LOADED_SNAPSHOTS = 4;
 
 export function createTrendsService(deps: {
   store: SnapshotStore;
@@ -46,8 +48,46 @@ export function createTrendsService(deps: {
 }): TrendsService {
   const { store, cache, collector, lookup, clock } = deps;
 
+  // Loaded snapshots are kept (a few: the newest and what the windows compare it with) so that
+  // per-snapshot aggregates computed for one query are reused by the next; history points are
+  // kept without their models, since a point is six numbers.
+  const loaded = new Map<number, Snapshot>();
+  const points = new Map<number, RegionHistoryPoint>();
+
+  function load(id: number): Snapshot | null {
+    const found = loaded.get(id);
+    if (found !== undefined) {
+      loaded.delete(id);
+      loaded.set(id, found);
+      return found;
+    }
+    const snapshot = store.load(id);
+    if (snapshot === null) return null;
+    loaded.set(id, snapshot);
+    for (const key of loaded.keys()) {
+      if (loaded.size <= MAX_LOADED_SNAPSHOTS) break;
+      loaded.delete(key);
+    }
+    return snapshot;
+  }
+
+  function point(id: number): RegionHistoryPoint | null {
+    const found = points.get(id);
+    if (found !== undefined) return found;
+    const snapshot = load(id);
+    if (snapshot === null) return null;
+    const made = historyPoint(snapshot, lookup);
+    points.set(id, made);
+    return made;
+  }
+
+  function newest(): Snapshot | null {
+    const meta = store.list()[0];
+    return meta === undefined ? null : load(meta.id);
+  }
+
   async function latestSnapshot(): Promise<Snapshot> {
-    const stored = store.latest();
+    const stored = newest();
     if (stored !== null) return stored;
     try {
       await collector.collect();
@@ -59,7 +99,7 @@ export function createTrendsService(deps: {
         },
       );
     }
-    const collected = store.latest();
+    const collected = newest();
     if (collected === null) throw new NoDataError("the collection run saved no snapshot");
     return collected;
   }
@@ -69,19 +109,11 @@ export function createTrendsService(deps: {
     const windowMs = query.windowWeeks * 7 * DAY_MS;
     // "A week ago" tolerates a day of collection jitter: a snapshot 6.5 days old still compares.
     const previousMeta = store.nearestAtOrBefore(new Date(asOf - windowMs + DAY_MS));
-    const previous =
-      previousMeta === null || previousMeta.id === current.id ? null : store.load(previousMeta.id);
+    const previous = previousMeta === null || previousMeta.id === current.id ? null : load(previousMeta.id);
     const history = thin(store.between(new Date(asOf - windowMs), new Date(asOf)), MAX_HISTORY_POINTS)
-      .filter((meta) => meta.id !== current.id)
-      .map((meta) => store.load(meta.id))
-      .filter((s): s is Snapshot => s !== null);
-    return computeTrendStats({
-      current,
-      previous: previous satisfies SnapshotData | null,
-      history,
-      region: query.region,
-      lookup,
-    });
+      .map((meta) => point(meta.id))
+      .filter((p): p is RegionHistoryPoint => p !== null);
+    return computeTrendStats({ current, previous, history, region: query.region, lookup });
   }
 
   return {

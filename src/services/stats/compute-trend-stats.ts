@@ -1,21 +1,15 @@
 import type { ModelRecord } from "../hub/types.js";
 import type { Region } from "../regions/types.js";
 import type { RegionLookup, SnapshotData } from "./inputs.js";
+import { factsOf, memoizedLookup } from "./model-facts.js";
 import { isNewModel, newModelsPerWeek } from "./new-models.js";
-import {
-  countryShares,
-  orgStats,
-  regionShareRecord,
-  regionShares,
-  selectUniverse,
-  shareOf,
-  sumDownloads,
-} from "./region-shares.js";
+import { byDownloadsDesc, shareOf, sumDownloads, universeAggregates } from "./region-shares.js";
 import { sizeBucketOf } from "./size-bucket.js";
-import { familyOf, taskFamily } from "./task-family.js";
+import { taskFamily } from "./task-family.js";
 import {
   type FamilyStat,
   type ModelStat,
+  type RegionHistoryPoint,
   SIZE_BUCKETS,
   type SizeBucketStat,
   TASK_FAMILIES,
@@ -28,8 +22,11 @@ export interface TrendStatsInput {
   current: SnapshotData;
   /** The snapshot to compare with (about a window ago), or null when there is none. */
   previous: SnapshotData | null;
-  /** Snapshots for the history line, oldest first; the current one is added when missing. */
-  history: readonly SnapshotData[];
+  /**
+   * Points of the history line (see `historyPoint`), in any order; the current snapshot's point
+   * is added when missing. Points, not snapshots, so a caller can keep them without the models.
+   */
+  history: readonly RegionHistoryPoint[];
   region: Region | null;
   lookup: RegionLookup;
   limits?: Partial<StatsLimits>;
@@ -48,13 +45,15 @@ const DEFAULT_LIMITS: StatsLimits = { topOrgs: 10, topModels: 10, newModels: 5, 
 /** The figures behind `/trends`, the digest and `hubtrends stats`, from snapshots alone. */
 export function computeTrendStats(input: TrendStatsInput): TrendStats {
   const limits = { ...DEFAULT_LIMITS, ...input.limits };
-  const { lookup, region } = input;
+  const { region } = input;
+  const lookup = memoizedLookup(input.lookup);
   const asOf = new Date(input.current.takenAt);
-  const { models: universeModels, universe } = selectUniverse(input.current.models);
+  const current = universeAggregates(input.current.models, lookup);
+  const { models: universeModels, universe } = current;
   const inScope = (m: ModelRecord) => region === null || lookup.regionOf(m.author) === region;
   const scoped = universeModels.filter(inScope);
   const scopedTotal = sumDownloads(scoped);
-  const regions = regionShares(universeModels, lookup);
+  const regions = current.regions;
   const unattributed = regions.find((r) => r.region === "unattributed")?.downloads ?? 0;
   const newInScope = input.current.models.filter((m) => inScope(m) && isNewModel(m, asOf));
 
@@ -64,10 +63,13 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
     universe,
     coverage: universe.totalDownloads > 0 ? 1 - unattributed / universe.totalDownloads : 0,
     regions,
-    countries: countryShares(universeModels, lookup),
-    topOrgs: orgStats(scoped, lookup, universe.totalDownloads).slice(0, limits.topOrgs),
-    topModels: topByDownloads(scoped, limits.topModels).map((m) => toModelStat(m, lookup)),
-    newModels: topByDownloads(newInScope, limits.newModels).map((m) => toModelStat(m, lookup)),
+    countries: current.countries,
+    topOrgs: current.orgs.filter((o) => region === null || o.region === region).slice(0, limits.topOrgs),
+    topModels: firstN(current.byDownloads, inScope, limits.topModels).map((m) => toModelStat(m, lookup)),
+    newModels: [...newInScope]
+      .sort(byDownloadsDesc)
+      .slice(0, limits.newModels)
+      .map((m) => toModelStat(m, lookup)),
     newModelsPerWeek: newModelsPerWeek(input.current.models, lookup, asOf),
     sizeBuckets: sizeBuckets(scoped, scopedTotal),
     tasks: tasks(scoped, newInScope, scopedTotal).slice(0, limits.tasks),
@@ -76,19 +78,24 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
       input.previous === null
         ? null
         : compareUniverses({
-            current: universeModels,
-            previous: selectUniverse(input.previous.models).models,
+            current,
+            previous: universeAggregates(input.previous.models, lookup),
             previousAsOf: new Date(input.previous.takenAt).toISOString(),
             lookup,
             regionFilter: region,
             moverCount: limits.movers,
           }),
-    history: history(input, lookup),
+    history: history(input),
   };
 }
 
-function topByDownloads(models: readonly ModelRecord[], count: number): ModelRecord[] {
-  return [...models].sort((a, b) => b.downloads - a.downloads || a.id.localeCompare(b.id)).slice(0, count);
+function firstN<T>(items: readonly T[], keep: (item: T) => boolean, count: number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length >= count) break;
+    if (keep(item)) kept.push(item);
+  }
+  return kept;
 }
 
 export function toModelStat(m: ModelRecord, lookup: RegionLookup): ModelStat {
@@ -149,25 +156,28 @@ function families(
     TASK_FAMILIES.map((family) => [family, { family, downloads: 0, share: 0, modelCount: 0, newModels: 0 }]),
   );
   for (const m of models) {
-    const entry = stats.get(familyOf(m));
+    const entry = stats.get(factsOf(m).family);
     if (entry === undefined) continue;
     entry.downloads += m.downloads;
     entry.modelCount += 1;
   }
   for (const m of newModels) {
-    const entry = stats.get(familyOf(m));
+    const entry = stats.get(factsOf(m).family);
     if (entry !== undefined) entry.newModels += 1;
   }
   return [...stats.values()].map((s) => ({ ...s, share: shareOf(s.downloads, total) }));
 }
 
-function history(input: TrendStatsInput, lookup: RegionLookup): TrendStats["history"] {
-  const snapshots = [...input.history];
-  if (!snapshots.some((s) => s.takenAt === input.current.takenAt)) snapshots.push(input.current);
-  return snapshots
-    .sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt))
-    .map((s) => ({
-      asOf: new Date(s.takenAt).toISOString(),
-      shares: regionShareRecord(selectUniverse(s.models).models, lookup),
-    }));
+/** One snapshot's region shares, as a point of the history line. */
+export function historyPoint(snapshot: SnapshotData, lookup: RegionLookup): RegionHistoryPoint {
+  return {
+    asOf: new Date(snapshot.takenAt).toISOString(),
+    shares: { ...universeAggregates(snapshot.models, memoizedLookup(lookup)).shares },
+  };
+}
+
+function history(input: TrendStatsInput): TrendStats["history"] {
+  const current = historyPoint(input.current, input.lookup);
+  const points = input.history.filter((p) => p.asOf !== current.asOf);
+  return [...points, current].sort((a, b) => Date.parse(a.asOf) - Date.parse(b.asOf));
 }

@@ -1,14 +1,14 @@
 import type { ModelRecord } from "../hub/types.js";
 import { NEW_MODEL_DAYS, type RegionLookup } from "./inputs.js";
+import { factsOf } from "./model-facts.js";
 import { emptyRegionRecord } from "./region-shares.js";
 import type { NewModelsWeek } from "./types.js";
 
 const DAY_MS = 86_400_000;
 
 /** True when the model was created within the last 8 weeks before `asOf` (unknown dates are not new). */
-export function isNewModel(model: Pick<ModelRecord, "createdAt">, asOf: Date): boolean {
-  if (model.createdAt === null) return false;
-  const created = Date.parse(model.createdAt);
+export function isNewModel(model: ModelRecord, asOf: Date): boolean {
+  const created = factsOf(model).createdMs;
   if (Number.isNaN(created)) return false;
   return created <= asOf.getTime() && asOf.getTime() - created < NEW_MODEL_DAYS * DAY_MS;
 }
@@ -40,8 +40,8 @@ export function newModelsPerWeek(
     }
   }
   for (const m of models) {
-    if (m.createdAt === null || !isNewModel(m, asOf)) continue;
-    const week = weeks.get(weekStartOf(new Date(m.createdAt)));
+    if (!isNewModel(m, asOf)) continue;
+    const week = weeks.get(weekStartOf(new Date(factsOf(m).createdMs)));
     if (week === undefined) continue;
     week.total += 1;
     week.byRegion[lookup.regionOf(m.author)] += 1;

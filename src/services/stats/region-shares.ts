@@ -10,6 +10,54 @@ export function emptyRegionRecord(): Record<RegionOrUnattributed, number> {
   return { china: 0, us: 0, europe: 0, asia: 0, other: 0, unattributed: 0 };
 }
 
+/** What every computation over one snapshot's universe starts from; see `universeAggregates`. */
+export interface UniverseAggregates {
+  models: readonly ModelRecord[];
+  universe: Universe;
+  regions: RegionShare[];
+  shares: Record<RegionOrUnattributed, number>;
+  /** Every organisation, largest first, shares of the universe's downloads. */
+  orgs: OrgStat[];
+  countries: CountryShare[];
+  /** The universe's models, most downloaded first. */
+  byDownloads: readonly ModelRecord[];
+}
+
+const aggregatesCache = new WeakMap<readonly ModelRecord[], WeakMap<RegionLookup, UniverseAggregates>>();
+
+/**
+ * The universe of a snapshot with its region shares and organisations, computed once per snapshot
+ * and lookup: `/trends` for each region, the comparison and the history all reuse them.
+ * Snapshots are immutable once loaded, which is what makes keying on the array safe.
+ */
+export function universeAggregates(
+  snapshotModels: readonly ModelRecord[],
+  lookup: RegionLookup,
+): UniverseAggregates {
+  let byLookup = aggregatesCache.get(snapshotModels);
+  if (byLookup === undefined) {
+    byLookup = new WeakMap();
+    aggregatesCache.set(snapshotModels, byLookup);
+  }
+  const cached = byLookup.get(lookup);
+  if (cached !== undefined) return cached;
+  const { models, universe } = selectUniverse(snapshotModels);
+  const regions = regionShares(models, lookup);
+  const shares = emptyRegionRecord();
+  for (const r of regions) shares[r.region] = r.share;
+  const aggregates: UniverseAggregates = {
+    models,
+    universe,
+    regions,
+    shares,
+    orgs: orgStats(models, lookup, universe.totalDownloads),
+    countries: countryShares(models, lookup),
+    byDownloads: [...models].sort(byDownloadsDesc),
+  };
+  byLookup.set(lookup, aggregates);
+  return aggregates;
+}
+
 /**
  * The models the shares are computed over: the collection's top-by-downloads list when the snapshot
  * has one (trending and newest models also sit in a snapshot but would skew shares), else all.
@@ -28,6 +76,11 @@ export function selectUniverse(models: readonly ModelRecord[]): {
       kind: ranked.length > 0 ? "top-downloads" : "all",
     },
   };
+}
+
+/** Most downloaded first; ties by id so the order is stable. */
+export function byDownloadsDesc(a: ModelRecord, b: ModelRecord): number {
+  return b.downloads - a.downloads || a.id.localeCompare(b.id);
 }
 
 export function sumDownloads(models: readonly { downloads: number }[]): number {
@@ -56,16 +109,6 @@ export function regionShares(models: readonly ModelRecord[], lookup: RegionLooku
     share: shareOf(downloads[region], total),
     modelCount: counts[region],
   }));
-}
-
-/** Share of each region in one record, for history points and comparisons. */
-export function regionShareRecord(
-  models: readonly ModelRecord[],
-  lookup: RegionLookup,
-): Record<RegionOrUnattributed, number> {
-  const record = emptyRegionRecord();
-  for (const share of regionShares(models, lookup)) record[share.region] = share.share;
-  return record;
 }
 
 export function countryShares(models: readonly ModelRecord[], lookup: RegionLookup): CountryShare[] {

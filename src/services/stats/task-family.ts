@@ -87,16 +87,18 @@ export function familyOf(model: {
   libraryName: string | null;
   tags: readonly string[];
 }): TaskFamily {
-  const tags = model.tags.map((t) => t.toLowerCase());
-  if (
-    (model.libraryName !== null && ROBOTICS_LIBRARIES.has(model.libraryName)) ||
-    tags.some((t) => ROBOTICS_TAGS.has(t))
-  ) {
-    return "robotics";
+  if (model.libraryName !== null && ROBOTICS_LIBRARIES.has(model.libraryName)) return "robotics";
+  let science = false;
+  // A plain loop without per-tag allocation: this runs for every model of every snapshot.
+  for (const tag of model.tags) {
+    const lower = HAS_UPPER.test(tag) ? tag.toLowerCase() : tag;
+    if (ROBOTICS_TAGS.has(lower)) return "robotics";
+    if (SCIENCE_TAGS.has(lower)) science = true;
   }
-  if (tags.some((t) => SCIENCE_TAGS.has(t))) return "science";
-  return taskFamily(model.pipelineTag);
+  return science ? "science" : taskFamily(model.pipelineTag);
 }
+
+const HAS_UPPER = /[A-Z]/;
 
 /** The family of a pipeline tag alone (`unknown` and unlisted tags are `other`). */
 export function taskFamily(pipelineTag: string | null): TaskFamily {

@@ -1,6 +1,6 @@
 import type { ModelRecord } from "../hub/types.js";
 import type { RegionLookup } from "./inputs.js";
-import { emptyRegionRecord, orgStats, REGION_ORDER, regionShareRecord } from "./region-shares.js";
+import { emptyRegionRecord, REGION_ORDER, type UniverseAggregates } from "./region-shares.js";
 import type { OrgMover, WeekOverWeek } from "./types.js";
 
 /** Percentage points between two shares, rounded to 0.01 pp so float noise does not rank movers. */
@@ -13,16 +13,16 @@ export function changeInPp(share: number, previousShare: number): number {
  * moved most; with `regionFilter`, only that region's organisations are candidates.
  */
 export function compareUniverses(input: {
-  current: readonly ModelRecord[];
-  previous: readonly ModelRecord[];
+  current: UniverseAggregates;
+  previous: UniverseAggregates;
   previousAsOf: string;
   lookup: RegionLookup;
   regionFilter: string | null;
   moverCount: number;
 }): WeekOverWeek {
   const { current, previous, lookup } = input;
-  const now = regionShareRecord(current, lookup);
-  const before = regionShareRecord(previous, lookup);
+  const now = current.shares;
+  const before = previous.shares;
   const regions = REGION_ORDER.map((region) => ({
     region,
     share: now[region],
@@ -30,10 +30,8 @@ export function compareUniverses(input: {
     changePp: changeInPp(now[region], before[region]),
   }));
 
-  const currentTotal = current.reduce((s, m) => s + m.downloads, 0);
-  const previousTotal = previous.reduce((s, m) => s + m.downloads, 0);
-  const nowOrgs = new Map(orgStats(current, lookup, currentTotal).map((o) => [o.author, o]));
-  const beforeOrgs = new Map(orgStats(previous, lookup, previousTotal).map((o) => [o.author, o]));
+  const nowOrgs = new Map(current.orgs.map((o) => [o.author, o]));
+  const beforeOrgs = new Map(previous.orgs.map((o) => [o.author, o]));
   const authors = new Set([...nowOrgs.keys(), ...beforeOrgs.keys()]);
   const movers: OrgMover[] = [];
   for (const author of authors) {
@@ -50,7 +48,7 @@ export function compareUniverses(input: {
     previousAsOf: input.previousAsOf,
     regions,
     movers: movers.slice(0, input.moverCount),
-    downloadsBetween: downloadsBetween(current, previous, lookup),
+    downloadsBetween: downloadsBetween(current.models, previous.models, lookup),
   };
 }
 
