@@ -27,18 +27,24 @@ function setUpChartJs(): FontRegistration {
   return fonts;
 }
 
-/** Paints the card colour first: a PNG is otherwise transparent, and Discord shows it on its own colour. */
-const backgroundPlugin: Plugin<ChartType, BackgroundPluginOptions> = {
-  id: "background",
-  defaults: { color: DARK_THEME.background },
-  beforeDraw(chart, _args, options) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = options.color;
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
+/**
+ * Paints the card colour first: a PNG is otherwise transparent, and Discord shows it on its own
+ * colour. Made per chart type: a plugin typed for every chart type is not assignable to a
+ * `bar` or `line` config's plugin list under every TypeScript check order.
+ */
+function backgroundPlugin<TType extends ChartType>(): Plugin<TType, BackgroundPluginOptions> {
+  return {
+    id: "background",
+    defaults: { color: DARK_THEME.background },
+    beforeDraw(chart, _args, options) {
+      const { ctx, width, height } = chart;
+      ctx.save();
+      ctx.fillStyle = options.color;
+      ctx.fillRect(0, 0, width, height);
+      ctx.restore();
+    },
+  };
+}
 
 /** What a server needs: no window to follow, no user to animate for, no pointer events. */
 function serverOptions(devicePixelRatio: number) {
@@ -62,7 +68,7 @@ function drawBar(
 ): Chart<"bar", (number | null)[], ChartLabel> {
   const config = structuredClone(spec);
   config.options = { ...config.options, ...serverOptions(devicePixelRatio) };
-  config.plugins = [...(config.plugins ?? []), backgroundPlugin];
+  config.plugins = [...(config.plugins ?? []), backgroundPlugin<"bar">()];
   return new Chart(canvas.getContext("2d"), config);
 }
 
@@ -73,7 +79,7 @@ function drawLine(
 ): Chart<"line", (number | null)[], ChartLabel> {
   const config = structuredClone(spec);
   config.options = { ...config.options, ...serverOptions(devicePixelRatio) };
-  config.plugins = [...(config.plugins ?? []), backgroundPlugin];
+  config.plugins = [...(config.plugins ?? []), backgroundPlugin<"line">()];
   return new Chart(canvas.getContext("2d"), config);
 }
 

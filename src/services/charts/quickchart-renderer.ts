@@ -68,7 +68,9 @@ function chartEndpoint(baseUrl: string): URL {
 export function quickChartPostData(spec: ChartSpec, size: RenderSize): QuickChartPostData {
   const background = spec.options?.plugins?.background?.color ?? DARK_THEME.background;
   return new QuickChart()
-    .setConfig(spec)
+    // As JSON text: JSON is JavaScript-object text, specs are plain data (no functions, tested),
+    // and a string skips a structural type check that TypeScript resolves differently by order.
+    .setConfig(JSON.stringify(spec))
     .setVersion("4") // quickchart-js defaults to Chart.js 2.9.4, which misreads v4 configs
     .setFormat("png")
     .setWidth(size.width)

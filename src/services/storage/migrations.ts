@@ -69,4 +69,69 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: "digests",
+    up(db) {
+      db.exec(`
+        -- Weekly digests admins set up, at most 5 per guild (enforced by the digest store, in the
+        -- same transaction as the insert). Times are Date.toISOString() text, so text order is
+        -- time order. Like snapshots.source, language, region and delivery status carry no CHECK:
+        -- adding a value later should not need a table rebuild; the store validates them.
+        -- day is 'mon'..'sun' and time 'HH:MM' (24-hour, local to timezone, an IANA name).
+        -- A digest runs when enabled = 1 and paused_reason IS NULL: the scheduler pauses it when
+        -- Discord says the channel is gone or closed to the bot; an admin re-enabling clears it.
+        -- schedule_from: occurrences before it are never delivered (set on create and whenever
+        -- day, time or timezone change), so a new or rescheduled digest does not post at once
+        -- for a time that has already passed.
+        CREATE TABLE digests (
+          id            INTEGER PRIMARY KEY AUTOINCREMENT,
+          guild_id      TEXT    NOT NULL,
+          channel_id    TEXT    NOT NULL,
+          day           TEXT    NOT NULL CHECK (day IN ('mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun')),
+          time          TEXT    NOT NULL,
+          timezone      TEXT    NOT NULL,
+          region        TEXT,
+          language      TEXT    NOT NULL,
+          enabled       INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+          paused_reason TEXT,
+          last_error    TEXT,
+          last_error_at TEXT,
+          schedule_from TEXT    NOT NULL,
+          created_by    TEXT    NOT NULL,
+          created_at    TEXT    NOT NULL,
+          updated_at    TEXT    NOT NULL
+        );
+        CREATE INDEX digests_by_guild ON digests (guild_id, id);
+
+        -- One row per digest per period (ISO week in the digest's zone, '2026-W48'): the UNIQUE
+        -- pair is what makes a post happen at most once, whoever tries. A row is inserted
+        -- ('claimed') before Discord is asked to post, with the nonce Discord will de-duplicate on.
+        -- nonce and claimed_at are NULL only for a period skipped without ever being claimed.
+        CREATE TABLE digest_deliveries (
+          digest_id       INTEGER NOT NULL REFERENCES digests (id) ON DELETE CASCADE,
+          period          TEXT    NOT NULL,
+          status          TEXT    NOT NULL,
+          nonce           TEXT,
+          scheduled_for   TEXT    NOT NULL,
+          claimed_at      TEXT,
+          posted_at       TEXT,
+          message_id      TEXT,
+          attempts        INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at TEXT,
+          error           TEXT,
+          UNIQUE (digest_id, period)
+        );
+        CREATE INDEX digest_deliveries_open ON digest_deliveries (status)
+          WHERE status IN ('claimed', 'failed');
+
+        -- Who runs the digest scheduler: one row per lease name, held until expires_at.
+        CREATE TABLE scheduler_leases (
+          name       TEXT PRIMARY KEY,
+          holder     TEXT NOT NULL,
+          expires_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
