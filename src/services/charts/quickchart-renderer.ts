@@ -67,17 +67,19 @@ function chartEndpoint(baseUrl: string): URL {
  */
 export function quickChartPostData(spec: ChartSpec, size: RenderSize): QuickChartPostData {
   const background = spec.options?.plugins?.background?.color ?? DARK_THEME.background;
-  return new QuickChart()
-    // As JSON text: JSON is JavaScript-object text, specs are plain data (no functions, tested),
-    // and a string skips a structural type check that TypeScript resolves differently by order.
-    .setConfig(JSON.stringify(spec))
-    .setVersion("4") // quickchart-js defaults to Chart.js 2.9.4, which misreads v4 configs
-    .setFormat("png")
-    .setWidth(size.width)
-    .setHeight(size.height)
-    .setDevicePixelRatio(size.devicePixelRatio)
-    .setBackgroundColor(background)
-    .getPostData();
+  return (
+    new QuickChart()
+      // As JSON text: JSON is JavaScript-object text, specs are plain data (no functions, tested),
+      // and a string skips a structural type check that TypeScript resolves differently by order.
+      .setConfig(JSON.stringify(spec))
+      .setVersion("4") // quickchart-js defaults to Chart.js 2.9.4, which misreads v4 configs
+      .setFormat("png")
+      .setWidth(size.width)
+      .setHeight(size.height)
+      .setDevicePixelRatio(size.devicePixelRatio)
+      .setBackgroundColor(background)
+      .getPostData()
+  );
 }
 
 function describe(error: unknown, timeoutMs: number, timedOut: boolean): string {

@@ -1,0 +1,44 @@
+import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
+import { NoDataError } from "../services/snapshots/trends-service.js";
+import { UserFacingError } from "./user-facing-error.js";
+
+const HOUR_MS = 3_600_000;
+
+/** "3 h" / "2 d": how old data is, for footers. */
+export function formatAge(ms: number): string {
+  if (ms < HOUR_MS) return `${Math.max(1, Math.round(ms / 60_000))} min`;
+  if (ms < 48 * HOUR_MS) return `${Math.round(ms / HOUR_MS)} h`;
+  return `${Math.round(ms / (24 * HOUR_MS))} d`;
+}
+
+/** A footer note when the figures are older than they should be because collection is failing. */
+export function staleNote(dataAgeMs: number, status: CollectionStatus): string | undefined {
+  const error = status.lastError();
+  if (error === null) return undefined;
+  return `data is ${formatAge(dataAgeMs)} old: the Hub could not be reached, retrying`;
+}
+
+/**
+ * Runs a query that needs snapshot data; when there is none and the Hub is down, says so with the
+ * time of the next attempt instead of an apology.
+ */
+export async function withData<T>(
+  query: () => Promise<T>,
+  status: CollectionStatus,
+  clock: () => Date,
+): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if (!(error instanceof NoDataError)) throw error;
+    const next = status.nextAttemptAt();
+    const when =
+      next === null || next.getTime() <= clock().getTime()
+        ? "shortly"
+        : `<t:${Math.floor(next.getTime() / 1000)}:R>`;
+    throw new UserFacingError(
+      "no-data",
+      `The Hugging Face Hub can't be reached right now and I have no stored data yet, so I have nothing to show. I'll try again ${when}.`,
+    );
+  }
+}

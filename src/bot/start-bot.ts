@@ -1,0 +1,111 @@
+import { once } from "node:events";
+import { type Client, DiscordjsErrorCodes, Events } from "discord.js";
+import type { Logger } from "pino";
+import type { CommandServices } from "../commands/command.js";
+import { COMMANDS } from "../commands/index.js";
+import type { Config } from "../config.js";
+import type { ChartRenderer } from "../services/charts/renderer.js";
+import type { Services } from "../services/create-services.js";
+import { createCollectionSchedule } from "../services/snapshots/collection-schedule.js";
+import { createCooldowns } from "./cooldowns.js";
+import { createDiscordClient } from "./discord-client.js";
+import { createInteractionHandler } from "./interaction-handler.js";
+
+export interface RunningBot {
+  client: Client;
+  services: CommandServices;
+  /** Runs one collection check now (the bot does it every minute). */
+  collectionTick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Why the bot could not start, in words an operator can act on. */
+export class StartupError extends Error {
+  override readonly name = "StartupError";
+}
+
+const COLLECTION_TICK_MS = 60_000;
+
+/**
+ * Logs in and serves interactions. Resolves once the client is ready; rejects with a StartupError
+ * when the token is missing or rejected. Start-up does not register commands (`npm run register`).
+ */
+export async function startBot(deps: {
+  config: Config;
+  services: Services;
+  renderer: ChartRenderer;
+  logger: Logger;
+  clock: () => Date;
+}): Promise<RunningBot> {
+  const { config, services, renderer, logger, clock } = deps;
+  const token = config.discord.token;
+  if (token === undefined)
+    throw new StartupError("DISCORD_TOKEN is not set: the bot token from the Discord developer portal");
+
+  const collection = createCollectionSchedule({
+    collector: services.collector,
+    store: services.store,
+    everyMs: config.collection.everyHours * 3_600_000,
+    clock,
+    logger,
+  });
+  const commandServices: CommandServices = {
+    trends: services.trends,
+    store: services.store,
+    cache: services.cache,
+    hub: services.hub,
+    hubQueries: services.hubQueries,
+    lookup: services.lookup,
+    renderer,
+    chartSize: { width: 800, height: 400, devicePixelRatio: config.charts.devicePixelRatio },
+    collection,
+    cooldowns: createCooldowns(clock),
+    clock,
+    logger,
+  };
+
+  const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
+  // Rejections inside listeners surface here; without a listener they would crash the process.
+  client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
+  client.on(Events.Warn, (message) => logger.warn({ message }, "discord client warning"));
+  const handle = createInteractionHandler({ commands: COMMANDS, services: commandServices });
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction handler failed"));
+  });
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    if (isInvalidToken(error)) {
+      throw new StartupError(
+        "Discord rejected DISCORD_TOKEN (401 Unauthorized): check the bot token in the developer portal",
+      );
+    }
+    throw error;
+  }
+  logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
+
+  const tick = () => collection.tick();
+  void tick();
+  const timer = setInterval(() => void tick(), COLLECTION_TICK_MS);
+  timer.unref();
+
+  return {
+    client,
+    services: commandServices,
+    collectionTick: tick,
+    async stop() {
+      clearInterval(timer);
+      await client.destroy();
+    },
+  };
+}
+
+function isInvalidToken(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, status } = error as { code?: unknown; status?: unknown };
+  return code === DiscordjsErrorCodes.TokenInvalid || status === 401;
+}

@@ -1,0 +1,104 @@
+import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
+import { chartAnswer } from "../bot/chart-answer.js";
+import { staleNote, withData } from "../bot/data-notes.js";
+import { requireAnswerPermissions, requireCooldown } from "../bot/guards.js";
+import { localeFor } from "../bot/locale.js";
+import { readRegion, regionChoices } from "../bot/region-option.js";
+import { buildChartSpec, type ChartView } from "../services/charts/views.js";
+import { regionLabel } from "../services/format/locale.js";
+import { WINDOWS, type WindowWeeks } from "../services/snapshots/trends-service.js";
+import { summariseTrends } from "../services/summaries/trends-summary.js";
+import type { Command } from "./command.js";
+
+/** Rendering a chart costs ~20 ms of CPU; a few seconds per user keeps one person from hogging it. */
+const COOLDOWN_SECONDS = 5;
+const VIEWS: readonly ChartView[] = ["regions", "history", "orgs", "sizes", "new-models", "tasks"];
+
+/** `/trends [region] [window] [chart]`: the share of downloads by region, with a chart. */
+export default {
+  data: {
+    name: "trends",
+    description: "Who leads open-source AI on the Hugging Face Hub: share of downloads by region",
+    description_localizations: { "zh-CN": "开源 AI 趋势：Hugging Face Hub 各地区的下载量占比" },
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "region",
+        name_localizations: { "zh-CN": "地区" },
+        description: "china, us, europe, asia or other (aliases work); leave empty for the overview",
+        description_localizations: { "zh-CN": "中国、美国、欧洲、亚太或其他；留空查看总览" },
+        autocomplete: true,
+        max_length: 40,
+      },
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: "window",
+        name_localizations: { "zh-CN": "时间范围" },
+        description: "Compare with how things stood this long ago",
+        description_localizations: { "zh-CN": "与多久之前相比" },
+        choices: [
+          { name: "this week", name_localizations: { "zh-CN": "本周" }, value: 1 },
+          { name: "4 weeks", name_localizations: { "zh-CN": "4 周" }, value: 4 },
+          { name: "12 weeks", name_localizations: { "zh-CN": "12 周" }, value: 12 },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "chart",
+        name_localizations: { "zh-CN": "图表" },
+        description: "Which chart to draw",
+        description_localizations: { "zh-CN": "要绘制的图表" },
+        choices: VIEWS.map((view) => ({ name: view, value: view })),
+      },
+    ],
+  },
+  cooldownSeconds: COOLDOWN_SECONDS,
+
+  async execute(interaction, services) {
+    const region = readRegion(interaction, "region");
+    const windowWeeks = readWindow(interaction);
+    const view = readView(interaction, region);
+    requireAnswerPermissions(interaction);
+    requireCooldown(interaction, services.cooldowns, COOLDOWN_SECONDS);
+    await interaction.deferReply();
+
+    const locale = localeFor(interaction.locale);
+    const { stats, dataAgeMs } = await withData(
+      () => services.trends.stats({ region, windowWeeks }),
+      services.collection,
+      services.clock,
+    );
+    const summary = summariseTrends(stats, { locale, now: services.clock() });
+    const scope = region === null ? (locale === "zh-CN" ? "总览" : "overview") : regionLabel(region, locale);
+    const footerNote = staleNote(dataAgeMs, services.collection);
+    const answer = await chartAnswer(
+      {
+        title: locale === "zh-CN" ? `开源 AI 趋势 · ${scope}` : `Open-source AI trends · ${scope}`,
+        text: summary.text,
+        spec: buildChartSpec(view, stats, { locale }),
+        fileStem: `trends-${region ?? "all"}-${view}`,
+        source: stats,
+        locale,
+        ...(footerNote === undefined ? {} : { footerNote }),
+      },
+      { renderer: services.renderer, size: services.chartSize },
+    );
+    await interaction.editReply(answer);
+  },
+
+  autocomplete(interaction) {
+    return regionChoices(interaction.options.getFocused(), localeFor(interaction.locale));
+  },
+} satisfies Command;
+
+function readWindow(interaction: ChatInputCommandInteraction): WindowWeeks {
+  const weeks = interaction.options.getInteger("window") ?? 1;
+  return WINDOWS.find((w) => w === weeks) ?? 1;
+}
+
+/** The chart asked for, else the one that says most: regions overall, a region's organisations. */
+function readView(interaction: ChatInputCommandInteraction, region: string | null): ChartView {
+  const asked = interaction.options.getString("chart");
+  const view = VIEWS.find((v) => v === asked);
+  return view ?? (region === null ? "regions" : "orgs");
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { readPngSize } from "../../src/services/charts/png.js";
+import { botHarness, contentOf, embedsOf, isEphemeral, PLAIN_CHANNEL_ID } from "./harness.js";
+
+const harness = botHarness();
+
+describe("/trends through a loopback Discord", () => {
+  it("defers, then edits in a PNG chart and an embed whose numbers match the stats engine", async () => {
+    const h = await harness.start();
+    const outcome = await h.run("trends", [{ name: "region", type: 3, value: "china" }]);
+
+    expect(outcome.callbackType).toBe(5);
+    expect(outcome.finalCall.route).toBe("PATCH /webhooks/:app/:token/messages/:message");
+    const [file] = outcome.files;
+    expect(file?.name).toBe("trends-china-orgs.png");
+    expect(readPngSize(file?.bytes ?? new Uint8Array())).toEqual({ width: 800, height: 400 });
+
+    const [embed] = embedsOf(outcome.json);
+    expect(embed?.image?.url).toBe("attachment://trends-china-orgs.png");
+    expect(embed?.title).toBe("Open-source AI trends · China");
+    const { stats } = await h.services.trends.stats({ region: "china", windowWeeks: 1 });
+    const china = stats.regions.find((r) => r.region === "china");
+    const share = `${((china?.share ?? 0) * 100).toFixed(1)}%`;
+    expect(embed?.description).toContain(`Chinese organisations: ${share} of downloads`);
+    expect(embed?.footer?.text).toContain("Source: Hugging Face Hub");
+    expect((outcome.json as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("answers the overview in Chinese for a zh-CN user", async () => {
+    const h = await harness.start();
+    const outcome = await h.run("trends", [], { locale: "zh-CN" });
+    const [embed] = embedsOf(outcome.json);
+    expect(embed?.title).toBe("开源 AI 趋势 · 总览");
+    expect(outcome.files[0]?.name).toBe("trends-all-regions.png");
+  });
+
+  it("refuses an unknown region at once, ephemerally, with a guess and the valid list", async () => {
+    const h = await harness.start();
+    const outcome = await h.run("trends", [{ name: "region", type: 3, value: "chna" }]);
+    expect(outcome.callbackType).toBe(4);
+    expect(isEphemeral(outcome.json)).toBe(true);
+    expect(contentOf(outcome.json)).toContain('I don\'t know the region "chna". Did you mean **china**?');
+    expect(contentOf(outcome.json)).toContain("Valid regions: china, us, europe, asia, other");
+  });
+
+  it("names the missing permissions instead of failing to post a chart", async () => {
+    const h = await harness.start();
+    const outcome = await h.run("trends", [], { channelId: PLAIN_CHANNEL_ID });
+    expect(isEphemeral(outcome.json)).toBe(true);
+    expect(contentOf(outcome.json)).toContain("missing the Embed Links and Attach Files permissions");
+  });
+
+  it("tells a user how long to wait when they repeat the command within the cooldown", async () => {
+    const h = await harness.start();
+    await h.run("trends");
+    const again = await h.run("trends");
+    expect(isEphemeral(again.json)).toBe(true);
+    expect(contentOf(again.json)).toMatch(/^Please wait [1-5] seconds? before using \/trends again\.$/);
+  });
+
+  it("suggests regions by name and alias in autocomplete", async () => {
+    const h = await harness.start();
+    const sent = await h.discord.dispatchAutocomplete({
+      guildId: "1190000000000000001",
+      channelId: "1190000000000000011",
+      name: "trends",
+      options: [{ name: "region", type: 3, value: "eu", focused: true }],
+    });
+    const outcome = await sent.waitForFinal();
+    expect(outcome.callbackType).toBe(8);
+    expect((outcome.json as { choices: unknown }).choices).toEqual([{ name: "Europe", value: "europe" }]);
+  });
+
+  it("says the Hub is unreachable, and when it will retry, when nothing is stored", async () => {
+    const h = await harness.start();
+    h.hub.setFault({ kind: "500" });
+    await h.bot.collectionTick();
+    const outcome = await h.run("trends");
+    expect(contentOf(outcome.json)).toMatch(
+      /^The Hugging Face Hub can't be reached right now and I have no stored data yet, so I have nothing to show\. I'll try again <t:\d+:R>\.$/,
+    );
+  });
+
+  it("answers from stored snapshots while the Hub is down", async () => {
+    const h = await harness.start();
+    await h.services.collector.collect();
+    h.hub.setFault({ kind: "500" });
+    const outcome = await h.run("trends", [{ name: "region", type: 3, value: "usa" }]);
+    expect(embedsOf(outcome.json)[0]?.title).toBe("Open-source AI trends · United States");
+  });
+
+  it("delivers the answer exactly once when Discord answers the edit with a 429", async () => {
+    const h = await harness.start();
+    await h.services.collector.collect();
+    h.discord.failNext({ route: /^PATCH \/webhooks\//, status: 429, retryAfter: 0.2, times: 1 });
+    const outcome = await h.run("trends");
+    const edits = h.discord.calls.filter((c) => c.route === "PATCH /webhooks/:app/:token/messages/:message");
+    expect(edits.map((c) => c.status)).toEqual([429, 200]);
+    expect(outcome.files).toHaveLength(1);
+  });
+});
