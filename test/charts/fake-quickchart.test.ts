@@ -30,7 +30,12 @@ beforeEach(() => {
 
 function client(): InstanceType<typeof QuickChart> {
   const url = new URL(fake.url);
-  return new QuickChart().setScheme("http").setHost(url.host).setConfig(JSON.stringify(spec)).setWidth(800).setHeight(400);
+  return new QuickChart()
+    .setScheme("http")
+    .setHost(url.host)
+    .setConfig(JSON.stringify(spec))
+    .setWidth(800)
+    .setHeight(400);
 }
 
 async function post(body: unknown, contentType = "application/json"): Promise<Response> {
