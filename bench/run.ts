@@ -1,18 +1,31 @@
+import { benchCharts } from "./charts.js";
 import { benchStatsEngine } from "./stats-engine.js";
 
 /**
- * `npm run bench`: prints the figures each issue asks for. Benchmarks print numbers; they never
- * pass or fail (timed assertions would be flaky on a shared 2-core machine).
+ * `npm run bench [name]`: prints the figures each issue asks for. Benchmarks print numbers; they
+ * never pass or fail (timed assertions would be flaky on a shared 2-core machine).
  */
 const suites: [string, () => Promise<Record<string, unknown>>][] = [
   ["Stats engine (issue 2)", benchStatsEngine],
+  ["Charts (issue 3)", () => benchCharts()],
 ];
+
+function print(figures: Record<string, unknown>, indent: string): void {
+  for (const [label, value] of Object.entries(figures)) {
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      process.stdout.write(`${indent}${label}:\n`);
+      print(value as Record<string, unknown>, `${indent}  `);
+    } else {
+      process.stdout.write(
+        `${indent}${label}: ${Array.isArray(value) ? JSON.stringify(value) : String(value)}\n`,
+      );
+    }
+  }
+}
 
 const only = process.argv[2];
 for (const [name, run] of suites) {
   if (only !== undefined && !name.toLowerCase().includes(only.toLowerCase())) continue;
   process.stdout.write(`\n## ${name}\n`);
-  const figures = await run();
-  for (const [label, value] of Object.entries(figures))
-    process.stdout.write(`  ${label}: ${String(value)}\n`);
+  print(await run(), "  ");
 }
