@@ -1,5 +1,7 @@
+import { chartCommand } from "./cli/commands/chart.js";
 import { commandTable, runCli } from "./cli/run-cli.js";
 import { loadConfigOrExit } from "./config.js";
+import { createChartRenderer } from "./services/charts/create-renderer.js";
 import { createServices } from "./services/create-services.js";
 import { createLogger } from "./services/logger.js";
 
@@ -20,7 +22,16 @@ const exitCode = await runCli(
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
   },
-  commandTable(),
+  commandTable({
+    // Built only when asked for: loading the font and Chart.js is not free.
+    chart: chartCommand(() =>
+      createChartRenderer({
+        kind: config.charts.renderer,
+        quickchartUrl: config.charts.quickchartUrl,
+        logger,
+      }),
+    ),
+  }),
 );
 services.close();
 process.exitCode = exitCode;

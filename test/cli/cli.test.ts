@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPngSize } from "../../src/services/charts/png.js";
 import { type FakeHub, startFakeHub } from "../fakes/hub/fake-hub.js";
 import { generateHubModels } from "../fixtures/generate-hub-models.js";
 
@@ -130,5 +131,29 @@ describe("hubtrends CLI", () => {
     expect(run.stderr).toContain("SNAPSHOT_TOP_N: expected a whole number from 10 to 10000");
     expect(run.stderr).toContain("HF_TOKEN: expected a Hugging Face access token starting with hf_");
     expect(run.stderr).not.toContain("secret");
+  });
+
+  it("writes the chart /trends would attach and prints its summary", async () => {
+    const out = join(dir, "china.png");
+    const run = await hubtrends(["chart", "--region", "china", "--locale", "zh-CN", "--out", out], {
+      ...env,
+      CHART_DEVICE_PIXEL_RATIO: "1",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^中国机构：/);
+    expect(run.stdout).toContain(`Chart written to ${out}`);
+    expect(readPngSize(readFileSync(out))).toEqual({ width: 800, height: 400 });
+  });
+
+  it("refuses an unknown view or a missing --out, listing what is valid", async () => {
+    const view = await hubtrends(["chart", "--view", "pie", "--out", join(dir, "x.png")], env);
+    expect(view.code).toBe(2);
+    expect(view.stderr).toContain(
+      'unknown view "pie". Valid views: regions, history, orgs, sizes, new-models, tasks.',
+    );
+    const out = await hubtrends(["chart"], env);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain("--out FILE.png is required");
   });
 });
