@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,33 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPngSize } from "../../src/services/charts/png.js";
 import { type FakeHub, startFakeHub } from "../fakes/hub/fake-hub.js";
 import { generateHubModels } from "../fixtures/generate-hub-models.js";
+import { type NodeRun, runNode } from "../support/run-node.js";
 
 const BIN = fileURLToPath(new URL("../../bin/hubtrends.js", import.meta.url));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the real `hubtrends` command in its own process, as a user would. */
-function hubtrends(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function hubtrends(args: string[], env: Record<string, string>): Promise<NodeRun> {
+  return runNode([BIN, ...args], { env: { LOG_LEVEL: "warn", ...env } });
 }
 
 let hub: FakeHub;

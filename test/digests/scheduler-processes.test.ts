@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -8,6 +7,7 @@ import { createDigestScheduler, type TickReport } from "../../src/services/diges
 import { createDigestStore } from "../../src/services/digests/digest-store.js";
 import { createLease } from "../../src/services/digests/lease.js";
 import { openDatabase } from "../../src/services/storage/database.js";
+import { type NodeRun, runNode } from "../support/run-node.js";
 import { newDigest, silentLogger } from "./helpers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -18,13 +18,6 @@ const CREATED = "2026-11-24T00:00:00.000Z";
 const DUE = "2026-11-30T01:00:00.000Z";
 const PERIOD = "2026-W49";
 
-interface ChildResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
 interface ChannelLine {
   messageId: string;
   digestId: number;
@@ -33,20 +26,8 @@ interface ChannelLine {
   pid: number;
 }
 
-function runChild(args: string[]): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", childScript, ...args], { cwd: projectRoot });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+function runChild(args: string[]): Promise<NodeRun> {
+  return runNode(["--import", "tsx", childScript, ...args], { cwd: projectRoot });
 }
 
 let dir: string;

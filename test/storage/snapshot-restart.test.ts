@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -8,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/services/storage/database.js";
 import { MIGRATIONS } from "../../src/services/storage/migrations.js";
 import { createSnapshotStore, type SnapshotMeta } from "../../src/services/storage/snapshot-store.js";
+import { type NodeRun, runNode } from "../support/run-node.js";
 import { sampleModels } from "./fixtures.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,27 +15,8 @@ const projectRoot = join(here, "..", "..");
 const childScript = join(here, "write-snapshot-child.ts");
 const logger = pino({ level: "silent" });
 
-interface ChildResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runChild(args: string[]): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", childScript, ...args], { cwd: projectRoot });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+function runChild(args: string[]): Promise<NodeRun> {
+  return runNode(["--import", "tsx", childScript, ...args], { cwd: projectRoot });
 }
 
 function parseMeta(stdout: string): SnapshotMeta {
