@@ -4,15 +4,16 @@ import { staleNote, withData } from "../bot/data-notes.js";
 import { requireAnswerPermissions, requireCooldown } from "../bot/guards.js";
 import { localeFor } from "../bot/locale.js";
 import { readRegion, regionChoices } from "../bot/region-option.js";
-import { buildChartSpec, type ChartView } from "../services/charts/views.js";
+import { defaultTrendView, TREND_VIEWS, type TrendView } from "../services/charts/trend-views.js";
+import { buildChartSpec } from "../services/charts/views.js";
 import { regionLabel } from "../services/format/locale.js";
+import type { Region } from "../services/regions/types.js";
 import { WINDOWS, type WindowWeeks } from "../services/snapshots/trends-service.js";
 import { summariseTrends } from "../services/summaries/trends-summary.js";
 import type { Command } from "./command.js";
 
 /** Rendering a chart costs ~20 ms of CPU; a few seconds per user keeps one person from hogging it. */
 const COOLDOWN_SECONDS = 5;
-const VIEWS: readonly ChartView[] = ["regions", "history", "orgs", "sizes", "new-models", "tasks"];
 
 /** `/trends [region] [window] [chart]`: the share of downloads by region, with a chart. */
 export default {
@@ -48,7 +49,7 @@ export default {
         name_localizations: { "zh-CN": "图表" },
         description: "Which chart to draw",
         description_localizations: { "zh-CN": "要绘制的图表" },
-        choices: VIEWS.map((view) => ({ name: view, value: view })),
+        choices: TREND_VIEWS.map((view) => ({ name: view, value: view })),
       },
     ],
   },
@@ -96,9 +97,8 @@ function readWindow(interaction: ChatInputCommandInteraction): WindowWeeks {
   return WINDOWS.find((w) => w === weeks) ?? 1;
 }
 
-/** The chart asked for, else the one that says most: regions overall, a region's organisations. */
-function readView(interaction: ChatInputCommandInteraction, region: string | null): ChartView {
+/** The chart asked for, else the one that says most. */
+function readView(interaction: ChatInputCommandInteraction, region: Region | null): TrendView {
   const asked = interaction.options.getString("chart");
-  const view = VIEWS.find((v) => v === asked);
-  return view ?? (region === null ? "regions" : "orgs");
+  return TREND_VIEWS.find((v) => v === asked) ?? defaultTrendView(region);
 }

@@ -1,14 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { ChartRenderer } from "../../services/charts/renderer.js";
-import { buildChartSpec, CHART_VIEWS, type ChartView, isChartView } from "../../services/charts/views.js";
+import { defaultTrendView, isTrendView, TREND_VIEWS } from "../../services/charts/trend-views.js";
+import { buildChartSpec } from "../../services/charts/views.js";
 import { isLocale, LOCALES } from "../../services/format/locale.js";
 import { summariseTrends } from "../../services/summaries/trends-summary.js";
 import { type CliCommand, UsageError } from "../context.js";
 import { regionOption, windowOption } from "../options.js";
-
-/** The views `/trends` offers; `compare` needs two subjects and has its own command. */
-const TREND_VIEWS = CHART_VIEWS.filter((v): v is Exclude<ChartView, "compare"> => v !== "compare");
 
 /**
  * `hubtrends chart [--region R] [--view V] [--locale L] [--window W] --out FILE.png`: the chart
@@ -33,14 +31,12 @@ export function chartCommand(renderer: () => ChartRenderer): CliCommand {
     const locale = values.locale;
     if (!isLocale(locale))
       throw new UsageError(`unknown locale "${locale}". Valid locales: ${LOCALES.join(", ")}.`);
-    const view = values.view ?? (region === null ? "regions" : "orgs");
-    const trendView = TREND_VIEWS.find((v) => v === view);
-    if (!isChartView(view) || trendView === undefined) {
+    const view = values.view ?? defaultTrendView(region);
+    if (!isTrendView(view))
       throw new UsageError(`unknown view "${view}". Valid views: ${TREND_VIEWS.join(", ")}.`);
-    }
 
     const { stats } = await services.trends.stats({ region, windowWeeks });
-    const png = await renderer().render(buildChartSpec(trendView, stats, { locale }), {
+    const png = await renderer().render(buildChartSpec(view, stats, { locale }), {
       devicePixelRatio: config.charts.devicePixelRatio,
     });
     writeFileSync(values.out, png);
