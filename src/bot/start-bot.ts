@@ -6,8 +6,10 @@ import { COMMANDS } from "../commands/index.js";
 import type { Config } from "../config.js";
 import type { ChartRenderer } from "../services/charts/renderer.js";
 import type { Services } from "../services/create-services.js";
+import type { TickReport } from "../services/digests/digest-scheduler.js";
 import { createCollectionSchedule } from "../services/snapshots/collection-schedule.js";
 import { createCooldowns } from "./cooldowns.js";
+import { createDigestRuntime, DIGEST_TICK_MS } from "./digest-runtime.js";
 import { createDiscordClient } from "./discord-client.js";
 import { createInteractionHandler } from "./interaction-handler.js";
 
@@ -16,6 +18,8 @@ export interface RunningBot {
   services: CommandServices;
   /** Runs one collection check now (the bot does it every minute). */
   collectionTick(): Promise<void>;
+  /** Runs one digest scheduler tick now (the bot does it every 30 s unless told not to). */
+  digestTick(): Promise<TickReport>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ export async function startBot(deps: {
   renderer: ChartRenderer;
   logger: Logger;
   clock: () => Date;
+  /** How often the digest scheduler ticks; null for never (tests call `digestTick`). 30 s. */
+  digestTickMs?: number | null;
 }): Promise<RunningBot> {
   const { config, services, renderer, logger, clock } = deps;
   const token = config.discord.token;
@@ -49,6 +55,19 @@ export async function startBot(deps: {
     clock,
     logger,
   });
+  const chartSize = { width: 800, height: 400, devicePixelRatio: config.charts.devicePixelRatio };
+  const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
+  const digests = createDigestRuntime({
+    db: services.db,
+    client,
+    trends: services.trends,
+    collection,
+    renderer,
+    size: chartSize,
+    clock,
+    logger,
+    tickMs: deps.digestTickMs === undefined ? DIGEST_TICK_MS : deps.digestTickMs,
+  });
   const commandServices: CommandServices = {
     trends: services.trends,
     store: services.store,
@@ -57,18 +76,20 @@ export async function startBot(deps: {
     hubQueries: services.hubQueries,
     lookup: services.lookup,
     renderer,
-    chartSize: { width: 800, height: 400, devicePixelRatio: config.charts.devicePixelRatio },
+    chartSize,
     collection,
     cooldowns: createCooldowns(clock),
+    digests: digests.services,
     clock,
     logger,
   };
 
-  const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
   // Rejections inside listeners surface here; without a listener they would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord client warning"));
   const handle = createInteractionHandler({ commands: COMMANDS, services: commandServices });
+  // Removed from a guild (not an outage: that is `guildUnavailable`): its digests have nowhere to go.
+  client.on(Events.GuildDelete, (guild) => digests.forgetGuild(guild.id));
   client.on(Events.InteractionCreate, (interaction) => {
     handle(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction handler failed"));
   });
@@ -92,13 +113,16 @@ export async function startBot(deps: {
   void tick();
   const timer = setInterval(() => void tick(), COLLECTION_TICK_MS);
   timer.unref();
+  digests.start();
 
   return {
     client,
     services: commandServices,
     collectionTick: tick,
+    digestTick: () => digests.tick(),
     async stop() {
       clearInterval(timer);
+      await digests.stop();
       await client.destroy();
     },
   };

@@ -6,6 +6,7 @@ import type {
 } from "discord.js";
 import type { Logger } from "pino";
 import type { Cooldowns } from "../bot/cooldowns.js";
+import type { DigestServices } from "../bot/digest-runtime.js";
 import type { QueryCache } from "../services/cache/query-cache.js";
 import type { ChartRenderer } from "../services/charts/renderer.js";
 import type { HubClient } from "../services/hub/hub-client.js";
@@ -27,6 +28,8 @@ export interface CommandServices {
   chartSize: { width: number; height: number; devicePixelRatio: number };
   collection: CollectionStatus;
   cooldowns: Cooldowns;
+  /** Weekly digests: settings, the scheduler (send-now), and the post builder (preview). */
+  digests: DigestServices;
   clock: () => Date;
   logger: Logger;
 }

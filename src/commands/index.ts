@@ -1,5 +1,11 @@
+import about from "./about.js";
 import type { Command } from "./command.js";
+import compare from "./compare.js";
+import digest from "./digest.js";
+import model from "./model.js";
+import org from "./org.js";
+import top from "./top.js";
 import trends from "./trends.js";
 
 /** Every slash command, listed explicitly: the router and the registration script both read this. */
-export const COMMANDS: readonly Command[] = [trends];
+export const COMMANDS: readonly Command[] = [trends, top, model, org, compare, about, digest];

@@ -158,6 +158,8 @@ export interface DigestStore {
   getDelivery(digestId: number, period: string): Delivery | null;
   /** The delivery of the latest period, or null. */
   lastDelivery(digestId: number): Delivery | null;
+  /** The latest period that was posted (for `/digest show`), or null. */
+  lastPosted(digestId: number): Delivery | null;
   /** Claimed but not recorded as posted: in flight, or left by a crash. Oldest claim first. */
   pendingClaims(): Delivery[];
 }
@@ -283,6 +285,10 @@ export function createDigestStore(db: SqliteDatabase, { clock }: DigestStoreDeps
   const selectLast = db.prepare<[number], DeliveryRow>(
     `SELECT ${DELIVERY_COLUMNS} FROM digest_deliveries WHERE digest_id = ? ORDER BY period DESC LIMIT 1`,
   );
+  const selectLastPosted = db.prepare<[number], DeliveryRow>(
+    `SELECT ${DELIVERY_COLUMNS} FROM digest_deliveries WHERE digest_id = ? AND status = 'posted'
+     ORDER BY period DESC LIMIT 1`,
+  );
   const selectPending = db.prepare<[], DeliveryRow>(
     `SELECT ${DELIVERY_COLUMNS} FROM digest_deliveries WHERE status = 'claimed'
      ORDER BY claimed_at, digest_id`,
@@ -391,6 +397,10 @@ export function createDigestStore(db: SqliteDatabase, { clock }: DigestStoreDeps
     },
     lastDelivery(digestId) {
       const row = selectLast.get(digestId);
+      return row === undefined ? null : toDelivery(row);
+    },
+    lastPosted(digestId) {
+      const row = selectLastPosted.get(digestId);
       return row === undefined ? null : toDelivery(row);
     },
     pendingClaims: () => selectPending.all().map(toDelivery),

@@ -1,6 +1,6 @@
 import type { QueryCache } from "../cache/query-cache.js";
 import type { Region } from "../regions/types.js";
-import { computeTrendStats, historyPoint } from "../stats/compute-trend-stats.js";
+import { computeTrendStats, historyPoint, type StatsLimits } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
 import type { RegionHistoryPoint, TrendStats } from "../stats/types.js";
 import type { Snapshot, SnapshotStore } from "../storage/snapshot-store.js";
@@ -13,6 +13,8 @@ export type WindowWeeks = (typeof WINDOWS)[number];
 export interface StatsQuery {
   region: Region | null;
   windowWeeks: WindowWeeks;
+  /** Longer lists than the defaults, e.g. every organisation for `/compare` (cached separately). */
+  limits?: Partial<StatsLimits>;
 }
 
 export interface StatsAnswer {
@@ -31,6 +33,13 @@ export interface TrendsService {
   stats(query: StatsQuery): Promise<StatsAnswer>;
   /** The newest snapshot, collecting one first only when none exists. */
   latestSnapshot(): Promise<Snapshot>;
+  /**
+   * The newest stored snapshot, or null when none is stored: never reaches the Hub, so it suits
+   * autocomplete and checking input before answering. Loaded snapshots are shared with `stats`.
+   */
+  newestStored(): Snapshot | null;
+  /** The older snapshot `stats` compares `current` with over `windowWeeks`, or null when none is old enough. */
+  previousOf(current: Snapshot, windowWeeks: WindowWeeks): Snapshot | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -104,26 +113,50 @@ export function createTrendsService(deps: {
     return collected;
   }
 
+  function previousOf(current: Snapshot, windowWeeks: WindowWeeks): Snapshot | null {
+    const asOf = Date.parse(current.takenAt);
+    // "A week ago" tolerates a day of collection jitter: a snapshot 6.5 days old still compares.
+    const previousMeta = store.nearestAtOrBefore(new Date(asOf - windowWeeks * 7 * DAY_MS + DAY_MS));
+    return previousMeta === null || previousMeta.id === current.id ? null : load(previousMeta.id);
+  }
+
   function compute(current: Snapshot, query: StatsQuery): TrendStats {
     const asOf = Date.parse(current.takenAt);
     const windowMs = query.windowWeeks * 7 * DAY_MS;
-    // "A week ago" tolerates a day of collection jitter: a snapshot 6.5 days old still compares.
-    const previousMeta = store.nearestAtOrBefore(new Date(asOf - windowMs + DAY_MS));
-    const previous = previousMeta === null || previousMeta.id === current.id ? null : load(previousMeta.id);
+    const previous = previousOf(current, query.windowWeeks);
     const history = thin(store.between(new Date(asOf - windowMs), new Date(asOf)), MAX_HISTORY_POINTS)
       .map((meta) => point(meta.id))
       .filter((p): p is RegionHistoryPoint => p !== null);
-    return computeTrendStats({ current, previous, history, region: query.region, lookup });
+    return computeTrendStats({
+      current,
+      previous,
+      history,
+      region: query.region,
+      lookup,
+      ...(query.limits === undefined ? {} : { limits: query.limits }),
+    });
   }
 
   return {
     latestSnapshot,
+    newestStored: newest,
+    previousOf,
     async stats(query) {
-      const key = `${SNAPSHOT_QUERY_PREFIX}stats:${query.region ?? "all"}:${query.windowWeeks}`;
+      const key = `${SNAPSHOT_QUERY_PREFIX}stats:${query.region ?? "all"}:${query.windowWeeks}${limitsKey(query.limits)}`;
       const cached = await cache.get(key, async () => compute(await latestSnapshot(), query));
       return { stats: cached.value, dataAgeMs: clock().getTime() - Date.parse(cached.value.asOf) };
     },
   };
+}
+
+/** The part of a cache key that tells lists of other lengths apart; empty for the defaults. */
+function limitsKey(limits: Partial<StatsLimits> | undefined): string {
+  if (limits === undefined) return "";
+  const parts = Object.entries(limits)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}=${value}`);
+  return parts.length === 0 ? "" : `:${parts.join(",")}`;
 }
 
 /** At most `max` items, evenly spread, always keeping the first and the last. */

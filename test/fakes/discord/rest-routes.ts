@@ -126,10 +126,22 @@ export function restRoutes(config: RestRouteConfig): RouteDef[] {
     return channel;
   };
 
+  // Discord's `enforce_nonce`: a second create with the same nonce by the same author returns the
+  // first message instead of posting again (Discord keeps nonces for a few minutes; the fake keeps
+  // them for its lifetime, which only matters for tests that outlast that window).
+  const messagesByNonce = new Map<string, string>();
+
   const createMessage = (ctx: RequestContext): RouteResponse => {
     const channel = postable(ctx);
     if (!("id" in channel)) return channel;
     const body = asObject(ctx.json);
+    const nonceKey =
+      body.enforce_nonce === true && (typeof body.nonce === "string" || typeof body.nonce === "number")
+        ? `${channel.id}:${String(body.nonce)}`
+        : undefined;
+    const earlier =
+      nonceKey === undefined ? undefined : world.messages.get(messagesByNonce.get(nonceKey) ?? "");
+    if (earlier !== undefined) return json(200, earlier.api);
     const names = new Set(ctx.files.map((f) => f.name));
     const limits = messageProblems(body, {
       attachmentNames: names,
@@ -147,7 +159,35 @@ export function restRoutes(config: RestRouteConfig): RouteDef[] {
     const message = applyMessageBody(config.cdnBase(), origin, shown, ctx.files, undefined);
     world.messages.set(String(message.api.id), message);
     channel.lastMessageId = String(message.api.id);
+    if (nonceKey !== undefined) messagesByNonce.set(nonceKey, String(message.api.id));
     return json(200, message.api);
+  };
+
+  /** `GET /channels/{id}/messages`: newest first, `limit` 1–100 (default 50), `before` honoured. */
+  const listMessages = (ctx: RequestContext): RouteResponse => {
+    const channel = world.channel(ctx.params.channel ?? "");
+    if (!channel) return Errors.unknownChannel();
+    const perms = world.botPermissionsIn(channel);
+    if (!has(perms, Permission.ViewChannel)) return Errors.missingAccess();
+    // Without Read Message History Discord answers with no messages rather than an error.
+    if (!has(perms, Permission.ReadMessageHistory)) return json(200, []);
+    const limit = Number(ctx.query.get("limit") ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      return invalidFormBody([
+        { path: ["limit"], code: "NUMBER_TYPE_MAX", message: "must be an integer from 1 to 100" },
+      ]);
+    }
+    const before = ctx.query.get("before");
+    const ids = [...world.messages.values()]
+      .filter((m) => m.channelId === channel.id)
+      .map((m) => BigInt(String(m.api.id)))
+      .filter((id) => before === null || id < BigInt(before))
+      .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))
+      .slice(0, limit);
+    return json(
+      200,
+      ids.map((id) => world.messages.get(String(id))?.api),
+    );
   };
 
   const channelMessage = (ctx: RequestContext, action: "get" | "edit" | "delete"): RouteResponse => {
@@ -254,6 +294,7 @@ export function restRoutes(config: RestRouteConfig): RouteDef[] {
         : Errors.missingAccess();
     }),
     route("POST", "/channels/:channel/messages", createMessage),
+    route("GET", "/channels/:channel/messages", listMessages),
     route("GET", "/channels/:channel/messages/:message", (ctx) => channelMessage(ctx, "get")),
     route("PATCH", "/channels/:channel/messages/:message", (ctx) => channelMessage(ctx, "edit")),
     route("DELETE", "/channels/:channel/messages/:message", (ctx) => channelMessage(ctx, "delete")),

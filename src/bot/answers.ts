@@ -1,0 +1,124 @@
+import {
+  type APIEmbed,
+  type APIEmbedField,
+  AttachmentBuilder,
+  type BaseMessageOptions,
+  type ChatInputCommandInteraction,
+  PermissionFlagsBits,
+} from "discord.js";
+import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
+import { liveFooter } from "../services/charts/specs/ranking.js";
+import { footerText } from "../services/charts/text.js";
+import type { ChartSpec } from "../services/charts/types.js";
+import type { Locale } from "../services/format/locale.js";
+import type { SnapshotSource } from "../services/snapshots/profiles.js";
+import { EMBED_COLOR, NO_MENTIONS } from "./chart-answer.js";
+import { formatAge } from "./data-notes.js";
+import { DISCORD_LIMITS, safeText } from "./discord-text.js";
+import { missingPermissionNames } from "./guards.js";
+import { UserFacingError } from "./user-facing-error.js";
+
+/**
+ * Building blocks of the answers of `/top`, `/model`, `/org`, `/compare` and `/about`: an embed
+ * kept within Discord's limits, optionally with a chart attached. Callers escape Hub names
+ * (`safeText`) in the markdown they pass; the title is plain text and escaped here.
+ */
+export interface AnswerEmbedInput {
+  /** Plain text. */
+  title: string;
+  /** Discord markdown, with every untrusted part already escaped. */
+  description: string;
+  fields?: APIEmbedField[];
+  /** Plain text (footers do not render markdown). */
+  footer: string;
+  /** ISO time the figures are from. */
+  timestamp: string;
+  url?: string;
+}
+
+export function answerEmbed(input: AnswerEmbedInput): APIEmbed {
+  const fields = (input.fields ?? []).slice(0, 25).map((field) => ({
+    name: field.name.slice(0, DISCORD_LIMITS.embedFieldName),
+    value: field.value.slice(0, DISCORD_LIMITS.embedFieldValue),
+    ...(field.inline === undefined ? {} : { inline: field.inline }),
+  }));
+  const title = safeText(input.title, DISCORD_LIMITS.embedTitle);
+  const footer = input.footer.slice(0, DISCORD_LIMITS.embedFooter);
+  const used = title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  // All embeds of a message share 6,000 characters: the description gives way first.
+  const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - used);
+  const description = input.description.slice(0, Math.max(0, room));
+  return {
+    title,
+    // Discord refuses an empty description: leave it out instead.
+    ...(description === "" ? {} : { description }),
+    color: EMBED_COLOR,
+    ...(fields.length > 0 ? { fields } : {}),
+    footer: { text: footer },
+    timestamp: new Date(input.timestamp).toISOString(),
+    ...(input.url === undefined ? {} : { url: input.url }),
+  };
+}
+
+/** The footer of an answer from a snapshot, plus a note (e.g. that collection is failing). */
+export function snapshotFooter(source: SnapshotSource, locale: Locale, note?: string): string {
+  return [footerText(source, locale), note].filter(Boolean).join(" · ");
+}
+
+/** The footer of an answer read live from the Hub; says how old it is when the Hub failed since. */
+export function liveAnswerFooter(
+  fetched: { fetchedAt: Date; stale: boolean; ageMs: number },
+  locale: Locale,
+): string {
+  const base = liveFooter(fetched.fetchedAt.toISOString(), locale);
+  if (!fetched.stale) return base;
+  const age = formatAge(fetched.ageMs);
+  const note =
+    locale === "zh-CN"
+      ? `数据已有 ${age}：暂时无法连接 Hub`
+      : `list is ${age} old: the Hub could not be reached`;
+  return `${base} · ${note}`;
+}
+
+/** An answer of one embed; nobody is pinged by anything in it. */
+export function embedMessage(embed: APIEmbed): BaseMessageOptions {
+  return { embeds: [embed], allowedMentions: NO_MENTIONS };
+}
+
+/** An answer of one embed showing `spec` as its image (rendered here, attached as a PNG). */
+export async function chartMessage(
+  embed: APIEmbed,
+  chart: { spec: ChartSpec; fileStem: string },
+  deps: { renderer: ChartRenderer; size: RenderSize },
+): Promise<BaseMessageOptions> {
+  const png = await deps.renderer.render(chart.spec, deps.size);
+  const fileName = `${chart.fileStem.replace(/[^a-z0-9-]+/gi, "-").slice(0, 60) || "chart"}.png`;
+  return {
+    embeds: [{ ...embed, image: { url: `attachment://${fileName}` } }],
+    files: [new AttachmentBuilder(png, { name: fileName })],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** Refuses, naming it, when the bot may not embed links here (answers without a chart need only that). */
+export function requireEmbedPermission(interaction: ChatInputCommandInteraction): void {
+  const missing = missingPermissionNames(interaction.appPermissions, [PermissionFlagsBits.EmbedLinks]);
+  if (missing.length > 0) {
+    throw new UserFacingError(
+      "missing-permission",
+      `I can't answer in this channel: I am missing the ${missing.join(" and ")} permission. ` +
+        "Ask a server admin to grant it to my role here, or try another channel.",
+    );
+  }
+}
+
+/** `https://huggingface.co/<id>` (datasets under `/datasets/`), each part of the id URL-encoded. */
+export function hubUrlOf(id: string, kind: "models" | "datasets" = "models"): string {
+  const path = id.split("/").map(encodeURIComponent).join("/");
+  return `https://huggingface.co/${kind === "datasets" ? "datasets/" : ""}${path}`;
+}
+
+/** A masked link to a repo, its text escaped: `[Qwen/Qwen3-8B](https://huggingface.co/Qwen/Qwen3-8B)`. */
+export function repoLink(id: string, kind: "models" | "datasets" = "models", max = 80): string {
+  return `[${safeText(id, max)}](${hubUrlOf(id, kind)})`;
+}

@@ -1,0 +1,211 @@
+import {
+  type APIMessage,
+  ChannelType,
+  type Client,
+  DiscordAPIError,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+  Routes,
+} from "discord.js";
+import type { Logger } from "pino";
+import { parseDigestMarker } from "../services/digests/compose-digest.js";
+import type {
+  DeliverDigest,
+  ErrorDisposition,
+  FindExistingPost,
+} from "../services/digests/digest-scheduler.js";
+import type { Digest } from "../services/digests/digest-store.js";
+import type { DigestMessages } from "./digest-message.js";
+import { digestPost } from "./digest-message.js";
+import { missingPermissionNames } from "./guards.js";
+
+/** What the bot needs in a digest's channel to post it. */
+export const DIGEST_POST_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.AttachFiles,
+] as const;
+
+/** Channel types a digest may post in: text and announcement channels. */
+export const DIGEST_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+/** How a post would fare in a channel, judged from the gateway cache without asking Discord. */
+export type ChannelAccess =
+  /** `readHistory`: whether the bot can look for an earlier post after a crash. */
+  | { kind: "ok"; readHistory: boolean }
+  | { kind: "refused"; reason: string; missing: string[] }
+  /** The guild is not cached (an outage, or another shard): let Discord answer. */
+  | { kind: "unknown" };
+
+/**
+ * The bot's standing in a channel, from the gateway cache: whether it exists, is a text or
+ * announcement channel, and what the bot may do there. Not from an interaction's resolved
+ * channel: Discord fills its `permissions` with the invoking member's permissions, not the bot's.
+ */
+export function channelAccess(client: Client, guildId: string, channelId: string): ChannelAccess {
+  const guild = client.guilds.cache.get(guildId);
+  if (guild === undefined || !guild.available) return { kind: "unknown" };
+  const channel = guild.channels.cache.get(channelId);
+  if (channel === undefined) {
+    return { kind: "refused", reason: "the channel no longer exists (it was deleted)", missing: [] };
+  }
+  if (!(DIGEST_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) {
+    return { kind: "refused", reason: "the channel is not a text or announcement channel", missing: [] };
+  }
+  const me = guild.members.me;
+  if (me === null) return { kind: "unknown" };
+  const permissions = channel.permissionsFor(me);
+  const missing = missingPermissionNames(permissions, DIGEST_POST_PERMISSIONS);
+  if (missing.length > 0) {
+    const list = missing.join(", ").replace(/, ([^,]*)$/, " and $1");
+    return {
+      kind: "refused",
+      reason: `I am missing the ${list} permission${missing.length > 1 ? "s" : ""} in the channel`,
+      missing,
+    };
+  }
+  return { kind: "ok", readHistory: permissions.has(PermissionFlagsBits.ReadMessageHistory) };
+}
+
+/**
+ * The channel will not take the digest until an admin acts. The message is the reason `/digest
+ * show` gives for the pause, so it is written for admins.
+ */
+export class ChannelRefusedError extends Error {
+  override readonly name = "ChannelRefusedError";
+}
+
+/** Discord's answers that no retry can change: retrying only earns invalid requests (an IP ban at 10,000). */
+const REFUSALS: ReadonlyMap<number, string> = new Map([
+  [RESTJSONErrorCodes.UnknownChannel, "the channel no longer exists (Discord: Unknown Channel)"],
+  [RESTJSONErrorCodes.UnknownGuild, "I am no longer in the server (Discord: Unknown Guild)"],
+  [RESTJSONErrorCodes.MissingAccess, "I can no longer see the channel (Discord: Missing Access)"],
+  [
+    RESTJSONErrorCodes.MissingPermissions,
+    "I am missing a permission in the channel: I need View Channel, Send Messages, Embed Links and Attach Files (Discord: Missing Permissions)",
+  ],
+  [
+    RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
+    "the channel does not take messages (Discord: non-text channel)",
+  ],
+]);
+
+/** A Discord refusal as a {@link ChannelRefusedError}; anything else unchanged. */
+function explain(error: unknown): unknown {
+  if (error instanceof DiscordAPIError && typeof error.code === "number") {
+    const reason = REFUSALS.get(error.code);
+    if (reason !== undefined) return new ChannelRefusedError(reason, { cause: error });
+  }
+  return error;
+}
+
+/** Refusal: pause. Rate limits, 5xx, network trouble, time-outs, no data yet: retry. */
+export function classifyDigestError(error: unknown): ErrorDisposition {
+  return explain(error) instanceof ChannelRefusedError ? "pause" : "retry";
+}
+
+/** `work`, or a rejection once `ms` have passed. */
+function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** What the scheduler gets from the Discord layer. */
+export interface DigestDelivery {
+  deliver: DeliverDigest;
+  findExisting: FindExistingPost;
+  classifyError: (error: unknown) => ErrorDisposition;
+}
+
+/** Recent messages searched for an earlier post: Discord's largest page. */
+const SEARCH_LIMIT = 50;
+
+/**
+ * Posts digests through the client's REST manager (so its per-route queues and rate-limit
+ * handling apply) and finds them again. Composing and each request are given up after
+ * `timeoutMs` (60 s by default), well inside the scheduler's 5-minute claim timeout, so a delivery
+ * settles before anyone takes its claim over. (A request aborted after Discord took it is what
+ * the nonce and `findExisting` are for.)
+ */
+export function createDigestDelivery(deps: {
+  client: Client;
+  messages: DigestMessages;
+  logger: Logger;
+  timeoutMs?: number;
+}): DigestDelivery {
+  const { client, messages, logger } = deps;
+  const timeoutMs = deps.timeoutMs ?? 60_000;
+
+  /** Refuses, without a request, a post the cache says Discord would refuse. */
+  function check(digest: Digest): ChannelAccess {
+    const access = channelAccess(client, digest.guildId, digest.channelId);
+    if (access.kind === "refused") throw new ChannelRefusedError(access.reason);
+    return access;
+  }
+
+  return {
+    async deliver(digest, request) {
+      check(digest);
+      // Nothing is posted while composing, so giving up on a slow one (the Hub, when no
+      // snapshot is stored yet) is safe; the scheduler retries.
+      const rendered = await within(
+        timeoutMs,
+        "composing the digest",
+        messages.render(digest, request.period),
+      );
+      const { body, files } = digestPost(rendered, request.nonce);
+      try {
+        const message = (await client.rest.post(Routes.channelMessages(digest.channelId), {
+          body,
+          files,
+          signal: AbortSignal.timeout(timeoutMs),
+        })) as APIMessage;
+        return { messageId: message.id };
+      } catch (error) {
+        throw explain(error);
+      }
+    },
+
+    async findExisting(digest, request) {
+      const access = check(digest);
+      if (access.kind === "ok" && !access.readHistory) {
+        // Discord lists no messages without Read Message History; the nonce is all we have.
+        logger.warn(
+          {
+            digestId: digest.id,
+            guildId: digest.guildId,
+            channelId: digest.channelId,
+            period: request.period,
+          },
+          "cannot look for an earlier digest post without Read Message History; relying on the nonce",
+        );
+        return null;
+      }
+      const botId = client.user?.id;
+      let recent: APIMessage[];
+      try {
+        recent = (await client.rest.get(Routes.channelMessages(digest.channelId), {
+          query: new URLSearchParams({ limit: String(SEARCH_LIMIT) }),
+          signal: AbortSignal.timeout(timeoutMs),
+        })) as APIMessage[];
+      } catch (error) {
+        throw explain(error);
+      }
+      const found = recent.find(
+        (message) =>
+          message.author.id === botId &&
+          message.embeds.some((embed) => {
+            const key = parseDigestMarker(embed.footer?.text ?? "");
+            return key?.digestId === digest.id && key.period === request.period;
+          }),
+      );
+      return found?.id ?? null;
+    },
+
+    classifyError: classifyDigestError,
+  };
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Client } from "discord.js";
+import type { Logger } from "pino";
+import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
+import {
+  createDigestScheduler,
+  type DigestScheduler,
+  type TickReport,
+} from "../services/digests/digest-scheduler.js";
+import { createDigestStore, type DigestStore } from "../services/digests/digest-store.js";
+import { createLease } from "../services/digests/lease.js";
+import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
+import type { TrendsService } from "../services/snapshots/trends-service.js";
+import type { SqliteDatabase } from "../services/storage/migrations.js";
+import { type ChannelAccess, channelAccess, createDigestDelivery } from "./digest-delivery.js";
+import { createDigestMessages, type DigestMessages } from "./digest-message.js";
+
+/** What `/digest` uses. */
+export interface DigestServices {
+  store: DigestStore;
+  scheduler: DigestScheduler;
+  messages: DigestMessages;
+  /** The bot's standing in a channel, from the gateway cache. */
+  access(guildId: string, channelId: string): ChannelAccess;
+}
+
+/** The digest machinery of one bot process. */
+export interface DigestRuntime {
+  services: DigestServices;
+  /** Ticks now, then every `tickMs` (when not null). Call once the client is ready. */
+  start(): void;
+  /** One scheduler tick; never rejects (failures are logged and reported as errors). */
+  tick(): Promise<TickReport>;
+  /** The bot was removed from a guild: its digests go too. */
+  forgetGuild(guildId: string): void;
+  /** Stops ticking, waits for running ticks, and gives up the lease so another process need not wait. */
+  stop(): Promise<void>;
+}
+
+/** About twice a minute: a digest posts within half a minute of its time. */
+export const DIGEST_TICK_MS = 30_000;
+/** Three ticks: a stopped holder is replaced within 90 s. */
+const LEASE_TTL_MS = 90_000;
+
+/** Wires the digest store, lease, scheduler and Discord delivery (see src/services/digests/README.md). */
+export function createDigestRuntime(deps: {
+  db: SqliteDatabase;
+  client: Client;
+  trends: TrendsService;
+  collection: CollectionStatus;
+  renderer: ChartRenderer;
+  size: RenderSize;
+  clock: () => Date;
+  logger: Logger;
+  /** Null: no timer (tests tick by hand). */
+  tickMs: number | null;
+  /** Limit on each Discord request of a delivery. */
+  deliveryTimeoutMs?: number;
+}): DigestRuntime {
+  const { client, clock, logger } = deps;
+  const store = createDigestStore(deps.db, { clock });
+  const lease = createLease(deps.db, {
+    name: "digest-scheduler",
+    holder: `${hostname()}:${process.pid}:${randomUUID()}`,
+    ttlMs: LEASE_TTL_MS,
+    clock,
+  });
+  const messages = createDigestMessages({
+    trends: deps.trends,
+    collection: deps.collection,
+    renderer: deps.renderer,
+    size: deps.size,
+    clock,
+  });
+  const delivery = createDigestDelivery({
+    client,
+    messages,
+    logger,
+    ...(deps.deliveryTimeoutMs === undefined ? {} : { timeoutMs: deps.deliveryTimeoutMs }),
+  });
+  const scheduler = createDigestScheduler({ store, lease, clock, logger, ...delivery });
+
+  const running = new Set<Promise<TickReport>>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  function tick(): Promise<TickReport> {
+    const run = scheduler.tick().catch((error: unknown): TickReport => {
+      logger.error({ err: error }, "digest tick failed");
+      return {
+        leader: false,
+        leaseLost: false,
+        considered: 0,
+        posted: 0,
+        recovered: 0,
+        skipped: 0,
+        retrying: 0,
+        paused: 0,
+        errors: 1,
+      };
+    });
+    running.add(run);
+    void run.finally(() => running.delete(run));
+    return run;
+  }
+
+  return {
+    services: {
+      store,
+      scheduler,
+      messages,
+      access: (guildId, channelId) => channelAccess(client, guildId, channelId),
+    },
+    start() {
+      if (deps.tickMs === null || stopped || timer !== undefined) return;
+      void tick();
+      timer = setInterval(() => void tick(), deps.tickMs);
+      timer.unref();
+    },
+    tick,
+    forgetGuild(guildId) {
+      try {
+        const removed = store.deleteByGuild(guildId);
+        if (removed > 0) logger.info({ guildId, removed }, "left a guild; deleted its digests");
+      } catch (error) {
+        logger.error({ err: error, guildId }, "could not delete the digests of a guild the bot left");
+      }
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.allSettled([...running]);
+      try {
+        lease.release();
+      } catch (error) {
+        logger.warn({ err: error }, "could not release the digest scheduler lease");
+      }
+    },
+  };
+}

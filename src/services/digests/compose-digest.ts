@@ -1,0 +1,112 @@
+import type { ChartSpec } from "../charts/types.js";
+import { buildChartSpec } from "../charts/views.js";
+import { type Locale, regionLabel } from "../format/locale.js";
+import type { TrendStats, Universe } from "../stats/types.js";
+import { summariseDigest } from "../summaries/digest-summary.js";
+import type { SummaryFact } from "../summaries/types.js";
+
+/** What the digest knows of the background collection when it is composed. */
+export interface HubStatus {
+  /** True while the latest collection attempt failed: the figures come from an older snapshot. */
+  failing: boolean;
+  /** When a collection last succeeded, if known. */
+  lastSuccessAt: Date | null;
+}
+
+/** Everything one digest post is made of, in plain data; the Discord layer dresses it. */
+export interface ComposeDigestInput {
+  digestId: number;
+  /** Stats of the digest's region (or the overview), compared with a week earlier. */
+  stats: TrendStats;
+  locale: Locale;
+  /** The delivery period (`2026-W48`). */
+  period: string;
+  now: Date;
+  hub: HubStatus;
+}
+
+/** A composed digest: text, chart and the key that finds its message again. */
+export interface ComposedDigest {
+  locale: Locale;
+  title: string;
+  /** Plain text (no Discord markdown); the Discord layer escapes it. */
+  text: string;
+  facts: SummaryFact[];
+  view: "regions" | "orgs";
+  spec: ChartSpec;
+  /** File name of the chart without extension. */
+  fileStem: string;
+  /** The period as a reader reads it (`2026-W48`, `2026 年第 48 周`). */
+  periodLabel: string;
+  /** `digest #3 · 2026-W48`: goes first in the embed footer, so the post can be found again. */
+  marker: string;
+  /** The Hub could not be reached: the text says the figures are from the last good snapshot. */
+  hubUnreachable: boolean;
+  source: { asOf: string; coverage: number; universe: Universe };
+}
+
+/** Digest posts are about the past week: the stats compare with the snapshot a week earlier. */
+export const DIGEST_WINDOW_WEEKS = 1;
+/**
+ * The digest names up to two new models per region; the stats' default of five new models overall
+ * would often all come from one region. Twenty leaves every region a fair chance.
+ */
+export const DIGEST_STATS_LIMITS = { newModels: 20 } as const;
+
+const TITLES: Record<Locale, (scope: string, period: string) => string> = {
+  "en-US": (scope, period) => `Open-source AI weekly · ${scope} · ${period}`,
+  "zh-CN": (scope, period) => `开源 AI 周报 · ${scope} · ${period}`,
+};
+const OVERVIEW: Record<Locale, string> = { "en-US": "overview", "zh-CN": "总览" };
+
+/**
+ * Composes one weekly digest post. Pure: the same input gives the same output. When the Hub has
+ * been failing, the post still goes out, from the last good snapshot, and its text says so
+ * (a week without a digest reads as a broken bot; old figures, labelled, do not).
+ */
+export function composeDigest(input: ComposeDigestInput): ComposedDigest {
+  const { stats, locale, period, now, hub } = input;
+  const periodLabel = formatPeriod(period, locale);
+  const summary = summariseDigest(stats, {
+    locale,
+    now,
+    weekLabel: periodLabel,
+    ...(hub.failing ? { hubUnreachableSince: hub.lastSuccessAt } : {}),
+  });
+  const view = stats.region === null ? "regions" : "orgs";
+  const scope = stats.region === null ? OVERVIEW[locale] : regionLabel(stats.region, locale);
+  return {
+    locale,
+    title: TITLES[locale](scope, periodLabel),
+    text: summary.text,
+    facts: summary.facts,
+    view,
+    spec: buildChartSpec(view, stats, { locale }),
+    fileStem: `digest-${stats.region ?? "all"}-${period.toLowerCase()}`,
+    periodLabel,
+    marker: digestMarker(input.digestId, period),
+    hubUnreachable: hub.failing,
+    source: { asOf: stats.asOf, coverage: stats.coverage, universe: stats.universe },
+  };
+}
+
+/** `2026-W48` → "2026-W48" (en-US) / "2026 年第 48 周" (zh-CN); anything else as it is. */
+export function formatPeriod(period: string, locale: Locale): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (match === null || locale === "en-US") return period;
+  return `${match[1]} 年第 ${Number(match[2])} 周`;
+}
+
+/** The key a digest post carries in its footer, the same in every language. */
+export function digestMarker(digestId: number, period: string): string {
+  return `digest #${digestId} · ${period}`;
+}
+
+const MARKER = /^digest #(\d+) · (\d{4}-W\d{2})(?: · |$)/;
+
+/** Reads the key back from a footer: the digest id and period, or null when it carries none. */
+export function parseDigestMarker(footer: string): { digestId: number; period: string } | null {
+  const match = MARKER.exec(footer);
+  if (match === null || match[1] === undefined || match[2] === undefined) return null;
+  return { digestId: Number(match[1]), period: match[2] };
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import type { ModelRecord } from "../../src/services/hub/types.js";
+import type { HubModelRow } from "../fixtures/generate-hub-models.js";
+import {
+  ackIsEphemeral,
+  allowedMentionsOf,
+  commandHarness,
+  contentOf,
+  embedsOf,
+  isEphemeral,
+} from "./command-harness.js";
+
+const harness = commandHarness();
+const S = 3;
+const DAY_MS = 86_400_000;
+
+/** A model the Hub has but no collection list picks: one download, no likes, old. */
+const OBSCURE: HubModelRow = {
+  _id: "5f0000000000000000000001",
+  id: "quiet-lab/tiny-model",
+  modelId: "quiet-lab/tiny-model",
+  author: "quiet-lab",
+  sha: "0".repeat(40),
+  downloads: 1,
+  downloadsAllTime: 3,
+  likes: 0,
+  trendingScore: 0,
+  createdAt: "2023-01-05T10:00:00.000Z",
+  lastModified: "2023-01-05T10:00:00.000Z",
+  pipeline_tag: "fill-mask",
+  tags: ["fill-mask"],
+  private: false,
+  gated: false,
+  disabled: false,
+};
+
+const field = (json: unknown, name: string) => embedsOf(json)[0]?.fields?.find((f) => f.name === name)?.value;
+
+describe("/model through a loopback Discord", () => {
+  it("shows a tracked model's figures, ranks and Hub link, matching the id ignoring case", async () => {
+    const h = await harness.start();
+    const model = h.services.store.latest()?.models.find((m) => m.downloadsRank === 3);
+    if (model === undefined) throw new Error("no third-ranked model");
+    const outcome = await h.run("model", [{ name: "id", type: S, value: model.id.toUpperCase() }]);
+
+    expect(outcome.callbackType).toBe(5);
+    expect(ackIsEphemeral(h, outcome.timings.interactionId)).toBe(false);
+    const [embed] = embedsOf(outcome.json);
+    expect(embed?.title).toBe(model.id);
+    expect(embed?.url).toBe(`https://huggingface.co/${model.id}`);
+    expect(field(outcome.json, "Downloads (30 days)")).toBe(model.downloads.toLocaleString("en-US"));
+    expect(field(outcome.json, "Likes")).toBe(model.likes.toLocaleString("en-US"));
+    expect(field(outcome.json, "Rank")).toMatch(/^#3 of 300 by downloads/);
+    expect(field(outcome.json, "Organisation")).toContain(model.author);
+    expect(field(outcome.json, "Week over week")).toBe("no snapshot a week older yet");
+    expect(outcome.files).toEqual([]);
+    expect(allowedMentionsOf(outcome.json)).toEqual({ parse: [] });
+  });
+
+  it("compares 30-day downloads with the same model in the snapshot a week older", async () => {
+    const h = await harness.start();
+    const latest = h.services.store.latest();
+    if (latest === null) throw new Error("no snapshot");
+    const [first, second] = latest.models;
+    if (first === undefined || second === undefined) throw new Error("too few models");
+    const older: ModelRecord[] = latest.models
+      .filter((m) => m.id !== second.id)
+      .map((m) => (m.id === first.id ? { ...m, downloads: Math.round(m.downloads / 1.25) } : m));
+    const weekAgo = new Date(Date.parse(latest.takenAt) - 7 * DAY_MS);
+    h.services.store.save({ takenAt: weekAgo, source: "import", models: older, skipped: 0 });
+
+    const grown = await h.run("model", [{ name: "id", type: S, value: first.id }]);
+    expect(field(grown.json, "Week over week")).toMatch(
+      new RegExp(`^\\+2[45](\\.\\d)?% \\(.+ on ${weekAgo.toISOString().slice(0, 10)}\\)$`),
+    );
+    const fresh = await h.run("model", [{ name: "id", type: S, value: second.id }], {
+      user: { id: "1190000000000000201", username: "grace" },
+    });
+    expect(field(fresh.json, "Week over week")).toBe("not in the snapshot a week earlier");
+  });
+
+  it("shows a model the Hub has outside the tracked ones, marked as such", async () => {
+    const h = await harness.start({ extraModels: [OBSCURE] });
+    expect(h.services.store.latest()?.models.some((m) => m.id === OBSCURE.id)).toBe(false);
+    const outcome = await h.run("model", [{ name: "id", type: S, value: OBSCURE.id }]);
+    const [embed] = embedsOf(outcome.json);
+    expect(embed?.title).toBe(OBSCURE.id);
+    expect(embed?.description).toContain("Not among the tracked models");
+    expect(field(outcome.json, "Downloads (30 days)")).toBe("1");
+    expect(embed?.footer?.text).toContain("read live");
+    expect(h.hub.requests.some((r) => r.path === `/api/models/${OBSCURE.id}/revision/HEAD`)).toBe(true);
+  });
+
+  it("answers an id found nowhere privately, with the closest tracked ids", async () => {
+    const h = await harness.start();
+    const model = h.services.store.latest()?.models[0];
+    if (model === undefined) throw new Error("no model");
+    const typo = `${model.id.slice(0, -2)}${model.id.slice(-1)}`;
+    const outcome = await h.run("model", [{ name: "id", type: S, value: typo }]);
+    expect(ackIsEphemeral(h, outcome.timings.interactionId)).toBe(true);
+    expect(contentOf(outcome.json)).toContain(
+      `I can't find the model "${typo}", neither among the tracked models nor on the Hub. Did you mean **${model.id}**`,
+    );
+  });
+
+  it("refuses an id that cannot be a repo id at once, ephemerally, without asking the Hub", async () => {
+    const h = await harness.start();
+    const before = h.hub.requests.length;
+    const outcome = await h.run("model", [{ name: "id", type: S, value: "@everyone look" }]);
+    expect(outcome.callbackType).toBe(4);
+    expect(isEphemeral(outcome.json)).toBe(true);
+    expect(contentOf(outcome.json)).toContain('I can\'t find the model "@\u200beveryone look"');
+    expect(h.hub.requests.length).toBe(before);
+  });
+
+  it("says the Hub can't be reached when an untracked id cannot be checked", async () => {
+    const h = await harness.start();
+    h.hub.setFault({ kind: "500" });
+    const outcome = await h.run("model", [{ name: "id", type: S, value: "someone/unknown-model" }]);
+    expect(contentOf(outcome.json)).toContain(
+      "The Hugging Face Hub can't be reached right now, so I can't look the model up.",
+    );
+  });
+
+  it("writes field names in Chinese for a zh-CN user", async () => {
+    const h = await harness.start();
+    const model = h.services.store.latest()?.models[0];
+    const outcome = await h.run("model", [{ name: "id", type: S, value: model?.id ?? "" }], {
+      locale: "zh-CN",
+    });
+    expect(embedsOf(outcome.json)[0]?.fields?.map((f) => f.name)).toContain("下载量（30 天）");
+  });
+
+  it("autocompletes ids from the snapshot: at most 25, matching anywhere, prefixes first, fast", async () => {
+    const h = await harness.start();
+    const outcome = await h.autocomplete("model", [{ name: "id", type: S, value: "QWEN", focused: true }]);
+    expect(outcome.callbackType).toBe(8);
+    const choices = (outcome.json as { choices: { name: string; value: string }[] }).choices;
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const choice of choices) expect(choice.value.toLowerCase()).toContain("qwen");
+    expect(choices[0]?.value.toLowerCase().startsWith("qwen")).toBe(true);
+    expect(choices[0]?.name).toMatch(/^Qwen\/.+ · [\d.]+[KM]? downloads$/);
+    expect(outcome.timings.finalAt - outcome.timings.dispatchedAt).toBeLessThan(100);
+
+    const all = await h.autocomplete("model", [{ name: "id", type: S, value: "", focused: true }]);
+    const top = (all.json as { choices: { value: string }[] }).choices;
+    expect(top).toHaveLength(25);
+    expect(top[0]?.value).toBe(h.services.store.latestModelIds()[0]);
+    const none = await h.autocomplete("model", [
+      { name: "id", type: S, value: "zzzz-no-such", focused: true },
+    ]);
+    expect((none.json as { choices: unknown[] }).choices).toEqual([]);
+  });
+
+  it("follows a newer snapshot in autocomplete, answering from the previous index while it loads", async () => {
+    const h = await harness.start();
+    const typed = [{ name: "id", type: S, value: "newlab", focused: true }];
+    const values = async () =>
+      ((await h.autocomplete("model", typed)).json as { choices: { value: string }[] }).choices.map(
+        (c) => c.value,
+      );
+    expect(await values()).toEqual([]);
+    const latest = h.services.store.latest();
+    const template = latest?.models[0];
+    if (latest === null || template === undefined) throw new Error("no snapshot");
+    const fresh = { ...template, id: "newlab/fresh-model", author: "newlab" };
+    h.services.store.save({
+      takenAt: new Date(),
+      source: "import",
+      models: [...latest.models, fresh],
+      skipped: 0,
+    });
+    const meanwhile = await h.autocomplete("model", typed);
+    expect(meanwhile.timings.finalAt - meanwhile.timings.dispatchedAt).toBeLessThan(100);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await values()).toEqual(["newlab/fresh-model"]);
+  });
+
+  it("answers autocomplete with no choices when nothing is stored, and /model says why", async () => {
+    const h = await harness.start({ collect: false, hubFault: { kind: "500" } });
+    await h.bot.collectionTick();
+    const choices = await h.autocomplete("model", [{ name: "id", type: S, value: "qwen", focused: true }]);
+    expect((choices.json as { choices: unknown[] }).choices).toEqual([]);
+    const outcome = await h.run("model", [{ name: "id", type: S, value: "Qwen/Qwen3-8B" }]);
+    expect(contentOf(outcome.json)).toMatch(
+      /^The Hugging Face Hub can't be reached right now and I have no stored data yet/,
+    );
+    expect(isEphemeral(outcome.json)).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { formatPp, formatShare } from "../../src/services/format/numbers.js";
+import type { ModelRecord } from "../../src/services/hub/types.js";
+import { ackIsEphemeral, commandHarness, contentOf, embedsOf, isEphemeral } from "./command-harness.js";
+
+const harness = commandHarness();
+const S = 3;
+const DAY_MS = 86_400_000;
+const field = (json: unknown, name: string) => embedsOf(json)[0]?.fields?.find((f) => f.name === name)?.value;
+
+describe("/org through a loopback Discord", () => {
+  it("shows an organisation's top models, downloads, share and region, with a chart of its models", async () => {
+    const h = await harness.start();
+    const outcome = await h.run("org", [{ name: "name", type: S, value: "qwen" }]);
+
+    expect(outcome.callbackType).toBe(5);
+    const [embed] = embedsOf(outcome.json);
+    expect(embed?.title).toBe("Qwen · China");
+    expect(embed?.url).toBe("https://huggingface.co/Qwen");
+    expect(embed?.description).toContain("Qwen, Alibaba Cloud's large-language-model team (Hangzhou)");
+    const models = (h.services.store.latest()?.models ?? [])
+      .filter((m) => m.author === "Qwen")
+      .sort((a, b) => b.downloads - a.downloads);
+    const lines = (embed?.description ?? "").split("\n").filter((line) => /^\*\*\d+\.\*\*/.test(line));
+    expect(lines).toHaveLength(Math.min(5, models.length));
+    expect(lines[0]).toContain(`[${models[0]?.id}](https://huggingface.co/${models[0]?.id})`);
+
+    const { stats } = await h.services.trends.stats({
+      region: null,
+      windowWeeks: 1,
+      limits: { topOrgs: 1000 },
+    });
+    const qwen = stats.topOrgs.find((o) => o.author === "Qwen");
+    expect(field(outcome.json, "Share of all downloads")).toBe(formatShare(qwen?.share ?? -1, "en-US"));
+    expect(field(outcome.json, "Downloads (30 days)")).toContain(
+      (qwen?.downloads ?? -1).toLocaleString("en-US"),
+    );
+    expect(field(outcome.json, "Region")).toBe("China, CN");
+    expect(field(outcome.json, "Week over week")).toBe("no snapshot a week older yet");
+    expect(outcome.files[0]?.name).toBe("org-qwen.png");
+    expect(embed?.image?.url).toBe("attachment://org-qwen.png");
+  });
+
+  it("gives the share change in percentage points against the snapshot a week older", async () => {
+    const h = await harness.start();
+    const latest = h.services.store.latest();
+    if (latest === null) throw new Error("no snapshot");
+    const older: ModelRecord[] = latest.models.map((m) =>
+      m.author === "Qwen" ? { ...m, downloads: Math.round(m.downloads / 2) } : m,
+    );
+    h.services.store.save({
+      takenAt: new Date(Date.parse(latest.takenAt) - 7 * DAY_MS),
+      source: "import",
+      models: older,
+      skipped: 0,
+    });
+    const before = (
+      await h.services.trends.stats({ region: null, windowWeeks: 1, limits: { topOrgs: 1000 } })
+    ).stats;
+    const mover = before.weekOverWeek?.movers.find((m) => m.author === "Qwen");
+    if (mover === undefined) throw new Error("Qwen is not among the movers");
+    const outcome = await h.run("org", [{ name: "name", type: S, value: "Qwen" }]);
+    const week = field(outcome.json, "Week over week") ?? "";
+    expect(week.startsWith(`${formatPp(mover.changePp, "en-US")} since `)).toBe(true);
+    expect(week).toContain(`(was ${formatShare(mover.previousShare, "en-US")})`);
+    expect(mover.changePp).toBeGreaterThan(0);
+  });
+
+  it("refuses an unknown organisation privately, with the closest names", async () => {
+    const h = await harness.start();
+    const outcome = await h.run("org", [{ name: "name", type: S, value: "Qwne" }]);
+    expect(outcome.callbackType).toBe(4);
+    expect(isEphemeral(outcome.json)).toBe(true);
+    expect(contentOf(outcome.json)).toContain(
+      'I can\'t find the organisation "Qwne" among the authors of the tracked models. Did you mean **Qwen**?',
+    );
+  });
+
+  it("says when a curated organisation has no tracked models", async () => {
+    const h = await harness.start();
+    const authors = new Set((h.services.store.latest()?.models ?? []).map((m) => m.author.toLowerCase()));
+    const absent = h.services.lookup.organisations().find((o) => !authors.has(o.author.toLowerCase()));
+    if (absent === undefined) throw new Error("every curated organisation is in the fixture");
+    const outcome = await h.run("org", [{ name: "name", type: S, value: absent.author }]);
+    expect(isEphemeral(outcome.json)).toBe(true);
+    expect(contentOf(outcome.json)).toContain(`is on my list of organisations`);
+    expect(contentOf(outcome.json)).toContain(`${absent.country})`);
+  });
+
+  it("titles the answer in Chinese for a zh-CN user", async () => {
+    const h = await harness.start();
+    const outcome = await h.run("org", [{ name: "name", type: S, value: "google" }], { locale: "zh-CN" });
+    expect(embedsOf(outcome.json)[0]?.title).toBe("google · 美国");
+    expect(ackIsEphemeral(h, outcome.timings.interactionId)).toBe(false);
+  });
+
+  it("autocompletes organisations with their region, most downloaded first, fast", async () => {
+    const h = await harness.start();
+    const outcome = await h.autocomplete("org", [{ name: "name", type: S, value: "GOO", focused: true }]);
+    const choices = (outcome.json as { choices: { name: string; value: string }[] }).choices;
+    expect(choices[0]).toEqual({ name: "google · United States", value: "google" });
+    expect(outcome.timings.finalAt - outcome.timings.dispatchedAt).toBeLessThan(100);
+    const all = await h.autocomplete("org", [{ name: "name", type: S, value: "", focused: true }]);
+    const values = (all.json as { choices: { value: string }[] }).choices.map((c) => c.value);
+    expect(values.length).toBeLessThanOrEqual(25);
+    expect(values[0]).toBe(h.services.store.latestAuthors()[0]);
+  });
+});
