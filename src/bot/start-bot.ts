@@ -5,6 +5,7 @@ import type { CommandServices } from "../commands/command.js";
 import { COMMANDS } from "../commands/index.js";
 import type { Config } from "../config.js";
 import type { ChartRenderer } from "../services/charts/renderer.js";
+import { createSharedRenderer } from "../services/charts/shared-renderer.js";
 import type { Services } from "../services/create-services.js";
 import type { TickReport } from "../services/digests/digest-scheduler.js";
 import { createCollectionSchedule } from "../services/snapshots/collection-schedule.js";
@@ -43,7 +44,9 @@ export async function startBot(deps: {
   /** How often the digest scheduler ticks; null for never (tests call `digestTick`). 30 s. */
   digestTickMs?: number | null;
 }): Promise<RunningBot> {
-  const { config, services, renderer, logger, clock } = deps;
+  const { config, services, logger, clock } = deps;
+  // Two renders at a time keep both cores' worth of work going without starving acknowledgements.
+  const renderer = createSharedRenderer(deps.renderer, { cache: services.cache, concurrency: 2 });
   const token = config.discord.token;
   if (token === undefined)
     throw new StartupError("DISCORD_TOKEN is not set: the bot token from the Discord developer portal");
