@@ -4,6 +4,7 @@ import {
   type Client,
   DiscordAPIError,
   PermissionFlagsBits,
+  type REST,
   RESTJSONErrorCodes,
   Routes,
 } from "discord.js";
@@ -125,19 +126,20 @@ export interface DigestDelivery {
 const SEARCH_LIMIT = 50;
 
 /**
- * Posts digests through the client's REST manager (so its per-route queues and rate-limit
- * handling apply) and finds them again. Composing and each request are given up after
+ * Posts digests through a REST manager under Discord's global rate limit (its per-route queues
+ * and rate-limit handling apply) and finds them again. Composing and each request are given up after
  * `timeoutMs` (60 s by default), well inside the scheduler's 5-minute claim timeout, so a delivery
  * settles before anyone takes its claim over. (A request aborted after Discord took it is what
  * the nonce and `findExisting` are for.)
  */
 export function createDigestDelivery(deps: {
   client: Client;
+  rest: REST;
   messages: DigestMessages;
   logger: Logger;
   timeoutMs?: number;
 }): DigestDelivery {
-  const { client, messages, logger } = deps;
+  const { client, rest, messages, logger } = deps;
   const timeoutMs = deps.timeoutMs ?? 60_000;
 
   /** Refuses, without a request, a post the cache says Discord would refuse. */
@@ -159,7 +161,7 @@ export function createDigestDelivery(deps: {
       );
       const { body, files } = digestPost(rendered, request.nonce);
       try {
-        const message = (await client.rest.post(Routes.channelMessages(digest.channelId), {
+        const message = (await rest.post(Routes.channelMessages(digest.channelId), {
           body,
           files,
           signal: AbortSignal.timeout(timeoutMs),
@@ -188,7 +190,7 @@ export function createDigestDelivery(deps: {
       const botId = client.user?.id;
       let recent: APIMessage[];
       try {
-        recent = (await client.rest.get(Routes.channelMessages(digest.channelId), {
+        recent = (await rest.get(Routes.channelMessages(digest.channelId), {
           query: new URLSearchParams({ limit: String(SEARCH_LIMIT) }),
           signal: AbortSignal.timeout(timeoutMs),
         })) as APIMessage[];

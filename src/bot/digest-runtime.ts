@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Client } from "discord.js";
+import type { Client, REST } from "discord.js";
 import type { Logger } from "pino";
 import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
 import {
@@ -47,6 +47,8 @@ const LEASE_TTL_MS = 90_000;
 export function createDigestRuntime(deps: {
   db: SqliteDatabase;
   client: Client;
+  /** REST client for channel posts, under Discord's global rate limit (see createChannelRest). */
+  rest: REST;
   trends: TrendsService;
   collection: CollectionStatus;
   renderer: ChartRenderer;
@@ -75,6 +77,7 @@ export function createDigestRuntime(deps: {
   });
   const delivery = createDigestDelivery({
     client,
+    rest: deps.rest,
     messages,
     logger,
     ...(deps.deliveryTimeoutMs === undefined ? {} : { timeoutMs: deps.deliveryTimeoutMs }),

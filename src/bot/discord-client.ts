@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Options } from "discord.js";
+import { Client, GatewayIntentBits, Options, REST } from "discord.js";
 import { NO_MENTIONS } from "./chart-answer.js";
 
 /**
@@ -18,6 +18,23 @@ export function createDiscordClient(options: { apiUrl: string | undefined }): Cl
       VoiceStateManager: 0,
       GuildMemberManager: { maxSize: 1, keepOverLimit: (member) => member.id === member.client.user.id },
     }),
-    ...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
+    rest: {
+      ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }),
+      // Discord does not count interaction callbacks and their webhook edits against the bot's
+      // global limit of 50 requests a second, but discord.js counts every request: a burst of
+      // 200 /trends would queue its answers for seconds. This client sends interaction answers
+      // (and a few reads); posts that do count go through `createChannelRest`.
+      globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND,
+    },
   });
+}
+
+const INTERACTION_REQUESTS_PER_SECOND = 1000;
+
+/**
+ * A REST client for requests under Discord's global rate limit (posts to channels: digests),
+ * with discord.js's default of 50 a second, so that those never risk a global 429.
+ */
+export function createChannelRest(options: { apiUrl: string | undefined; token: string }): REST {
+  return new REST(options.apiUrl === undefined ? {} : { api: options.apiUrl }).setToken(options.token);
 }

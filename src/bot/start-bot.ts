@@ -11,7 +11,7 @@ import type { TickReport } from "../services/digests/digest-scheduler.js";
 import { createCollectionSchedule } from "../services/snapshots/collection-schedule.js";
 import { createCooldowns } from "./cooldowns.js";
 import { createDigestRuntime, DIGEST_TICK_MS } from "./digest-runtime.js";
-import { createDiscordClient } from "./discord-client.js";
+import { createChannelRest, createDiscordClient } from "./discord-client.js";
 import { createInteractionHandler } from "./interaction-handler.js";
 
 export interface RunningBot {
@@ -63,6 +63,7 @@ export async function startBot(deps: {
   const digests = createDigestRuntime({
     db: services.db,
     client,
+    rest: createChannelRest({ apiUrl: config.discord.apiUrl, token }),
     trends: services.trends,
     collection,
     renderer,
