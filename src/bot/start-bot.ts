@@ -57,6 +57,7 @@ export async function startBot(deps: {
     everyMs: config.collection.everyHours * 3_600_000,
     clock,
     logger,
+    onCollected: () => services.trends.warm(),
   });
   const chartSize = { width: 800, height: 400, devicePixelRatio: config.charts.devicePixelRatio };
   const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
@@ -114,7 +115,11 @@ export async function startBot(deps: {
   logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
 
   const tick = () => collection.tick();
-  void tick();
+  // Warm the stored stats first (no Hub involved), then collect if a snapshot is due.
+  void services.trends
+    .warm()
+    .catch((error: unknown) => logger.warn({ err: error }, "warming stats failed"))
+    .then(tick);
   const timer = setInterval(() => void tick(), COLLECTION_TICK_MS);
   timer.unref();
   digests.start();

@@ -89,4 +89,18 @@ describe("stats engine against the fake Hub", () => {
     expect(after.stats.weekOverWeek?.previousAsOf).toBe(before.stats.asOf);
     expect(after.stats.history.map((h) => h.asOf)).toEqual([before.stats.asOf, after.stats.asOf]);
   });
+
+  it("warms the overview and every region so the first asker after a snapshot finds them cached", async () => {
+    engine = await startEngine({});
+    await engine.services.trends.warm();
+    expect(engine.services.cache.stats().loads).toBe(0);
+    await engine.services.collector.collect();
+    await engine.services.trends.warm();
+    const loads = engine.services.cache.stats().loads;
+    expect(loads).toBe(6);
+    for (const region of [null, "china", "us", "europe", "asia", "other"] as const) {
+      await engine.services.trends.stats({ region, windowWeeks: 1 });
+    }
+    expect(engine.services.cache.stats().loads).toBe(loads);
+  });
 });

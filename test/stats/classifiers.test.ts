@@ -56,6 +56,21 @@ describe("new models", () => {
     expect(isNewModel(model({ id: "a/b", createdAt: "2026-11-27T00:00:00Z" }), asOf)).toBe(false);
   });
 
+  it("decides the same for canonical and other ISO spellings, exactly 8 weeks old being not new", () => {
+    const spellings = [
+      ["2026-10-01T12:00:00.000Z", "2026-10-01T12:00:00Z", false],
+      ["2026-10-01T12:00:00.001Z", "2026-10-01T14:00:00.001+02:00", true],
+      ["2026-11-26T12:00:00.000Z", "2026-11-26T12:00Z", true],
+      ["2026-11-26T12:00:00.001Z", "2026-11-26T12:00:00.001+00:00", false],
+    ] as const;
+    for (const [canonical, other, expected] of spellings) {
+      expect([isNewModel({ createdAt: canonical }, asOf), isNewModel({ createdAt: other }, asOf)]).toEqual([
+        expected,
+        expected,
+      ]);
+    }
+  });
+
   it("starts weeks on UTC Monday", () => {
     expect(weekStartOf(new Date("2026-11-26T12:00:00Z"))).toBe("2026-11-23");
     expect(weekStartOf(new Date("2026-11-23T00:00:00Z"))).toBe("2026-11-23");

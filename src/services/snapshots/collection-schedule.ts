@@ -28,6 +28,8 @@ export function createCollectionSchedule(deps: {
   everyMs: number;
   clock: () => Date;
   logger: Logger;
+  /** Runs after each successful collection (the bot warms its stats); errors are logged. */
+  onCollected?: () => Promise<void>;
 }): CollectionSchedule {
   const { collector, store, everyMs, clock, logger } = deps;
   let lastSuccess: Date | null = null;
@@ -65,7 +67,11 @@ export function createCollectionSchedule(deps: {
           { err: error, retryAt: retryAt.toISOString(), failures },
           "collection failed; will retry",
         );
+        return;
       }
+      await deps
+        .onCollected?.()
+        .catch((error: unknown) => logger.warn({ err: error }, "after-collection work failed"));
     },
   };
 }

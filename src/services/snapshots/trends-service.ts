@@ -1,5 +1,6 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { QueryCache } from "../cache/query-cache.js";
-import type { Region } from "../regions/types.js";
+import { REGIONS, type Region } from "../regions/types.js";
 import { computeTrendStats, historyPoint, type StatsLimits } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
 import type { RegionHistoryPoint, TrendStats } from "../stats/types.js";
@@ -40,6 +41,12 @@ export interface TrendsService {
   newestStored(): Snapshot | null;
   /** The older snapshot `stats` compares `current` with over `windowWeeks`, or null when none is old enough. */
   previousOf(current: Snapshot, windowWeeks: WindowWeeks): Snapshot | null;
+  /**
+   * Computes the stats `/trends` asks for most (the overview and each region, this week) from
+   * stored snapshots, yielding between them, so the first person to ask after a new snapshot does
+   * not wait for the aggregation. Does nothing when nothing is stored.
+   */
+  warm(): Promise<void>;
 }
 
 const DAY_MS = 86_400_000;
@@ -137,14 +144,23 @@ export function createTrendsService(deps: {
     });
   }
 
+  async function stats(query: StatsQuery): Promise<StatsAnswer> {
+    const key = `${SNAPSHOT_QUERY_PREFIX}stats:${query.region ?? "all"}:${query.windowWeeks}${limitsKey(query.limits)}`;
+    const cached = await cache.get(key, async () => compute(await latestSnapshot(), query));
+    return { stats: cached.value, dataAgeMs: clock().getTime() - Date.parse(cached.value.asOf) };
+  }
+
   return {
     latestSnapshot,
     newestStored: newest,
     previousOf,
-    async stats(query) {
-      const key = `${SNAPSHOT_QUERY_PREFIX}stats:${query.region ?? "all"}:${query.windowWeeks}${limitsKey(query.limits)}`;
-      const cached = await cache.get(key, async () => compute(await latestSnapshot(), query));
-      return { stats: cached.value, dataAgeMs: clock().getTime() - Date.parse(cached.value.asOf) };
+    stats,
+    async warm() {
+      if (newest() === null) return;
+      for (const region of [null, ...REGIONS]) {
+        await yieldToEventLoop();
+        await stats({ region, windowWeeks: 1 });
+      }
     },
   };
 }

@@ -2,7 +2,7 @@ import type { ModelRecord } from "../hub/types.js";
 import type { Region } from "../regions/types.js";
 import type { RegionLookup, SnapshotData } from "./inputs.js";
 import { factsOf, memoizedLookup } from "./model-facts.js";
-import { isNewModel, newModelsPerWeek } from "./new-models.js";
+import { newModelsPerWeek, newModelTest } from "./new-models.js";
 import { byDownloadsDesc, shareOf, sumDownloads, universeAggregates } from "./region-shares.js";
 import { sizeBucketOf } from "./size-bucket.js";
 import { taskFamily } from "./task-family.js";
@@ -55,7 +55,8 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
   const scopedTotal = sumDownloads(scoped);
   const regions = current.regions;
   const unattributed = regions.find((r) => r.region === "unattributed")?.downloads ?? 0;
-  const newInScope = input.current.models.filter((m) => inScope(m) && isNewModel(m, asOf));
+  const isNew = newModelTest(asOf);
+  const newInScope = input.current.models.filter((m) => isNew(m) && inScope(m));
 
   return {
     asOf: asOf.toISOString(),

@@ -5,22 +5,17 @@ import type { TaskFamily } from "./types.js";
 
 /** What the aggregations derive from a record, worked out once per record rather than per pass. */
 interface ModelFacts {
-  /** Creation time in epoch ms, or NaN when unknown. */
-  createdMs: number;
   family: TaskFamily;
 }
 
 // Keyed by the record object: a snapshot's records are immutable once loaded, and the entries go
-// when the snapshot does. Parsing ISO dates and lower-casing tags dominated aggregation time.
+// when the snapshot does. Working out families dominated aggregation time.
 const facts = new WeakMap<ModelRecord, ModelFacts>();
 
 export function factsOf(model: ModelRecord): ModelFacts {
   let found = facts.get(model);
   if (found === undefined) {
-    found = {
-      createdMs: model.createdAt === null ? Number.NaN : Date.parse(model.createdAt),
-      family: familyOf(model),
-    };
+    found = { family: familyOf(model) };
     facts.set(model, found);
   }
   return found;

@@ -1,16 +1,36 @@
 import type { ModelRecord } from "../hub/types.js";
 import { NEW_MODEL_DAYS, type RegionLookup } from "./inputs.js";
-import { factsOf } from "./model-facts.js";
 import { emptyRegionRecord } from "./region-shares.js";
 import type { NewModelsWeek } from "./types.js";
 
 const DAY_MS = 86_400_000;
 
-/** True when the model was created within the last 8 weeks before `asOf` (unknown dates are not new). */
-export function isNewModel(model: ModelRecord, asOf: Date): boolean {
-  const created = factsOf(model).createdMs;
-  if (Number.isNaN(created)) return false;
-  return created <= asOf.getTime() && asOf.getTime() - created < NEW_MODEL_DAYS * DAY_MS;
+/** `Date#toISOString` form, in which text order is time order. */
+const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * A test for "created within the last 8 weeks before `asOf`" (unknown dates are not new). It runs
+ * on every model of a snapshot, so canonical ISO strings (all the boundary writes) are compared as
+ * text instead of being parsed; anything else is parsed.
+ */
+export function newModelTest(asOf: Date): (model: Pick<ModelRecord, "createdAt">) => boolean {
+  const latest = asOf.toISOString();
+  const earliestExcluded = new Date(asOf.getTime() - NEW_MODEL_DAYS * DAY_MS).toISOString();
+  return ({ createdAt }) => {
+    if (createdAt === null) return false;
+    if (CANONICAL_ISO.test(createdAt)) return createdAt <= latest && createdAt > earliestExcluded;
+    const created = Date.parse(createdAt);
+    return (
+      !Number.isNaN(created) &&
+      created <= asOf.getTime() &&
+      asOf.getTime() - created < NEW_MODEL_DAYS * DAY_MS
+    );
+  };
+}
+
+/** True when the model was created within the last 8 weeks before `asOf`. */
+export function isNewModel(model: Pick<ModelRecord, "createdAt">, asOf: Date): boolean {
+  return newModelTest(asOf)(model);
 }
 
 /** The UTC Monday 00:00 of the week containing `date`, as an ISO date (`2026-11-23`). */
@@ -39,9 +59,10 @@ export function newModelsPerWeek(
       weeks.set(start, { weekStart: start, total: 0, byRegion: emptyRegionRecord() });
     }
   }
+  const isNew = newModelTest(asOf);
   for (const m of models) {
-    if (!isNewModel(m, asOf)) continue;
-    const week = weeks.get(weekStartOf(new Date(factsOf(m).createdMs)));
+    if (m.createdAt === null || !isNew(m)) continue;
+    const week = weeks.get(weekStartOf(new Date(m.createdAt)));
     if (week === undefined) continue;
     week.total += 1;
     week.byRegion[lookup.regionOf(m.author)] += 1;
