@@ -12,17 +12,22 @@ import { footerText } from "../services/charts/text.js";
 import type { ChartSpec } from "../services/charts/types.js";
 import type { Locale } from "../services/format/locale.js";
 import type { SnapshotSource } from "../services/snapshots/profiles.js";
-import { EMBED_COLOR, NO_MENTIONS } from "./chart-answer.js";
 import { formatAge } from "./data-notes.js";
 import { DISCORD_LIMITS, safeText } from "./discord-text.js";
 import { missingPermissionNames } from "./guards.js";
 import { UserFacingError } from "./user-facing-error.js";
 
 /**
- * Building blocks of the answers of `/top`, `/model`, `/org`, `/compare` and `/about`: an embed
- * kept within Discord's limits, optionally with a chart attached. Callers escape Hub names
- * (`safeText`) in the markdown they pass; the title is plain text and escaped here.
+ * Building blocks of every answer and post: an embed kept within Discord's limits, optionally
+ * with a chart attached. Callers escape Hub names (`safeText`) in the markdown they pass; the title
+ * is plain text and escaped here.
  */
+
+/** Brand colour of the embeds (Hugging Face yellow). */
+export const EMBED_COLOR = 0xffd21e;
+
+/** Nobody is pinged by anything we send: Hub names are untrusted text (`@everyone`, `<@&role>`). */
+export const NO_MENTIONS = { parse: [] } as const satisfies BaseMessageOptions["allowedMentions"];
 export interface AnswerEmbedInput {
   /** Plain text. */
   title: string;
@@ -98,6 +103,18 @@ export async function chartMessage(
     files: [new AttachmentBuilder(png, { name: fileName })],
     allowedMentions: NO_MENTIONS,
   };
+}
+
+/** Edits the deferred answer into `embed` with `chart` rendered and attached. */
+export async function editReplyWithChart(
+  interaction: ChatInputCommandInteraction,
+  embed: APIEmbed,
+  chart: { spec: ChartSpec; fileStem: string },
+  deps: { renderer: ChartRenderer; chartSize: RenderSize },
+): Promise<void> {
+  await interaction.editReply(
+    await chartMessage(embed, chart, { renderer: deps.renderer, size: deps.chartSize }),
+  );
 }
 
 /** Refuses, naming it, when the bot may not embed links here (answers without a chart need only that). */

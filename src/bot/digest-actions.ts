@@ -3,7 +3,7 @@ import type { CommandServices } from "../commands/command.js";
 import type { Digest } from "../services/digests/digest-store.js";
 import { periodOf } from "../services/digests/schedule.js";
 import { NoDataError } from "../services/snapshots/trends-service.js";
-import { NO_MENTIONS } from "./chart-answer.js";
+import { NO_MENTIONS } from "./answers.js";
 import { withData } from "./data-notes.js";
 import { ChannelRefusedError } from "./digest-delivery.js";
 import { digestAnswer } from "./digest-message.js";

@@ -15,8 +15,8 @@ import {
 import type { Digest } from "../services/digests/digest-store.js";
 import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
 import type { TrendsService } from "../services/snapshots/trends-service.js";
-import { NO_MENTIONS, textEmbed } from "./chart-answer.js";
-import { DISCORD_LIMITS } from "./discord-text.js";
+import { answerEmbed, NO_MENTIONS } from "./answers.js";
+import { DISCORD_LIMITS, safeText } from "./discord-text.js";
 
 /** A digest ready to send: its embed and the chart it shows. */
 export interface RenderedDigest {
@@ -90,13 +90,15 @@ function digestEmbed(composed: ComposedDigest, fileName: string): APIEmbed {
   const { locale, source } = composed;
   // The key goes first so that no cut of a long footer can lose it.
   const footer = `${composed.marker} · ${footerText(source, locale)}`;
-  return textEmbed(
-    { title: composed.title, text: composed.text, source, locale },
-    {
-      image: { url: `attachment://${fileName}` },
-      footer: { text: footer.slice(0, DISCORD_LIMITS.embedFooter) },
-    },
-  );
+  return {
+    ...answerEmbed({
+      title: composed.title,
+      description: safeText(composed.text, DISCORD_LIMITS.embedDescription),
+      footer,
+      timestamp: source.asOf,
+    }),
+    image: { url: `attachment://${fileName}` },
+  };
 }
 
 /** The digest as an interaction answer (`/digest preview`). */

@@ -1,7 +1,7 @@
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { CommandServices } from "../commands/command.js";
 import { type Digest, DigestLimitError } from "../services/digests/digest-store.js";
-import { NO_MENTIONS } from "./chart-answer.js";
+import { NO_MENTIONS } from "./answers.js";
 import { DIGEST_CHANNEL_TYPES } from "./digest-delivery.js";
 import {
   digestOrThrow,

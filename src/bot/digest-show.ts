@@ -2,7 +2,7 @@ import { type APIEmbedField, type ChatInputCommandInteraction, MessageFlags } fr
 import type { CommandServices } from "../commands/command.js";
 import type { Digest, DigestStore } from "../services/digests/digest-store.js";
 import { MAX_DIGESTS_PER_GUILD } from "../services/digests/digest-store.js";
-import { EMBED_COLOR, NO_MENTIONS } from "./chart-answer.js";
+import { EMBED_COLOR, NO_MENTIONS } from "./answers.js";
 import { requireManageServer } from "./digest-options.js";
 import { describeContent, describeSchedule, messageLink, stamp, upcomingLines } from "./digest-text.js";
 import { DISCORD_LIMITS, safeText } from "./discord-text.js";

@@ -1,5 +1,5 @@
 import { Client, GatewayIntentBits, Options, REST } from "discord.js";
-import { NO_MENTIONS } from "./chart-answer.js";
+import { NO_MENTIONS } from "./answers.js";
 
 /**
  * The discord.js client: Guilds intent only (no privileged intents), mentions off by default, and

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from "discord.js";
-import { answerEmbed, chartMessage, snapshotFooter } from "../bot/answers.js";
+import { answerEmbed, editReplyWithChart, snapshotFooter } from "../bot/answers.js";
 import { staleNote, withData } from "../bot/data-notes.js";
 import { safeText } from "../bot/discord-text.js";
 import { requireAnswerPermissions } from "../bot/guards.js";
@@ -109,13 +109,7 @@ export default {
     });
     const spec = buildChartSpec("compare", input, { locale });
     const fileStem = `compare-${nameOf(a)}-${nameOf(b)}`.toLowerCase();
-    await interaction.editReply(
-      await chartMessage(
-        embed,
-        { spec, fileStem },
-        { renderer: services.renderer, size: services.chartSize },
-      ),
-    );
+    await editReplyWithChart(interaction, embed, { spec, fileStem }, services);
   },
 
   autocomplete(interaction, services) {

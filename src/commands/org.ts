@@ -1,5 +1,5 @@
 import { type APIEmbedField, ApplicationCommandOptionType } from "discord.js";
-import { answerEmbed, chartMessage, snapshotFooter } from "../bot/answers.js";
+import { answerEmbed, editReplyWithChart, snapshotFooter } from "../bot/answers.js";
 import { staleNote } from "../bot/data-notes.js";
 import { safeText } from "../bot/discord-text.js";
 import { requireAnswerPermissions } from "../bot/guards.js";
@@ -112,13 +112,7 @@ export default {
     });
     const spec = buildChartSpec("ranking", input, { locale });
     const fileStem = `org-${profile.author.toLowerCase()}`;
-    await interaction.editReply(
-      await chartMessage(
-        embed,
-        { spec, fileStem },
-        { renderer: services.renderer, size: services.chartSize },
-      ),
-    );
+    await editReplyWithChart(interaction, embed, { spec, fileStem }, services);
   },
 
   autocomplete(interaction, services) {

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
-import { answerEmbed, chartMessage, liveAnswerFooter, snapshotFooter } from "../bot/answers.js";
+import { answerEmbed, editReplyWithChart, liveAnswerFooter, snapshotFooter } from "../bot/answers.js";
 import { staleNote } from "../bot/data-notes.js";
 import { requireAnswerPermissions, requireCooldown } from "../bot/guards.js";
 import { localeFor } from "../bot/locale.js";
@@ -134,13 +134,7 @@ export default {
     });
     const fileStem = `top-models-${sort}-${region ?? "all"}-${plan.task ?? "all"}`;
     const spec = buildChartSpec("ranking", input, { locale });
-    await interaction.editReply(
-      await chartMessage(
-        embed,
-        { spec, fileStem },
-        { renderer: services.renderer, size: services.chartSize },
-      ),
-    );
+    await editReplyWithChart(interaction, embed, { spec, fileStem }, services);
   },
 
   autocomplete(interaction, services) {
@@ -189,13 +183,7 @@ async function topDatasets(
     timestamp: fetchedAt,
   });
   const spec = buildChartSpec("ranking", input, { locale });
-  await interaction.editReply(
-    await chartMessage(
-      embed,
-      { spec, fileStem: `top-datasets-${sort}` },
-      { renderer: services.renderer, size: services.chartSize },
-    ),
-  );
+  await editReplyWithChart(interaction, embed, { spec, fileStem: `top-datasets-${sort}` }, services);
 }
 
 /** A choice option's value; Discord only sends listed choices, but a stale client could send another. */

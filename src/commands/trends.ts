@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
-import { chartAnswer } from "../bot/chart-answer.js";
+import { answerEmbed, editReplyWithChart, snapshotFooter } from "../bot/answers.js";
 import { staleNote, withData } from "../bot/data-notes.js";
+import { DISCORD_LIMITS, safeText } from "../bot/discord-text.js";
 import { requireAnswerPermissions, requireCooldown } from "../bot/guards.js";
 import { localeFor } from "../bot/locale.js";
 import { readRegion, regionChoices } from "../bot/region-option.js";
@@ -71,20 +72,18 @@ export default {
     );
     const summary = summariseTrends(stats, { locale, now: services.clock() });
     const scope = region === null ? (locale === "zh-CN" ? "总览" : "overview") : regionLabel(region, locale);
-    const footerNote = staleNote(dataAgeMs, services.collection);
-    const answer = await chartAnswer(
-      {
-        title: locale === "zh-CN" ? `开源 AI 趋势 · ${scope}` : `Open-source AI trends · ${scope}`,
-        text: summary.text,
-        spec: buildChartSpec(view, stats, { locale }),
-        fileStem: `trends-${region ?? "all"}-${view}`,
-        source: stats,
-        locale,
-        ...(footerNote === undefined ? {} : { footerNote }),
-      },
-      { renderer: services.renderer, size: services.chartSize },
+    const embed = answerEmbed({
+      title: locale === "zh-CN" ? `开源 AI 趋势 · ${scope}` : `Open-source AI trends · ${scope}`,
+      description: safeText(summary.text, DISCORD_LIMITS.embedDescription),
+      footer: snapshotFooter(stats, locale, staleNote(dataAgeMs, services.collection)),
+      timestamp: stats.asOf,
+    });
+    await editReplyWithChart(
+      interaction,
+      embed,
+      { spec: buildChartSpec(view, stats, { locale }), fileStem: `trends-${region ?? "all"}-${view}` },
+      services,
     );
-    await interaction.editReply(answer);
   },
 
   autocomplete(interaction) {
