@@ -8,21 +8,9 @@
  * any channel got a period twice.
  */
 import { pathToFileURL } from "node:url";
-import { pino } from "pino";
-import { startBot } from "../src/bot/start-bot.js";
-import { parseConfig } from "../src/config.js";
-import { createLocalChartRenderer } from "../src/services/charts/local-renderer.js";
-import type { ChartRenderer } from "../src/services/charts/renderer.js";
-import { createServices } from "../src/services/create-services.js";
 import { parseDigestMarker } from "../src/services/digests/compose-digest.js";
-import {
-  CHANNEL_MESSAGE_RATE_LIMIT,
-  type FakeGuildInit,
-  startFakeDiscord,
-} from "../test/fakes/discord/index.js";
-import { startFakeHub } from "../test/fakes/hub/fake-hub.js";
-import { generateHubDatasets } from "../test/fixtures/generate-hub-datasets.js";
-import { generateHubModels } from "../test/fixtures/generate-hub-models.js";
+import { startTestBot } from "../test/bot/start-test-bot.js";
+import { CHANNEL_MESSAGE_RATE_LIMIT, type FakeGuildInit } from "../test/fakes/discord/index.js";
 import { percentile } from "./stats.js";
 
 /** Monday 30 November 2026, 09:00 UTC, and the same instant's wall clock in other zones (all Monday). */
@@ -53,58 +41,27 @@ export async function benchDigests(
 ): Promise<Record<string, number | string>> {
   const guildCount = options.guilds ?? 1000;
   const globalPerSecond = options.globalRequestsPerSecond ?? 50;
-  let offset = DUE - 3_600_000 - Date.now();
-  const clock = () => new Date(Date.now() + offset);
-  const logger = pino({ level: "silent" });
 
   const guilds: FakeGuildInit[] = Array.from({ length: guildCount }, (_, i) => ({
     id: `120000000000${pad(i)}`,
     name: `guild ${i}`,
     channels: [{ id: `130000000000${pad(i)}`, name: "ai-weekly", type: 0 }],
   }));
-  const hub = await startFakeHub({
-    models: generateHubModels({ count: 400, now: clock(), seed: 7 }).rows,
-    datasets: generateHubDatasets({ count: 60, now: clock(), seed: 7 }).rows,
-  });
-  const discord = await startFakeDiscord({
-    guilds,
-    applicationId: "1200000000000000100",
-    rateLimits: [CHANNEL_MESSAGE_RATE_LIMIT],
-    globalRequestsPerSecond: globalPerSecond,
-  });
-  const parsed = parseConfig({
-    DISCORD_TOKEN: discord.token,
-    DISCORD_API_URL: discord.apiUrl,
-    HUB_URL: hub.url,
-    DATABASE_PATH: ":memory:",
-    SNAPSHOT_TOP_N: "300",
-    SNAPSHOT_TRENDING_N: "50",
-    SNAPSHOT_NEW_LIMIT: "50",
-    CHART_DEVICE_PIXEL_RATIO: "1",
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  const services = createServices(parsed.config, { logger, clock, fetch: globalThis.fetch });
-  const local = createLocalChartRenderer({ logger });
   let renders = 0;
-  const renderer: ChartRenderer = {
-    render(spec, size) {
-      renders++;
-      return local.render(spec, size);
-    },
-  };
-  const startedLogin = performance.now();
-  const bot = await startBot({
-    config: parsed.config,
-    services,
-    renderer,
-    logger,
-    clock,
-    digestTickMs: null,
+  const h = await startTestBot({
+    clock: new Date(DUE - 3_600_000).toISOString(),
+    discord: { guilds, rateLimits: [CHANNEL_MESSAGE_RATE_LIMIT], globalRequestsPerSecond: globalPerSecond },
+    renderer: (local) => ({
+      render(spec, size) {
+        renders++;
+        return local.render(spec, size);
+      },
+    }),
+    keepLogs: false,
   });
-  const loginMs = performance.now() - startedLogin;
   try {
-    await services.collector.collect();
-    const store = bot.services.digests.store;
+    await h.services.collector.collect();
+    const store = h.bot.services.digests.store;
     for (const [i, guild] of guilds.entries()) {
       const zone = ZONES[i % ZONES.length] ?? ZONES[0];
       store.create({
@@ -119,18 +76,18 @@ export async function benchDigests(
       });
     }
 
-    offset = DUE - Date.now();
+    h.clock.set(new Date(DUE).toISOString());
     const started = performance.now();
     let ticks = 0;
     let posted = 0;
     const firstTickStarted = performance.now();
-    const first = await bot.digestTick();
+    const first = await h.bot.digestTick();
     const firstTickMs = performance.now() - firstTickStarted;
     ticks++;
     posted += first.posted;
     while (posted < guildCount && performance.now() - started < 600_000) {
-      offset += 30_000;
-      const report = await bot.digestTick();
+      h.clock.advance(30_000);
+      const report = await h.bot.digestTick();
       ticks++;
       posted += report.posted;
     }
@@ -141,7 +98,7 @@ export async function benchDigests(
     let missing = 0;
     for (const guild of guilds) {
       const channelId = guild.channels[0]?.id ?? "";
-      const periods = discord
+      const periods = h.discord
         .messagesIn(channelId)
         .map((message) => (message.embeds as { footer?: { text?: string } }[] | undefined)?.[0]?.footer?.text)
         .map((footer) => parseDigestMarker(footer ?? "")?.period)
@@ -153,12 +110,12 @@ export async function benchDigests(
       const delivery = store.lastPosted(digest.id);
       if (delivery?.postedAt != null) lateness.push(Date.parse(delivery.postedAt) - DUE);
     }
-    const posts = discord.callsTo("POST", /^\/channels\/\d+\/messages$/);
+    const posts = h.discord.callsTo("POST", /^\/channels\/\d+\/messages$/);
     return {
       guilds: guildCount,
       digests: store.listEnabled().length,
       limits: `${globalPerSecond} requests/s per bot, 5 messages/5 s per channel`,
-      loginWith1000GuildsMs: Math.round(loginMs),
+      loginWith1000GuildsMs: Math.round(h.loginMs),
       firstTickMs: Math.round(firstTickMs),
       allPostedMs: Math.round(allPostedMs),
       postsPerSecond: Math.round((posted / allPostedMs) * 1000 * 10) / 10,
@@ -172,10 +129,7 @@ export async function benchDigests(
       missing,
     };
   } finally {
-    await bot.stop();
-    services.close();
-    await discord.close();
-    await hub.close();
+    await h.stop();
   }
 }
 

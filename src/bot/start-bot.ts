@@ -114,12 +114,19 @@ export async function startBot(deps: {
   }
   logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
 
-  const tick = () => collection.tick();
+  // Background work runs one piece at a time on one chain, so that stop() can wait for what is
+  // under way before the database closes, and a failure is logged rather than left unhandled.
+  let background: Promise<void> = Promise.resolve();
+  const inBackground = (what: string, work: () => Promise<void>): Promise<void> => {
+    background = background
+      .then(work)
+      .catch((error: unknown) => logger.warn({ err: error }, `${what} failed`));
+    return background;
+  };
+  const tick = () => inBackground("collection tick", () => collection.tick());
   // Warm the stored stats first (no Hub involved), then collect if a snapshot is due.
-  void services.trends
-    .warm()
-    .catch((error: unknown) => logger.warn({ err: error }, "warming stats failed"))
-    .then(tick);
+  void inBackground("warming stats", () => services.trends.warm());
+  void tick();
   const timer = setInterval(() => void tick(), COLLECTION_TICK_MS);
   timer.unref();
   digests.start();
@@ -131,6 +138,7 @@ export async function startBot(deps: {
     digestTick: () => digests.tick(),
     async stop() {
       clearInterval(timer);
+      await background;
       await digests.stop();
       await client.destroy();
     },

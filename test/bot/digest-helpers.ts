@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from "discord.js";
 import type { FakeChannelInit, InteractionOptionInit } from "../fakes/discord/index.js";
 import { DEFAULT_EVERYONE_PERMISSIONS, Permission } from "../fakes/discord/index.js";
+import { ackIsEphemeral } from "./answer-json.js";
 import { type BotHarness, CHANNEL_ID, contentOf, type RunExtra } from "./harness.js";
 
 /** Channels the digest tests add to the test guild. */
@@ -116,9 +117,5 @@ export async function untilUncached(h: BotHarness, channelId: string): Promise<v
 
 /** Whether an interaction's first callback was ephemeral (a deferred answer's edit carries no flags). */
 export function answeredPrivately(h: BotHarness, outcome: { timings: { interactionId: string } }): boolean {
-  const callback = h.discord.calls.find(
-    (call) => call.interactionId === outcome.timings.interactionId && call.path.endsWith("/callback"),
-  );
-  const data = (callback?.json as { data?: { flags?: number } } | undefined)?.data;
-  return ((data?.flags ?? 0) & 64) === 64;
+  return ackIsEphemeral(h, outcome.timings.interactionId);
 }

@@ -1,15 +1,23 @@
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Routes } from "discord.js";
 import { type Logger, pino } from "pino";
 import { type RunningBot, startBot } from "../../src/bot/start-bot.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import { createLocalChartRenderer } from "../../src/services/charts/local-renderer.js";
+import type { ChartRenderer } from "../../src/services/charts/renderer.js";
 import { createServices, type Services } from "../../src/services/create-services.js";
 import type {
   DispatchedInteraction,
+  DispatchInteractionArgs,
+  FakeChannelInit,
   FakeDiscord,
+  FakeDiscordOptions,
   FakeGuildInit,
   InteractionOptionInit,
   InteractionOutcome,
+  PermissionInput,
 } from "../fakes/discord/index.js";
 import { Permission, startFakeDiscord } from "../fakes/discord/index.js";
 import { type FakeHub, type HubFault, startFakeHub } from "../fakes/hub/fake-hub.js";
@@ -17,10 +25,11 @@ import { generateHubDatasets, type HubDatasetRow } from "../fixtures/generate-hu
 import { generateHubModels, type HubModelRow } from "../fixtures/generate-hub-models.js";
 
 /**
- * The real bot against a loopback Discord and a fake Hub, as a plain function (no test-runner
- * hooks), so that benchmarks can start it too. It sets the bot up as test/bot/harness.ts does, and
- * adds what the command tests need: rows injected into the fake Hub, silent logs for benchmarks,
- * autocomplete and command registration helpers. The caller stops it.
+ * The real bot (discord.js, @huggingface/hub, SQLite, the local chart renderer) against a loopback
+ * Discord and a fake Hub, as a plain function with no test-runner hooks, so that benchmarks start
+ * it too. Tests go through the vitest wrappers (harness.ts, command-harness.ts), which stop it
+ * after each test and fail the test on any request Discord would have rejected; anyone else calls
+ * `stop()` themselves.
  */
 
 export const GUILD_ID = "1190000000000000001";
@@ -30,7 +39,7 @@ export const PLAIN_CHANNEL_ID = "1190000000000000012";
 export const APPLICATION_ID = "1190000000000000100";
 export const USER = { id: "1190000000000000200", username: "ada" };
 
-export function testGuild(): FakeGuildInit {
+export function testGuild(extraChannels: FakeChannelInit[] = []): FakeGuildInit {
   return {
     id: GUILD_ID,
     name: "ML community",
@@ -42,8 +51,33 @@ export function testGuild(): FakeGuildInit {
         type: 0,
         botPermissions: { deny: Permission.EmbedLinks | Permission.AttachFiles },
       },
+      ...extraChannels,
     ],
   };
+}
+
+/**
+ * The clock the bot and its services read. It follows real time (discord.js and the fake
+ * Discord wait in real time) shifted by an offset the test sets, so a test can jump to next
+ * Monday 09:00 in Shanghai and tick.
+ */
+export interface TestClock {
+  (): Date;
+  /** From now on the clock reads `iso`, then runs on from there. */
+  set(iso: string): void;
+  advance(ms: number): void;
+}
+
+export function testClock(startIso?: string): TestClock {
+  let offset = startIso === undefined ? 0 : Date.parse(startIso) - Date.now();
+  return Object.assign(() => new Date(Date.now() + offset), {
+    set(iso: string) {
+      offset = Date.parse(iso) - Date.now();
+    },
+    advance(ms: number) {
+      offset += ms;
+    },
+  });
 }
 
 export interface TestBotOptions {
@@ -52,27 +86,57 @@ export interface TestBotOptions {
   /** Rows added to the generated ones, e.g. a model whose author is `@everyone`. */
   extraModels?: HubModelRow[];
   extraDatasets?: HubDatasetRow[];
-  env?: Record<string, string>;
   /** A fault the fake Hub has from the start (before the bot's first collection tick). */
   hubFault?: HubFault;
+  /** Configuration variables over the test ones. */
+  env?: Record<string, string>;
+  /** The bot's clock, or where a new one starts (ISO); real time by default. */
+  clock?: TestClock | string;
+  /** Channels added to the test guild. */
+  channels?: FakeChannelInit[];
+  /** A SQLite file in the temporary directory instead of `:memory:`, for restarts and second processes. */
+  databaseFile?: boolean;
+  /** Passed to the fake Discord: rate limits, say, or `guilds` in place of the test guild. */
+  discord?: Pick<FakeDiscordOptions, "guilds" | "rateLimits" | "globalRequestsPerSecond">;
+  /**
+   * How often the digest scheduler ticks on its own. Default null (never): tests and benches call
+   * `bot.digestTick()` after moving the clock, so no tick lands at a moment they did not choose.
+   */
+  digestTickMs?: number | null;
+  /** Wraps each bot's chart renderer, e.g. to count renders. */
+  renderer?: (local: ChartRenderer) => ChartRenderer;
   /** Keep log lines in `logs` (default true); benchmarks turn it off. */
   keepLogs?: boolean;
 }
 
+/** Who sends an interaction, where and with what (defaults: USER in CHANNEL_ID, en-US). */
 export interface RunExtra {
   channelId?: string;
   locale?: string;
   user?: { id: string; username: string };
+  memberPermissions?: PermissionInput;
+  appPermissions?: PermissionInput;
+  resolved?: Record<string, unknown>;
+}
+
+/** A bot process: its own services (database connection) and Discord client. */
+export interface BotInstance {
+  bot: RunningBot;
+  services: Services;
 }
 
 export interface TestBot {
   discord: FakeDiscord;
   hub: FakeHub;
+  /** The current bot's services and bot (they change on `restart()`). */
   services: Services;
   bot: RunningBot;
   config: Config;
+  clock: TestClock;
   logs: Record<string, unknown>[];
-  /** Sends `/name options` (from USER in CHANNEL_ID unless told otherwise); resolves once dispatched. */
+  /** How long the first `startBot` took: log in and receive every guild (the digest bench reports it). */
+  loginMs: number;
+  /** Sends `/name options`; resolves once dispatched. */
   send(name: string, options?: InteractionOptionInit[], extra?: RunExtra): Promise<DispatchedInteraction>;
   /** Sends `/name options` and waits for the whole answer. */
   run(name: string, options?: InteractionOptionInit[], extra?: RunExtra): Promise<InteractionOutcome>;
@@ -80,11 +144,17 @@ export interface TestBot {
   autocomplete(name: string, options: InteractionOptionInit[], extra?: RunExtra): Promise<InteractionOutcome>;
   /** Registers commands with the fake Discord, which checks them against Discord's rules. */
   register(commands: readonly { data: unknown }[]): Promise<void>;
+  /** Starts another bot on the same configuration (database), fake Discord and clock. */
+  startInstance(): Promise<BotInstance>;
+  /** Stops the bot (as a crash or deploy would) and starts a new one on the same database. */
+  restart(): Promise<void>;
+  /** Stops every bot, both fakes, and removes the database file. */
   stop(): Promise<void>;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const now = new Date();
+  const clock = typeof options.clock === "function" ? options.clock : testClock(options.clock);
+  const now = clock();
   const hub = await startFakeHub({
     models: [
       ...generateHubModels({ count: options.models ?? 400, now, seed: 5 }).rows,
@@ -93,76 +163,141 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     datasets: [...generateHubDatasets({ count: 60, now, seed: 5 }).rows, ...(options.extraDatasets ?? [])],
   });
   if (options.hubFault !== undefined) hub.setFault(options.hubFault);
-  const discord = await startFakeDiscord({ guilds: [testGuild()], applicationId: APPLICATION_ID });
-  const parsed = parseConfig({
-    DISCORD_TOKEN: discord.token,
-    DISCORD_API_URL: discord.apiUrl,
-    HUB_URL: hub.url,
-    DATABASE_PATH: ":memory:",
-    SNAPSHOT_TOP_N: "300",
-    SNAPSHOT_TRENDING_N: "50",
-    SNAPSHOT_NEW_LIMIT: "50",
-    CHART_DEVICE_PIXEL_RATIO: "1",
-    ...options.env,
+  const discord = await startFakeDiscord({
+    guilds: [testGuild(options.channels)],
+    applicationId: APPLICATION_ID,
+    ...options.discord,
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  const logs: Record<string, unknown>[] = [];
-  const logger: Logger =
-    options.keepLogs === false
-      ? pino({ level: "silent" })
-      : pino(
-          { level: "debug" },
-          { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
-        );
-  const clock = () => new Date();
-  const services = createServices(parsed.config, {
+  const dbFile = options.databaseFile
+    ? join(tmpdir(), `hubtrends-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`)
+    : undefined;
+  const instances: BotInstance[] = [];
+  const stopAll = async () => {
+    try {
+      for (const instance of instances.splice(0)) await stopInstance(instance);
+      await discord.close();
+      await hub.close();
+    } finally {
+      if (dbFile !== undefined) {
+        for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbFile}${suffix}`, { force: true });
+      }
+    }
+  };
+
+  try {
+    const parsed = parseConfig({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      HUB_URL: hub.url,
+      DATABASE_PATH: dbFile ?? ":memory:",
+      SNAPSHOT_TOP_N: "300",
+      SNAPSHOT_TRENDING_N: "50",
+      SNAPSHOT_NEW_LIMIT: "50",
+      CHART_DEVICE_PIXEL_RATIO: "1",
+      ...options.env,
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const config = parsed.config;
+    const logs: Record<string, unknown>[] = [];
+    const logger: Logger =
+      options.keepLogs === false
+        ? pino({ level: "silent" })
+        : pino(
+            { level: "debug" },
+            { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
+          );
+    const startInstance = async (): Promise<BotInstance & { loginMs: number }> => {
+      const instance = await startInstanceOf({
+        config,
+        logger,
+        clock,
+        digestTickMs: options.digestTickMs ?? null,
+        wrapRenderer: options.renderer,
+      });
+      instances.push(instance);
+      return instance;
+    };
+    const first = await startInstance();
+
+    const interaction = (
+      name: string,
+      commandOptions: InteractionOptionInit[] = [],
+      extra: RunExtra = {},
+    ): DispatchInteractionArgs => {
+      const { channelId = CHANNEL_ID, user = USER, locale = "en-US", ...overrides } = extra;
+      return { guildId: GUILD_ID, channelId, user, name, options: commandOptions, locale, ...overrides };
+    };
+    const send = (name: string, commandOptions?: InteractionOptionInit[], extra?: RunExtra) =>
+      discord.dispatchChatInput(interaction(name, commandOptions, extra));
+    const testBot: TestBot = {
+      discord,
+      hub,
+      services: first.services,
+      bot: first.bot,
+      config,
+      clock,
+      logs,
+      loginMs: first.loginMs,
+      send,
+      run: async (name, commandOptions, extra) =>
+        (await send(name, commandOptions, extra)).waitForFinal(15_000),
+      async autocomplete(name, commandOptions, extra) {
+        const sent = await discord.dispatchAutocomplete(interaction(name, commandOptions, extra));
+        return sent.waitForFinal(5_000);
+      },
+      async register(commands) {
+        await testBot.bot.client.rest.put(Routes.applicationGuildCommands(APPLICATION_ID, GUILD_ID), {
+          body: commands.map((command) => command.data),
+        });
+      },
+      startInstance,
+      async restart() {
+        const old = instances.find((instance) => instance.bot === testBot.bot);
+        if (old !== undefined) {
+          await stopInstance(old);
+          instances.splice(instances.indexOf(old), 1);
+        }
+        const next = await startInstance();
+        testBot.bot = next.bot;
+        testBot.services = next.services;
+      },
+      stop: stopAll,
+    };
+    return testBot;
+  } catch (error) {
+    // Nobody gets a handle to stop what did start, so it is stopped here.
+    await stopAll();
+    throw error;
+  }
+}
+
+async function startInstanceOf(deps: {
+  config: Config;
+  logger: Logger;
+  clock: TestClock;
+  digestTickMs: number | null;
+  wrapRenderer: ((local: ChartRenderer) => ChartRenderer) | undefined;
+}): Promise<BotInstance & { loginMs: number }> {
+  const { config, logger, clock, digestTickMs, wrapRenderer } = deps;
+  const services = createServices(config, {
     logger,
     clock,
     fetch: globalThis.fetch,
     hubRetry: { sleep: async () => {}, maxAttempts: 2 },
   });
-  const renderer = createLocalChartRenderer({ logger });
-  const bot = await startBot({ config: parsed.config, services, renderer, logger, clock });
-  const send = (name: string, commandOptions: InteractionOptionInit[] = [], extra: RunExtra = {}) =>
-    discord.dispatchChatInput({
-      guildId: GUILD_ID,
-      channelId: extra.channelId ?? CHANNEL_ID,
-      user: extra.user ?? USER,
-      name,
-      options: commandOptions,
-      locale: extra.locale ?? "en-US",
-    });
-  return {
-    discord,
-    hub,
-    services,
-    bot,
-    config: parsed.config,
-    logs,
-    send,
-    run: async (name, commandOptions, extra) =>
-      (await send(name, commandOptions, extra)).waitForFinal(15_000),
-    async autocomplete(name, commandOptions, extra = {}) {
-      const sent = await discord.dispatchAutocomplete({
-        guildId: GUILD_ID,
-        channelId: extra.channelId ?? CHANNEL_ID,
-        user: extra.user ?? USER,
-        name,
-        options: commandOptions,
-        locale: extra.locale ?? "en-US",
-      });
-      return sent.waitForFinal(5_000);
-    },
-    async register(commands) {
-      await bot.client.rest.put(Routes.applicationGuildCommands(APPLICATION_ID, GUILD_ID), {
-        body: commands.map((command) => command.data),
-      });
-    },
-    async stop() {
-      await bot.stop();
-      services.close();
-      await discord.close();
-      await hub.close();
-    },
-  };
+  const local = createLocalChartRenderer({ logger });
+  const renderer = wrapRenderer === undefined ? local : wrapRenderer(local);
+  try {
+    const started = performance.now();
+    const bot = await startBot({ config, services, renderer, logger, clock, digestTickMs });
+    return { bot, services, loginMs: performance.now() - started };
+  } catch (error) {
+    services.close();
+    throw error;
+  }
+}
+
+async function stopInstance(instance: BotInstance): Promise<void> {
+  await instance.bot.stop();
+  instance.services.close();
 }
