@@ -57,6 +57,8 @@ export function createDigestRuntime(deps: {
   logger: Logger;
   /** Null: no timer (tests tick by hand). */
   tickMs: number | null;
+  /** A post missed by at most this long (downtime) is still made; older ones are skipped and recorded. */
+  graceMs: number;
   /** Limit on each Discord request of a delivery. */
   deliveryTimeoutMs?: number;
 }): DigestRuntime {
@@ -82,7 +84,14 @@ export function createDigestRuntime(deps: {
     logger,
     ...(deps.deliveryTimeoutMs === undefined ? {} : { timeoutMs: deps.deliveryTimeoutMs }),
   });
-  const scheduler = createDigestScheduler({ store, lease, clock, logger, ...delivery });
+  const scheduler = createDigestScheduler({
+    store,
+    lease,
+    clock,
+    logger,
+    graceMs: deps.graceMs,
+    ...delivery,
+  });
 
   const running = new Set<Promise<TickReport>>();
   let timer: NodeJS.Timeout | undefined;

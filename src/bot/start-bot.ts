@@ -72,6 +72,7 @@ export async function startBot(deps: {
     clock,
     logger,
     tickMs: deps.digestTickMs === undefined ? DIGEST_TICK_MS : deps.digestTickMs,
+    graceMs: config.digests.graceHours * 3_600_000,
   });
   const commandServices: CommandServices = {
     trends: services.trends,

@@ -91,6 +91,23 @@ describe("scheduled digests through a loopback Discord", () => {
     expect(Date.parse(delivery?.postedAt ?? "") - SHANGHAI_THURSDAY_9).toBeGreaterThan(3 * 60 * MINUTE - 1);
   });
 
+  it("skips, and records, a post missed by more than DIGEST_GRACE_HOURS", async () => {
+    const h = await harness.start({
+      clock: "2026-11-25T04:00:00Z",
+      channels: DIGEST_CHANNELS,
+      databaseFile: true,
+      env: { DIGEST_GRACE_HOURS: "2" },
+    });
+    await h.services.collector.collect();
+    await setDigest(h, { day: "thu", time: "09:00", timezone: "Asia/Shanghai" });
+
+    h.clock.set(at(SHANGHAI_THURSDAY_9 + 3 * 60 * MINUTE));
+    await h.restart();
+    expect(await h.bot.digestTick()).toMatchObject({ leader: true, posted: 0, skipped: 1 });
+    expect(postsIn(h, CHANNEL_ID)).toHaveLength(0);
+    expect(h.bot.services.digests.store.getDelivery(1, "2026-W48")?.status).toBe("skipped");
+  });
+
   it("does not post again after a restart once the week is posted", async () => {
     const h = await harness.start({
       clock: "2026-11-25T04:00:00Z",
