@@ -103,4 +103,12 @@ describe("stats engine against the fake Hub", () => {
     }
     expect(engine.services.cache.stats().loads).toBe(loads);
   });
+
+  it("sends HF_TOKEN to the Hub as a bearer token", async () => {
+    engine = await startEngine({ env: { HF_TOKEN: "hf_testtokentesttokentesttoken" } });
+    await engine.services.collector.collect();
+    expect(new Set(engine.hub.requests.map((r) => r.authorization))).toEqual(
+      new Set(["Bearer hf_testtokentesttokentesttoken"]),
+    );
+  });
 });
