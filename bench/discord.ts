@@ -1,101 +1,138 @@
 /**
  * Discord bench: `npx tsx bench/discord.ts` prints the figures; `benchDiscord()` returns them for
- * a combined run. The real bot (discord.js, SQLite, the local chart renderer) against the loopback
- * Discord and the fake Hub, with a stored snapshot of 1,000 top models (+ trending and new ones):
+ * a combined run. The real bot (discord.js, SQLite, the local chart renderer) in this process,
+ * against the loopback Discord and the fake Hub in another (fakes-child.ts), so that the fakes'
+ * request parsing and schema validation do not share the bot's event loop and count in its
+ * latencies. A stored snapshot of 1,000 top models (+ trending and new ones), stats warmed:
  * - 200 `/trends` fired together by 20 users, regions cycling through the 5 regions and the
  *   overview. The cooldown (5 s per user and command) is kept: each user's first interaction is
  *   answered in full and the other 9 are refused at once, as they would be in production.
  * - 200 `/trends` fired together by 200 distinct users (same region mix), so that every one is
  *   answered in full: time to the final answer under load, on a warm cache.
  * - 200 `/model` autocompletes over the snapshot's ids, one after another.
+ * - The 200 distinct users again (other users) right after a new snapshot: stats are warmed, as
+ *   the bot does after each collection, but every chart is drawn anew.
  * Times are from the fake's own clock: dispatch of INTERACTION_CREATE to the first accepted
  * callback (acknowledgement) and to the complete answer (final).
  */
 import { pathToFileURL } from "node:url";
-import { startTestBot, type TestBot } from "../test/bot/start-test-bot.js";
-import type { InteractionOutcome } from "../test/fakes/discord/index.js";
+import { pino } from "pino";
+import { parseConfig } from "../src/config.js";
+import { startBotInstance, stopBotInstance } from "../test/bot/start-test-bot.js";
+import { testClock, testEnv } from "../test/bot/test-world.js";
+import { type FakesProcess, startFakesProcess } from "./fakes-process.js";
+import type { TrendsInteraction, TrendsResult } from "./fakes-protocol.js";
 import { median, percentile } from "./stats.js";
 
 const SCOPES = ["china", "us", "europe", "asia", "other", null] as const;
 const BURST = 200;
 
-function userOf(i: number): { id: string; username: string } {
-  return { id: `1190000000000${String(10_000 + i).padStart(6, "0")}`, username: `user${i}` };
-}
-
-function regionOption(i: number) {
-  const region = SCOPES[i % SCOPES.length] ?? null;
-  return region === null ? [] : [{ name: "region", type: 3, value: region }];
-}
-
+const regionOf = (i: number): string | null => SCOPES[i % SCOPES.length] ?? null;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Fires 200 /trends at once, the i-th from user `userFor(i)`, and waits for every answer. */
 async function burst(
-  bot: TestBot,
+  fakes: FakesProcess,
   label: string,
   userFor: (i: number) => number,
-): Promise<Record<string, number>> {
-  const hubBefore = bot.hub.requests.length;
-  const sent = await Promise.all(
-    Array.from({ length: BURST }, (_, i) =>
-      bot.send("trends", regionOption(i), { user: userOf(userFor(i)) }),
-    ),
-  );
-  const outcomes: InteractionOutcome[] = await Promise.all(sent.map((s) => s.waitForFinal(120_000)));
-  const ack = outcomes.map((o) => o.timings.acknowledgedAt - o.timings.dispatchedAt);
-  const answered = outcomes.filter((o) => o.files.length > 0);
-  const final = answered.map((o) => o.timings.finalAt - o.timings.dispatchedAt);
-  const refused = outcomes.filter((o) =>
-    /^Please wait/.test(String((o.json as { content?: string }).content)),
-  );
+): Promise<{ figures: Record<string, number>; result: TrendsResult }> {
+  const interactions: TrendsInteraction[] = Array.from({ length: BURST }, (_, i) => ({
+    user: userFor(i),
+    region: regionOf(i),
+  }));
+  const result = await fakes.trends(interactions);
+  const ack = result.answers.map((a) => a.acknowledgedAt - a.dispatchedAt);
+  const answered = result.answers.filter((a) => a.chart);
+  const final = answered.map((a) => a.finalAt - a.dispatchedAt);
   const figures: Record<string, number> = {
     "answered with a chart": answered.length,
-    "refused by the cooldown": refused.length,
+    "refused by the cooldown": result.answers.filter((a) => a.refusedByCooldown).length,
     "ack p50 ms": round(median(ack)),
     "ack p99 ms": round(percentile(ack, 99)),
     "final answer p50 ms": round(median(final)),
     "final answer p99 ms": round(percentile(final, 99)),
-    "Hub requests during the burst": bot.hub.requests.length - hubBefore,
+    "Hub requests during the burst": result.hubRequests,
   };
-  return Object.fromEntries(Object.entries(figures).map(([name, value]) => [`${label}: ${name}`, value]));
+  return {
+    figures: Object.fromEntries(Object.entries(figures).map(([name, value]) => [`${label}: ${name}`, value])),
+    result,
+  };
 }
 
 /** The figures of the Discord bench. */
 export async function benchDiscord(): Promise<Record<string, number | string>> {
-  const bot = await startTestBot({
-    models: 2500,
-    env: { SNAPSHOT_TOP_N: "1000", SNAPSHOT_TRENDING_N: "200", SNAPSHOT_NEW_LIMIT: "200" },
-    keepLogs: false,
-  });
+  const fakes = await startFakesProcess({ models: 2500 });
   try {
-    const report = await bot.services.collector.collect();
-    // Warm-up, as a running bot would be: each scope's stats computed, the renderer loaded.
-    for (const [i] of SCOPES.entries())
-      await bot.run("trends", regionOption(i), { user: userOf(90_000 + i) });
+    const parsed = parseConfig({
+      ...testEnv({
+        token: fakes.token,
+        apiUrl: fakes.apiUrl,
+        hubUrl: fakes.hubUrl,
+        databasePath: ":memory:",
+      }),
+      SNAPSHOT_TOP_N: "1000",
+      SNAPSHOT_TRENDING_N: "200",
+      SNAPSHOT_NEW_LIMIT: "200",
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const config = parsed.config;
+    const instance = await startBotInstance({
+      config,
+      logger: pino({ level: "silent" }),
+      clock: testClock(),
+      digestTickMs: null,
+      wrapRenderer: undefined,
+    });
+    try {
+      const { services } = instance;
+      const violations: string[] = [];
+      const report = await services.collector.collect();
+      await services.trends.warm();
+      // A running bot has also loaded its renderer and drawn each scope's chart once.
+      for (const [i] of SCOPES.entries()) {
+        violations.push(...(await fakes.trends([{ user: 90_000 + i, region: regionOf(i) }])).violations);
+      }
 
-    const twentyUsers = await burst(bot, "20 users × 10 (cooldown kept)", (i) => i % 20);
-    // The 20 users' cooldowns must not touch the next burst: it uses 200 other users.
-    const distinctUsers = await burst(bot, "200 distinct users", (i) => 1000 + i);
+      const twentyUsers = await burst(fakes, "20 users × 10 (cooldown kept)", (i) => i % 20);
+      // The 20 users' cooldowns must not touch the next burst: it uses 200 other users.
+      const distinctUsers = await burst(fakes, "200 distinct users", (i) => 1000 + i);
 
-    const complete: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const typed = ["q", "qwen", "meta", "llama-3", "Instruct", "7b", "nvidia/", "mlx"][i % 8] ?? "";
-      const outcome = await bot.autocomplete("model", [{ name: "id", type: 3, value: typed, focused: true }]);
-      complete.push(outcome.timings.finalAt - outcome.timings.dispatchedAt);
+      const typed = Array.from(
+        { length: 200 },
+        (_, i) => ["q", "qwen", "meta", "llama-3", "Instruct", "7b", "nvidia/", "mlx"][i % 8] ?? "",
+      );
+      const complete = await fakes.autocomplete(typed);
+
+      // What the first people to ask after an hourly collection see: the bot warms the stats
+      // after collecting (as the schedule's onCollected does), but no chart of the new data exists.
+      await services.collector.collect();
+      await services.trends.warm();
+      const cold = await burst(
+        fakes,
+        "200 distinct users, first burst after a new snapshot",
+        (i) => 3000 + i,
+      );
+
+      for (const part of [twentyUsers.result, distinctUsers.result, complete, cold.result]) {
+        violations.push(...part.violations);
+      }
+      return {
+        "stored snapshot": `${report.snapshot.modelCount} models (${config.collection.topN} top by downloads + trending + new)`,
+        ...twentyUsers.figures,
+        ...distinctUsers.figures,
+        ...cold.figures,
+        "/model autocomplete p50 ms": round(median(complete.durations)),
+        "/model autocomplete p99 ms": round(percentile(complete.durations, 99)),
+        "requests Discord would reject (e.g. acks past 3 s)": violations.length,
+        ...(violations.length > 0 ? { "first rejected request": violations[0] ?? "" } : {}),
+        "peak RSS MB (bot process)": Math.round(process.resourceUsage().maxRSS / 1024),
+        "peak RSS MB (fakes process)": cold.result.peakRssMB,
+      };
+    } finally {
+      await stopBotInstance(instance);
     }
-    const late = bot.discord.takeViolations().length;
-    return {
-      "stored snapshot": `${report.snapshot.modelCount} models (${bot.config.collection.topN} top by downloads + trending + new)`,
-      ...twentyUsers,
-      ...distinctUsers,
-      "/model autocomplete p50 ms": round(median(complete)),
-      "/model autocomplete p99 ms": round(percentile(complete, 99)),
-      "requests Discord would reject (e.g. acks past 3 s)": late,
-      "peak RSS MB": Math.round(process.resourceUsage().maxRSS / 1024),
-    };
   } finally {
-    await bot.stop();
+    await fakes.close();
   }
 }
 

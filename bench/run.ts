@@ -9,7 +9,7 @@ const suites: [string, () => Promise<Record<string, unknown>>][] = [
   ["Stats engine (issue 2)", benchStatsEngine],
   ["Charts (issue 3)", () => benchCharts()],
   ["Digests (issue 5)", () => import("./digests.js").then((m) => m.benchDigests())],
-  ["Discord commands", () => import("./discord.js").then((m) => m.benchDiscord())],
+  ["Discord commands (fakes in another process)", () => import("./discord.js").then((m) => m.benchDiscord())],
 ];
 
 function print(figures: Record<string, unknown>, indent: string): void {

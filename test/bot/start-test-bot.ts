@@ -14,15 +14,36 @@ import type {
   FakeChannelInit,
   FakeDiscord,
   FakeDiscordOptions,
-  FakeGuildInit,
   InteractionOptionInit,
   InteractionOutcome,
   PermissionInput,
 } from "../fakes/discord/index.js";
-import { Permission, startFakeDiscord } from "../fakes/discord/index.js";
+import { startFakeDiscord } from "../fakes/discord/index.js";
 import { type FakeHub, type HubFault, startFakeHub } from "../fakes/hub/fake-hub.js";
-import { generateHubDatasets, type HubDatasetRow } from "../fixtures/generate-hub-datasets.js";
-import { generateHubModels, type HubModelRow } from "../fixtures/generate-hub-models.js";
+import type { HubDatasetRow } from "../fixtures/generate-hub-datasets.js";
+import type { HubModelRow } from "../fixtures/generate-hub-models.js";
+import {
+  APPLICATION_ID,
+  CHANNEL_ID,
+  GUILD_ID,
+  type TestClock,
+  testClock,
+  testEnv,
+  testGuild,
+  testHubRows,
+  USER,
+} from "./test-world.js";
+
+export {
+  APPLICATION_ID,
+  CHANNEL_ID,
+  GUILD_ID,
+  PLAIN_CHANNEL_ID,
+  type TestClock,
+  testClock,
+  testGuild,
+  USER,
+} from "./test-world.js";
 
 /**
  * The real bot (discord.js, @huggingface/hub, SQLite, the local chart renderer) against a loopback
@@ -31,54 +52,6 @@ import { generateHubModels, type HubModelRow } from "../fixtures/generate-hub-mo
  * after each test and fail the test on any request Discord would have rejected; anyone else calls
  * `stop()` themselves.
  */
-
-export const GUILD_ID = "1190000000000000001";
-export const CHANNEL_ID = "1190000000000000011";
-/** The bot may send here but not embed or attach. */
-export const PLAIN_CHANNEL_ID = "1190000000000000012";
-export const APPLICATION_ID = "1190000000000000100";
-export const USER = { id: "1190000000000000200", username: "ada" };
-
-export function testGuild(extraChannels: FakeChannelInit[] = []): FakeGuildInit {
-  return {
-    id: GUILD_ID,
-    name: "ML community",
-    channels: [
-      { id: CHANNEL_ID, name: "trends", type: 0 },
-      {
-        id: PLAIN_CHANNEL_ID,
-        name: "plain",
-        type: 0,
-        botPermissions: { deny: Permission.EmbedLinks | Permission.AttachFiles },
-      },
-      ...extraChannels,
-    ],
-  };
-}
-
-/**
- * The clock the bot and its services read. It follows real time (discord.js and the fake
- * Discord wait in real time) shifted by an offset the test sets, so a test can jump to next
- * Monday 09:00 in Shanghai and tick.
- */
-export interface TestClock {
-  (): Date;
-  /** From now on the clock reads `iso`, then runs on from there. */
-  set(iso: string): void;
-  advance(ms: number): void;
-}
-
-export function testClock(startIso?: string): TestClock {
-  let offset = startIso === undefined ? 0 : Date.parse(startIso) - Date.now();
-  return Object.assign(() => new Date(Date.now() + offset), {
-    set(iso: string) {
-      offset = Date.parse(iso) - Date.now();
-    },
-    advance(ms: number) {
-      offset += ms;
-    },
-  });
-}
 
 export interface TestBotOptions {
   /** Generated model rows in the fake Hub (default 400). */
@@ -154,14 +127,7 @@ export interface TestBot {
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const clock = typeof options.clock === "function" ? options.clock : testClock(options.clock);
-  const now = clock();
-  const hub = await startFakeHub({
-    models: [
-      ...generateHubModels({ count: options.models ?? 400, now, seed: 5 }).rows,
-      ...(options.extraModels ?? []),
-    ],
-    datasets: [...generateHubDatasets({ count: 60, now, seed: 5 }).rows, ...(options.extraDatasets ?? [])],
-  });
+  const hub = await startFakeHub(testHubRows({ ...options, now: clock() }));
   if (options.hubFault !== undefined) hub.setFault(options.hubFault);
   const discord = await startFakeDiscord({
     guilds: [testGuild(options.channels)],
@@ -174,7 +140,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const instances: BotInstance[] = [];
   const stopAll = async () => {
     try {
-      for (const instance of instances.splice(0)) await stopInstance(instance);
+      for (const instance of instances.splice(0)) await stopBotInstance(instance);
       await discord.close();
       await hub.close();
     } finally {
@@ -186,14 +152,12 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 
   try {
     const parsed = parseConfig({
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.apiUrl,
-      HUB_URL: hub.url,
-      DATABASE_PATH: dbFile ?? ":memory:",
-      SNAPSHOT_TOP_N: "300",
-      SNAPSHOT_TRENDING_N: "50",
-      SNAPSHOT_NEW_LIMIT: "50",
-      CHART_DEVICE_PIXEL_RATIO: "1",
+      ...testEnv({
+        token: discord.token,
+        apiUrl: discord.apiUrl,
+        hubUrl: hub.url,
+        databasePath: dbFile ?? ":memory:",
+      }),
       ...options.env,
     });
     if (!parsed.ok) throw new Error(parsed.errors.join("; "));
@@ -207,7 +171,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
             { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
           );
     const startInstance = async (): Promise<BotInstance & { loginMs: number }> => {
-      const instance = await startInstanceOf({
+      const instance = await startBotInstance({
         config,
         logger,
         clock,
@@ -254,7 +218,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       async restart() {
         const old = instances.find((instance) => instance.bot === testBot.bot);
         if (old !== undefined) {
-          await stopInstance(old);
+          await stopBotInstance(old);
           instances.splice(instances.indexOf(old), 1);
         }
         const next = await startInstance();
@@ -271,7 +235,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   }
 }
 
-async function startInstanceOf(deps: {
+/** One bot (services, local renderer, discord.js client) on `config`; stop it with {@link stopBotInstance}. */
+export async function startBotInstance(deps: {
   config: Config;
   logger: Logger;
   clock: TestClock;
@@ -297,7 +262,7 @@ async function startInstanceOf(deps: {
   }
 }
 
-async function stopInstance(instance: BotInstance): Promise<void> {
+export async function stopBotInstance(instance: BotInstance): Promise<void> {
   await instance.bot.stop();
   instance.services.close();
 }

@@ -2,8 +2,9 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { createQueryCache } from "../../src/services/cache/query-cache.js";
 import type { ChartRenderer } from "../../src/services/charts/renderer.js";
-import { createLimiter, createSharedRenderer } from "../../src/services/charts/shared-renderer.js";
+import { createSharedRenderer } from "../../src/services/charts/shared-renderer.js";
 import { buildChartSpec } from "../../src/services/charts/views.js";
+import { createLimiter } from "../../src/services/concurrency-limit.js";
 import { SNAPSHOT_QUERY_PREFIX } from "../../src/services/snapshots/collector.js";
 import { overviewStats } from "./fixtures.js";
 
@@ -66,6 +67,25 @@ describe("createSharedRenderer", () => {
 });
 
 describe("createLimiter", () => {
+  it("never lets a task arriving as a slot frees up push the count past the limit", async () => {
+    const limit = createLimiter(1);
+    let running = 0;
+    let most = 0;
+    const task = async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await Promise.resolve();
+      running -= 1;
+    };
+    const first = limit(task);
+    const second = limit(task);
+    // Arrives while the first finishes and hands its slot to the second.
+    await first;
+    const third = limit(task);
+    await Promise.all([second, third]);
+    expect(most).toBe(1);
+  });
+
   it("runs queued tasks in arrival order and passes failures through", async () => {
     const limit = createLimiter(1);
     const order: number[] = [];

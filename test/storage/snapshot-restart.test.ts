@@ -64,6 +64,7 @@ describe("snapshots outlive the process that wrote them", () => {
     }
   });
 
+  // Six tsx processes starting at once on a busy 2-core machine can take well over the default 30 s.
   it("lets several processes open a fresh file at the same moment: one migration, every snapshot", async () => {
     const path = join(dir, "hubtrends.db");
     // Children take a few hundred ms to start tsx; give them a common start time after that.
@@ -86,5 +87,5 @@ describe("snapshots outlive the process that wrote them", () => {
     } finally {
       db.close();
     }
-  });
+  }, 90_000);
 });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { QueryCache } from "../cache/query-cache.js";
+import { createLimiter } from "../concurrency-limit.js";
 import { SNAPSHOT_QUERY_PREFIX } from "../snapshots/collector.js";
 import type { ChartRenderer, RenderSize } from "./renderer.js";
 import type { ChartSpec } from "./types.js";
@@ -33,24 +34,5 @@ export function createSharedRenderer(
       );
       return cached.value;
     },
-  };
-}
-
-/** Runs at most `concurrency` tasks at once, the rest in arrival order. */
-export function createLimiter(concurrency: number): <T>(task: () => Promise<T>) => Promise<T> {
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
-  }
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
-    try {
-      return await task();
-    } finally {
-      running -= 1;
-      waiting.shift()?.();
-    }
   };
 }

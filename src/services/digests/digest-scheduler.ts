@@ -1,44 +1,30 @@
 import { randomBytes } from "node:crypto";
-import type { Logger } from "pino";
-import type { Delivery, Digest, DigestStore } from "./digest-store.js";
+import { createLimiter } from "../concurrency-limit.js";
+import {
+  type AttemptOutcome,
+  createDeliveryAttempt,
+  DEFAULT_RETRY_BACKOFF_MS,
+  type DeliveryAttemptDeps,
+} from "./delivery-attempt.js";
+import type { Delivery, Digest } from "./digest-store.js";
 import type { Lease } from "./lease.js";
-import { type DigestSchedule, latestOccurrenceAtOrBefore, nextPostTimes, periodOf } from "./schedule.js";
+import { createOccurrenceCache } from "./occurrence-cache.js";
+import { periodOf } from "./schedule.js";
 
-/** What the Discord layer gets to post one period's digest, the same on every attempt. */
-export interface DeliveryRequest {
-  /** ISO week in the digest's zone (`2026-W48`); put it in the message so it can be found again. */
-  period: string;
-  /** Send as Discord's `nonce` with `enforce_nonce: true`: a repeat within minutes is a no-op. */
-  nonce: string;
-  /** The occurrence being delivered (or, for send-now, when it was asked for). */
-  scheduledFor: Date;
-}
-
-/** Posts the digest; resolves with the new message's id. Must settle (time out) on its own. */
-export type DeliverDigest = (digest: Digest, delivery: DeliveryRequest) => Promise<{ messageId: string }>;
+export type {
+  DeliverDigest,
+  DeliveryRequest,
+  ErrorDisposition,
+  FindExistingPost,
+} from "./delivery-attempt.js";
 
 /**
- * Looks in the digest's channel for a message this bot posted for `delivery.period`; its id or
- * null. Used before any attempt that follows an earlier one, whose outcome is unknown.
+ * Dependencies and settings of {@link createDigestScheduler}: those of a delivery attempt (the
+ * store, clock, logger and the Discord layer's `deliver`, `findExisting`, `classifyError`), and
+ * the lease and the timings below.
  */
-export type FindExistingPost = (digest: Digest, delivery: DeliveryRequest) => Promise<string | null>;
-
-/**
- * `retry`: transient (rate limit, 5xx, network); `pause`: the channel will not take posts until
- * an admin acts (deleted channel, missing access or permissions), so retrying only earns invalid
- * requests, which Discord counts towards an IP ban.
- */
-export type ErrorDisposition = "retry" | "pause";
-
-/** Dependencies and settings of {@link createDigestScheduler}. */
-export interface DigestSchedulerDeps {
-  store: DigestStore;
+export interface DigestSchedulerDeps extends Omit<DeliveryAttemptDeps, "retryBackoffMs"> {
   lease: Lease;
-  clock: () => Date;
-  logger: Logger;
-  deliver: DeliverDigest;
-  findExisting: FindExistingPost;
-  classifyError: (error: unknown) => ErrorDisposition;
   /** How late an occurrence may still be posted; later ones are recorded as skipped. 12 h. */
   graceMs?: number;
   /** Waits after the 1st, 2nd, … failed attempt; the last repeats. 1, 2, 5, 10 minutes. */
@@ -102,9 +88,8 @@ export interface DigestScheduler {
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
-const DEFAULT_BACKOFF_MS = [1, 2, 5, 10].map((minutes) => minutes * MINUTE_MS);
 
-type Outcome = "posted" | "recovered" | "skipped" | "retrying" | "paused" | "nothing";
+type Outcome = AttemptOutcome | "nothing";
 
 interface Job {
   digest: Digest;
@@ -114,104 +99,28 @@ interface Job {
   seen: Delivery | null;
 }
 
-/** A schedule's latest occurrence and its period, valid from `latest` until `next`. */
-interface Window {
-  latest: Date;
-  period: string;
-  next: Date;
-}
-
 /**
  * Creates the digest scheduler. See README.md in this folder for why each period is posted
  * exactly once, crashes and several processes included.
  */
 export function createDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
-  const { store, lease, clock, logger, deliver, findExisting } = deps;
+  const { store, lease, clock, logger } = deps;
   const graceMs = deps.graceMs ?? 12 * HOUR_MS;
-  const backoffMs = deps.retryBackoffMs ?? DEFAULT_BACKOFF_MS;
   const claimTimeoutMs = deps.claimTimeoutMs ?? 5 * MINUTE_MS;
   const newNonce = deps.newNonce ?? (() => randomBytes(12).toString("base64url"));
-  if (backoffMs.length === 0 || backoffMs.some((ms) => !(ms > 0))) {
-    throw new RangeError("retryBackoffMs needs at least one positive wait");
-  }
+  const attempt = createDeliveryAttempt({
+    ...deps,
+    retryBackoffMs: deps.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS,
+  });
   const limit = createLimiter(deps.concurrency ?? 5);
 
   /** Periods this process is working on, so overlapping ticks and send-now leave them alone. */
   const inFlight = new Set<string>();
-  /**
-   * Occurrence windows by schedule. Asking croner and Intl costs about a millisecond (they build
-   * time-zone formatters), which 1,000 digests a minute would turn into a second of blocked event
-   * loop; digests share schedules, and a window holds for a week.
-   */
-  const windows = new Map<string, Window>();
-
-  function latestOccurrence(schedule: DigestSchedule, now: Date): Omit<Window, "next"> {
-    const key = `${schedule.day} ${schedule.time} ${schedule.timezone}`;
-    const cached = windows.get(key);
-    if (cached !== undefined && cached.latest <= now && now < cached.next) return cached;
-    const latest = latestOccurrenceAtOrBefore(schedule, now);
-    const period = periodOf(schedule, latest);
-    const [next] = nextPostTimes(schedule, now, 1);
-    if (next !== undefined) windows.set(key, { latest, period, next });
-    return { latest, period };
-  }
-
-  function classify(error: unknown): ErrorDisposition {
-    try {
-      return deps.classifyError(error);
-    } catch (classifyFailure) {
-      logger.error({ err: classifyFailure }, "classifyError threw; treating the error as transient");
-      return "retry";
-    }
-  }
-
-  function recordPosted(digest: Digest, period: string, messageId: string): void {
-    if (!store.markPosted(digest.id, period, messageId)) {
-      // Only reachable if two posts were made for one period, which the claim should prevent.
-      const row = store.getDelivery(digest.id, period);
-      logger.error(
-        { digestId: digest.id, guildId: digest.guildId, period, messageId, recorded: row?.messageId },
-        "digest period was already recorded as posted",
-      );
-    }
-  }
-
-  /**
-   * Records a failed attempt. `pause` stops the digest; its delivery stays failed and due at
-   * once, so re-enabling within the grace window still posts it. `retry` waits per the backoff,
-   * or gives up when the next attempt would fall past `giveUpAt`.
-   */
-  function recordFailure(digest: Digest, delivery: Delivery, error: unknown, giveUpAt: Date | null): Outcome {
-    const disposition = classify(error);
-    const message = describeError(error);
-    const now = clock();
-    const context = { digestId: digest.id, guildId: digest.guildId, period: delivery.period, err: error };
-    store.recordError(digest.id, message);
-    if (disposition === "pause") {
-      store.markFailed(digest.id, delivery.period, message, now);
-      store.pause(digest.id, message);
-      logger.warn(context, "digest paused: its channel refuses posts");
-      return "paused";
-    }
-    const wait = backoffMs[Math.min(delivery.attempts, backoffMs.length) - 1] ?? MINUTE_MS;
-    const nextAttemptAt = new Date(now.getTime() + wait);
-    if (giveUpAt !== null && nextAttemptAt > giveUpAt) {
-      store.markSkipped(
-        digest.id,
-        delivery.period,
-        `gave up after ${delivery.attempts} attempts: ${message}`,
-      );
-      logger.warn(context, "digest skipped: still failing at the end of its grace window");
-      return "skipped";
-    }
-    store.markFailed(digest.id, delivery.period, message, nextAttemptAt);
-    logger.warn({ ...context, nextAttemptAt }, "digest delivery failed; will retry");
-    return "retrying";
-  }
+  const occurrences = createOccurrenceCache();
 
   /** Decides, without waiting on anything, whether a digest needs work now. */
   function plan(digest: Digest, now: Date, report: TickReport): Job | null {
-    const { latest: occurrence, period } = latestOccurrence(digest, now);
+    const { latest: occurrence, period } = occurrences.latest(digest, now);
     if (occurrence.getTime() < Date.parse(digest.scheduleFrom)) return null;
     if (inFlight.has(key(digest.id, period))) return null;
     const late = now.getTime() - occurrence.getTime() > graceMs;
@@ -261,46 +170,6 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     return (await attempt(digest, delivery, { giveUpAt, onRequest: false })).outcome;
   }
 
-  /**
-   * One attempt at a claimed delivery. When an earlier attempt may have reached Discord, the
-   * channel is searched first. A delivery error is recorded (and rethrown for send-now, whose
-   * caller explains it); store errors after a successful post propagate, leaving the row
-   * claimed, so the recovery after `claimTimeoutMs` finds the message instead of posting again.
-   */
-  async function attempt(
-    digest: Digest,
-    delivery: Delivery,
-    { giveUpAt, onRequest }: { giveUpAt: Date | null; onRequest: boolean },
-  ): Promise<{ outcome: Outcome; messageId: string | null }> {
-    const { period } = delivery;
-    const request = requestFor(delivery);
-    const context = { digestId: digest.id, guildId: digest.guildId, channelId: digest.channelId, period };
-    let posted: { messageId: string; outcome: "posted" | "recovered" };
-    try {
-      const existing = delivery.attempts > 1 ? await findExisting(digest, request) : null;
-      if (existing !== null) {
-        posted = { messageId: existing, outcome: "recovered" };
-      } else if (giveUpAt !== null && clock() > giveUpAt) {
-        store.markSkipped(digest.id, period, "not posted within the grace window");
-        logger.warn(context, "digest skipped: its grace window ended before it could be posted");
-        return { outcome: "skipped", messageId: null };
-      } else {
-        const { messageId } = await deliver(digest, request);
-        posted = { messageId, outcome: "posted" };
-      }
-    } catch (error) {
-      const outcome = recordFailure(digest, delivery, error, giveUpAt);
-      if (onRequest) throw error;
-      return { outcome, messageId: null };
-    }
-    recordPosted(digest, period, posted.messageId);
-    logger.info(
-      { ...context, messageId: posted.messageId, attempts: delivery.attempts, onRequest },
-      posted.outcome === "posted" ? "digest posted" : "digest found already posted; recorded it",
-    );
-    return posted;
-  }
-
   async function withInFlight<T>(id: string, work: () => Promise<T>): Promise<T> {
     inFlight.add(id);
     try {
@@ -326,7 +195,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       if (!lease.acquire()) return report;
       report.leader = true;
       const now = clock();
-      for (const [schedule, window] of windows) if (window.next <= now) windows.delete(schedule);
+      occurrences.prune(now);
 
       const digests = store.listEnabled();
       report.considered = digests.length;
@@ -395,14 +264,6 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   };
 }
 
-/** The request for a claimed delivery: every attempt at a period sends the same nonce. */
-function requestFor(delivery: Delivery): DeliveryRequest {
-  if (delivery.nonce === null) {
-    throw new Error(`Claimed delivery of digest ${delivery.digestId} for ${delivery.period} has no nonce`);
-  }
-  return { period: delivery.period, nonce: delivery.nonce, scheduledFor: new Date(delivery.scheduledFor) };
-}
-
 function key(digestId: number, period: string): string {
   return `${digestId}:${period}`;
 }
@@ -411,30 +272,4 @@ function describeDuration(ms: number): string {
   return ms >= HOUR_MS
     ? `${Number((ms / HOUR_MS).toFixed(1))} h`
     : `${Number((ms / MINUTE_MS).toFixed(1))} min`;
-}
-
-function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
-}
-
-/**
- * At most `max` tasks at once. A finishing task hands its slot straight to the next waiter, so a
- * task arriving in between cannot take it and push the count past `max`.
- */
-function createLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
-  if (!Number.isInteger(max) || max < 1) throw new RangeError(`concurrency must be at least 1, got ${max}`);
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (active < max) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next === undefined) active--;
-      else next();
-    }
-  };
 }
