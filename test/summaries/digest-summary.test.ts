@@ -10,12 +10,12 @@ import {
   absurdName,
   absurdNames,
   asiaWithoutModels,
-  chinaWithoutWeekOverWeek,
   chinaWithWeekOverWeek,
   emptySnapshot,
   NOW,
   overviewWithoutWeekOverWeek,
   overviewWithWeekOverWeek,
+  SUMMARY_FIXTURES,
 } from "./fixtures.js";
 import { expectTraceable } from "./trace.js";
 
@@ -23,16 +23,7 @@ import { expectTraceable } from "./trace.js";
 const LATER = new Date("2026-05-06T09:00:00.000Z");
 const HUB_DOWN_SINCE = new Date("2026-05-04T10:10:00.000Z");
 
-const FIXTURES: Record<string, () => TrendStats> = {
-  "overview with week over week": overviewWithWeekOverWeek,
-  "overview without week over week": overviewWithoutWeekOverWeek,
-  "china with week over week": chinaWithWeekOverWeek,
-  "china without week over week": chinaWithoutWeekOverWeek,
-  "empty snapshot": () => emptySnapshot(),
-  "asia without models": asiaWithoutModels,
-  "500-character names": () => absurdNames(),
-  "500-character names, china": () => absurdNames("china"),
-};
+const FIXTURES = SUMMARY_FIXTURES;
 
 const VARIANTS: Record<string, Omit<DigestSummaryOptions, "locale">> = {
   fresh: { now: NOW },

@@ -465,3 +465,16 @@ export function absurdNames(region: Region | null = null): TrendStats {
     weekOverWeek: { ...wow, movers: wow.movers.map((m, i) => ({ ...m, author: absurdName(`mover${i}-`) })) },
   };
 }
+
+/** Every fixture by a name tests can print; both summaries are checked against all of them. */
+export const SUMMARY_FIXTURES: Record<string, () => TrendStats> = {
+  "overview with week over week": overviewWithWeekOverWeek,
+  "overview without week over week": overviewWithoutWeekOverWeek,
+  "china with week over week": chinaWithWeekOverWeek,
+  "china without week over week": chinaWithoutWeekOverWeek,
+  "empty snapshot": () => emptySnapshot(),
+  "empty snapshot, china": () => emptySnapshot("china"),
+  "asia without models": asiaWithoutModels,
+  "500-character names": () => absurdNames(),
+  "500-character names, china": () => absurdNames("china"),
+};

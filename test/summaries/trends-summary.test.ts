@@ -13,20 +13,11 @@ import {
   NOW,
   overviewWithoutWeekOverWeek,
   overviewWithWeekOverWeek,
+  SUMMARY_FIXTURES,
 } from "./fixtures.js";
 import { expectTraceable } from "./trace.js";
 
-const FIXTURES: Record<string, () => TrendStats> = {
-  "overview with week over week": overviewWithWeekOverWeek,
-  "overview without week over week": overviewWithoutWeekOverWeek,
-  "china with week over week": chinaWithWeekOverWeek,
-  "china without week over week": chinaWithoutWeekOverWeek,
-  "empty snapshot": () => emptySnapshot(),
-  "empty snapshot, china": () => emptySnapshot("china"),
-  "asia without models": asiaWithoutModels,
-  "500-character names": () => absurdNames(),
-  "500-character names, china": () => absurdNames("china"),
-};
+const FIXTURES = SUMMARY_FIXTURES;
 
 const CASES = Object.entries(FIXTURES).flatMap(([name, make]) =>
   LOCALES.map((locale) => ({ name, make, locale })),

@@ -282,23 +282,8 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
   };
 }
 
-type ModelInsertParams = [
-  snapshotId: number,
-  position: number,
-  id: string,
-  author: string,
-  downloads: number,
-  downloadsAllTime: number | null,
-  likes: number,
-  trendingScore: number | null,
-  createdAt: string | null,
-  pipelineTag: string | null,
-  libraryName: string | null,
-  tags: string,
-  parameters: number | null,
-  downloadsRank: number | null,
-  trendingRank: number | null,
-];
+/** What `insertModel` binds: where the row goes, then the model column for column. */
+type ModelInsertParams = [snapshotId: number, position: number, ...model: ModelTuple];
 
 /**
  * Times are stored as `toISOString()` text and compared as text, which is only time order while
