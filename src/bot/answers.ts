@@ -105,6 +105,38 @@ export async function chartMessage(
   };
 }
 
+/**
+ * How long an answer may take before we acknowledge with a deferral instead. Well inside Discord's
+ * 3 s, leaving room for the upload of the chart with the first reply.
+ */
+export const QUICK_ANSWER_MS = 1000;
+
+/**
+ * Answers in one step when `work` is done within `budgetMs` (cached stats and chart: the usual
+ * case), which saves a round trip and a request per interaction; otherwise defers, so Discord's
+ * 3-second window is kept, and edits the answer in when it is ready. Errors reach the central
+ * handler either way, which knows from the interaction's state how to answer.
+ */
+export async function replyQuicklyOrDefer(
+  interaction: ChatInputCommandInteraction,
+  work: Promise<BaseMessageOptions>,
+  budgetMs = QUICK_ANSWER_MS,
+): Promise<void> {
+  // Observed now, so a failure while we defer is not an unhandled rejection; awaited below.
+  work.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), budgetMs);
+  });
+  const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+  if (first !== "late") {
+    await interaction.reply(first);
+    return;
+  }
+  await interaction.deferReply();
+  await interaction.editReply(await work);
+}
+
 /** Edits the deferred answer into `embed` with `chart` rendered and attached. */
 export async function editReplyWithChart(
   interaction: ChatInputCommandInteraction,

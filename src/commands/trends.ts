@@ -1,5 +1,9 @@
-import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
-import { answerEmbed, editReplyWithChart, snapshotFooter } from "../bot/answers.js";
+import {
+  ApplicationCommandOptionType,
+  type BaseMessageOptions,
+  type ChatInputCommandInteraction,
+} from "discord.js";
+import { answerEmbed, chartMessage, replyQuicklyOrDefer, snapshotFooter } from "../bot/answers.js";
 import { staleNote, withData } from "../bot/data-notes.js";
 import { DISCORD_LIMITS, safeText } from "../bot/discord-text.js";
 import { requireAnswerPermissions, requireCooldown } from "../bot/guards.js";
@@ -11,7 +15,7 @@ import { regionLabel } from "../services/format/locale.js";
 import type { Region } from "../services/regions/types.js";
 import { WINDOWS, type WindowWeeks } from "../services/snapshots/trends-service.js";
 import { summariseTrends } from "../services/summaries/trends-summary.js";
-import type { Command } from "./command.js";
+import type { Command, CommandServices } from "./command.js";
 
 /** Rendering a chart costs ~20 ms of CPU; a few seconds per user keeps one person from hogging it. */
 const COOLDOWN_SECONDS = 5;
@@ -62,27 +66,9 @@ export default {
     const view = readView(interaction, region);
     requireAnswerPermissions(interaction);
     requireCooldown(interaction, services.cooldowns, COOLDOWN_SECONDS);
-    await interaction.deferReply();
-
-    const locale = localeFor(interaction.locale);
-    const { stats, dataAgeMs } = await withData(
-      () => services.trends.stats({ region, windowWeeks }),
-      services.collection,
-      services.clock,
-    );
-    const summary = summariseTrends(stats, { locale, now: services.clock() });
-    const scope = region === null ? (locale === "zh-CN" ? "总览" : "overview") : regionLabel(region, locale);
-    const embed = answerEmbed({
-      title: locale === "zh-CN" ? `开源 AI 趋势 · ${scope}` : `Open-source AI trends · ${scope}`,
-      description: safeText(summary.text, DISCORD_LIMITS.embedDescription),
-      footer: snapshotFooter(stats, locale, staleNote(dataAgeMs, services.collection)),
-      timestamp: stats.asOf,
-    });
-    await editReplyWithChart(
+    await replyQuicklyOrDefer(
       interaction,
-      embed,
-      { spec: buildChartSpec(view, stats, { locale }), fileStem: `trends-${region ?? "all"}-${view}` },
-      services,
+      trendsAnswer(interaction, services, { region, windowWeeks, view }),
     );
   },
 
@@ -90,6 +76,34 @@ export default {
     return regionChoices(interaction.options.getFocused(), localeFor(interaction.locale));
   },
 } satisfies Command;
+
+/** The answer: stats (cached), summary, and chart (rendered once per snapshot and view). */
+async function trendsAnswer(
+  interaction: ChatInputCommandInteraction,
+  services: CommandServices,
+  query: { region: Region | null; windowWeeks: WindowWeeks; view: TrendView },
+): Promise<BaseMessageOptions> {
+  const { region, windowWeeks, view } = query;
+  const locale = localeFor(interaction.locale);
+  const { stats, dataAgeMs } = await withData(
+    () => services.trends.stats({ region, windowWeeks }),
+    services.collection,
+    services.clock,
+  );
+  const summary = summariseTrends(stats, { locale, now: services.clock() });
+  const scope = region === null ? (locale === "zh-CN" ? "总览" : "overview") : regionLabel(region, locale);
+  const embed = answerEmbed({
+    title: locale === "zh-CN" ? `开源 AI 趋势 · ${scope}` : `Open-source AI trends · ${scope}`,
+    description: safeText(summary.text, DISCORD_LIMITS.embedDescription),
+    footer: snapshotFooter(stats, locale, staleNote(dataAgeMs, services.collection)),
+    timestamp: stats.asOf,
+  });
+  return chartMessage(
+    embed,
+    { spec: buildChartSpec(view, stats, { locale }), fileStem: `trends-${region ?? "all"}-${view}` },
+    { renderer: services.renderer, size: services.chartSize },
+  );
+}
 
 function readWindow(interaction: ChatInputCommandInteraction): WindowWeeks {
   const weeks = interaction.options.getInteger("window") ?? 1;

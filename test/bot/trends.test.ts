@@ -5,12 +5,13 @@ import { botHarness, contentOf, embedsOf, isEphemeral, PLAIN_CHANNEL_ID } from "
 const harness = botHarness();
 
 describe("/trends through a loopback Discord", () => {
-  it("defers, then edits in a PNG chart and an embed whose numbers match the stats engine", async () => {
+  it("answers in one step with a PNG chart and an embed whose numbers match the stats engine", async () => {
     const h = await harness.start();
+    await h.services.collector.collect();
     const outcome = await h.run("trends", [{ name: "region", type: 3, value: "china" }]);
 
-    expect(outcome.callbackType).toBe(5);
-    expect(outcome.finalCall.route).toBe("PATCH /webhooks/:app/:token/messages/:message");
+    expect(outcome.callbackType).toBe(4);
+    expect(outcome.finalCall.route).toBe("POST /interactions/:id/:token/callback");
     const [file] = outcome.files;
     expect(file?.name).toBe("trends-china-orgs.png");
     expect(readPngSize(file?.bytes ?? new Uint8Array())).toEqual({ width: 800, height: 400 });
@@ -89,13 +90,31 @@ describe("/trends through a loopback Discord", () => {
     expect(embedsOf(outcome.json)[0]?.title).toBe("Open-source AI trends · United States");
   });
 
+  it("defers, then edits the chart in, when the answer takes longer than a second (a slow Hub, nothing stored)", async () => {
+    const h = await harness.start({ hubFault: { kind: "slow", delayMs: 1500 } });
+    const outcome = await h.run("trends", [{ name: "region", type: 3, value: "china" }]);
+    expect(outcome.callbackType).toBe(5);
+    expect(outcome.finalCall.route).toBe("PATCH /webhooks/:app/:token/messages/:message");
+    expect(outcome.files.map((f) => f.name)).toEqual(["trends-china-orgs.png"]);
+    expect(outcome.timings.acknowledgedAt - outcome.timings.dispatchedAt).toBeLessThan(3000);
+  });
+
   it("delivers the answer exactly once when Discord answers the edit with a 429", async () => {
-    const h = await harness.start();
-    await h.services.collector.collect();
+    const h = await harness.start({ hubFault: { kind: "slow", delayMs: 1500 } });
     h.discord.failNext({ route: /^PATCH \/webhooks\//, status: 429, retryAfter: 0.2, times: 1 });
     const outcome = await h.run("trends");
     const edits = h.discord.calls.filter((c) => c.route === "PATCH /webhooks/:app/:token/messages/:message");
     expect(edits.map((c) => c.status)).toEqual([429, 200]);
+    expect(outcome.files).toHaveLength(1);
+  });
+
+  it("delivers the answer exactly once when Discord answers the one-step reply with a 429", async () => {
+    const h = await harness.start();
+    await h.services.collector.collect();
+    h.discord.failNext({ route: /^POST \/interactions\//, status: 429, retryAfter: 0.2, times: 1 });
+    const outcome = await h.run("trends");
+    const callbacks = h.discord.calls.filter((c) => c.route === "POST /interactions/:id/:token/callback");
+    expect(callbacks.map((c) => c.status)).toEqual([429, 204]);
     expect(outcome.files).toHaveLength(1);
   });
 });
