@@ -55,8 +55,8 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
   const scopedTotal = sumDownloads(scoped);
   const regions = current.regions;
   const unattributed = regions.find((r) => r.region === "unattributed")?.downloads ?? 0;
-  const isNew = newModelTest(asOf);
-  const newInScope = input.current.models.filter((m) => isNew(m) && inScope(m));
+  const newInSnapshot = input.current.models.filter(newModelTest(asOf));
+  const newInScope = newInSnapshot.filter(inScope);
 
   return {
     asOf: asOf.toISOString(),
@@ -71,7 +71,7 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
       .sort(byDownloadsDesc)
       .slice(0, limits.newModels)
       .map((m) => toModelStat(m, lookup)),
-    newModelsPerWeek: newModelsPerWeek(input.current.models, lookup, asOf),
+    newModelsPerWeek: newModelsPerWeek(newInSnapshot, lookup, asOf),
     sizeBuckets: sizeBuckets(scoped, scopedTotal),
     tasks: tasks(scoped, newInScope, scopedTotal).slice(0, limits.tasks),
     families: families(scoped, newInScope, scopedTotal),

@@ -61,8 +61,7 @@ function downloadsBetween(
   previous: readonly ModelRecord[],
   lookup: RegionLookup,
 ): WeekOverWeek["downloadsBetween"] {
-  const before = new Map<string, number>();
-  for (const m of previous) if (m.downloadsAllTime !== null) before.set(m.id, m.downloadsAllTime);
+  const before = allTimeCounts(previous);
   const byRegion = emptyRegionRecord();
   let total = 0;
   let matched = 0;
@@ -75,4 +74,17 @@ function downloadsBetween(
     byRegion[lookup.regionOf(m.author)] += delta;
   }
   return matched === 0 ? null : { total, byRegion };
+}
+
+const allTimeByModels = new WeakMap<readonly ModelRecord[], Map<string, number>>();
+
+/** All-time download counters by model id, built once per (immutable) snapshot universe. */
+function allTimeCounts(models: readonly ModelRecord[]): Map<string, number> {
+  let counts = allTimeByModels.get(models);
+  if (counts === undefined) {
+    counts = new Map();
+    for (const m of models) if (m.downloadsAllTime !== null) counts.set(m.id, m.downloadsAllTime);
+    allTimeByModels.set(models, counts);
+  }
+  return counts;
 }
