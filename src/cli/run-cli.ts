@@ -1,3 +1,4 @@
+import { NoDataError } from "../services/snapshots/trends-service.js";
 import { collectCommand } from "./commands/collect.js";
 import { importCommand } from "./commands/import.js";
 import { statsCommand } from "./commands/stats.js";
@@ -50,7 +51,10 @@ export async function runCli(
       context.err(`hubtrends ${name}: ${(error as Error).message}`);
       return 2;
     }
-    context.logger.error({ err: error, command: name }, "command failed");
+    // An expected failure (the Hub down with nothing stored) is said in one line; anything else is
+    // logged with its stack for a bug report.
+    if (!(error instanceof NoDataError))
+      context.logger.error({ err: error, command: name }, "command failed");
     context.err(`hubtrends ${name}: ${(error as Error).message}`);
     return 1;
   }
