@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, resolveTimeZone } from "../../src/services/digests/timezones.js";
+import { resolveTimeZone } from "../../src/services/digests/timezones.js";
+import { editDistance } from "../../src/services/text/edit-distance.js";
 
 function suggestionsFor(input: string): string[] {
   const result = resolveTimeZone(input);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   describeValidRegions,
-  editDistance,
   parseRegion,
   REGION_ALIASES,
   suggestRegions,
 } from "../../src/services/regions/parse-region.js";
 import { REGIONS } from "../../src/services/regions/types.js";
+import { editDistance } from "../../src/services/text/edit-distance.js";
 
 describe("parseRegion", () => {
   it("accepts every region name", () => {

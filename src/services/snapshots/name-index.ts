@@ -1,6 +1,6 @@
 import type { ModelRecord } from "../hub/types.js";
-import { editDistance } from "../regions/parse-region.js";
 import type { Snapshot } from "../storage/snapshot-store.js";
+import { editDistance } from "../text/edit-distance.js";
 
 /**
  * The names of one snapshot, ready for autocomplete and "did you mean": model ids and authors
