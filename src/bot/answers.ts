@@ -4,7 +4,6 @@ import {
   AttachmentBuilder,
   type BaseMessageOptions,
   type ChatInputCommandInteraction,
-  PermissionFlagsBits,
 } from "discord.js";
 import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
 import { liveFooter } from "../services/charts/specs/ranking.js";
@@ -14,8 +13,6 @@ import type { Locale } from "../services/format/locale.js";
 import type { SnapshotSource } from "../services/snapshots/profiles.js";
 import { formatAge } from "./data-notes.js";
 import { DISCORD_LIMITS, safeText } from "./discord-text.js";
-import { missingPermissionNames } from "./guards.js";
-import { UserFacingError } from "./user-facing-error.js";
 
 /**
  * Building blocks of every answer and post: an embed kept within Discord's limits, optionally
@@ -147,18 +144,6 @@ export async function editReplyWithChart(
   await interaction.editReply(
     await chartMessage(embed, chart, { renderer: deps.renderer, size: deps.chartSize }),
   );
-}
-
-/** Refuses, naming it, when the bot may not embed links here (answers without a chart need only that). */
-export function requireEmbedPermission(interaction: ChatInputCommandInteraction): void {
-  const missing = missingPermissionNames(interaction.appPermissions, [PermissionFlagsBits.EmbedLinks]);
-  if (missing.length > 0) {
-    throw new UserFacingError(
-      "missing-permission",
-      `I can't answer in this channel: I am missing the ${missing.join(" and ")} permission. ` +
-        "Ask a server admin to grant it to my role here, or try another channel.",
-    );
-  }
 }
 
 /** `https://huggingface.co/<id>` (datasets under `/datasets/`), each part of the id URL-encoded. */

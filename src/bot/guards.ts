@@ -28,11 +28,25 @@ export function missingPermissionNames(
  * sends the bot's permissions in the interaction (`app_permissions`), so this costs no request.
  */
 export function requireAnswerPermissions(interaction: ChatInputCommandInteraction): void {
-  const missing = missingPermissionNames(interaction.appPermissions, CHART_ANSWER_PERMISSIONS);
+  requireAppPermissions(interaction, CHART_ANSWER_PERMISSIONS, "post charts");
+}
+
+/** Refuses, naming it, when the bot may not embed links here (answers without a chart need only that). */
+export function requireEmbedPermission(interaction: ChatInputCommandInteraction): void {
+  requireAppPermissions(interaction, [PermissionFlagsBits.EmbedLinks], "answer");
+}
+
+/** Refuses, naming what is missing, when the bot lacks any of `needed` in this channel. */
+function requireAppPermissions(
+  interaction: ChatInputCommandInteraction,
+  needed: readonly bigint[],
+  doing: string,
+): void {
+  const missing = missingPermissionNames(interaction.appPermissions, needed);
   if (missing.length > 0) {
     throw new UserFacingError(
       "missing-permission",
-      `I can't post charts in this channel: I am missing the ${missing.join(" and ")} permission${missing.length > 1 ? "s" : ""}. ` +
+      `I can't ${doing} in this channel: I am missing the ${missing.join(" and ")} permission${missing.length > 1 ? "s" : ""}. ` +
         "Ask a server admin to grant it to my role here, or try another channel.",
     );
   }

@@ -1,5 +1,6 @@
 import { type APIEmbedField, time } from "discord.js";
-import { answerEmbed, embedMessage, requireEmbedPermission } from "../bot/answers.js";
+import { answerEmbed, embedMessage } from "../bot/answers.js";
+import { requireEmbedPermission } from "../bot/guards.js";
 import { localeFor } from "../bot/locale.js";
 import { chartText } from "../services/charts/text.js";
 import type { Locale } from "../services/format/locale.js";

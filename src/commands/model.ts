@@ -1,14 +1,8 @@
 import { type APIEmbedField, ApplicationCommandOptionType } from "discord.js";
-import {
-  answerEmbed,
-  embedMessage,
-  hubUrlOf,
-  liveAnswerFooter,
-  requireEmbedPermission,
-  snapshotFooter,
-} from "../bot/answers.js";
+import { answerEmbed, embedMessage, hubUrlOf, liveAnswerFooter, snapshotFooter } from "../bot/answers.js";
 import { staleNote } from "../bot/data-notes.js";
 import { safeText } from "../bot/discord-text.js";
+import { requireEmbedPermission } from "../bot/guards.js";
 import { localeFor } from "../bot/locale.js";
 import { autocompleteIndex, didYouMean, modelChoices, quoted } from "../bot/name-options.js";
 import { checkThenDefer, fromHub } from "../bot/snapshot-input.js";
