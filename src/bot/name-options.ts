@@ -26,7 +26,7 @@ const followed = new WeakMap<object, Followed>();
  * call of a process waits for the load. Null when nothing is stored.
  */
 export function autocompleteIndex(services: Pick<CommandServices, "store" | "trends">): NameIndex | null {
-  const newestId = services.store.list()[0]?.id;
+  const newestId = services.store.newestMeta()?.id;
   if (newestId === undefined) return null;
   let state = followed.get(services.trends);
   if (state === undefined) {

@@ -105,6 +105,17 @@ describe("save and load", () => {
   });
 });
 
+describe("newestMeta", () => {
+  it("is null with nothing stored, then the newest by takenAt (not by saving order), without models", () => {
+    expect(store.newestMeta()).toBeNull();
+    const newer = saveAt("2025-06-02T00:00:00.000Z");
+    saveAt("2025-06-01T00:00:00.000Z");
+    expect(store.newestMeta()).toEqual(store.list()[0]);
+    expect(store.newestMeta()?.id).toBe(newer.id);
+    expect(store.newestMeta()).not.toHaveProperty("models");
+  });
+});
+
 describe("time lookups", () => {
   // Saved out of time order, as an import of an old file after a collection would be.
   beforeEach(() => {

@@ -39,12 +39,16 @@ export function createCollectionSchedule(deps: {
 
   function dueAt(): Date {
     if (retryAt !== null) return retryAt;
-    const newest = store.list()[0];
-    return newest === undefined ? new Date(0) : new Date(Date.parse(newest.takenAt) + everyMs);
+    const newest = store.newestMeta();
+    return newest === null ? new Date(0) : new Date(Date.parse(newest.takenAt) + everyMs);
   }
 
   return {
-    lastSuccessAt: () => lastSuccess ?? (store.list()[0] ? new Date(store.list()[0]?.takenAt ?? 0) : null),
+    lastSuccessAt: () => {
+      if (lastSuccess !== null) return lastSuccess;
+      const newest = store.newestMeta();
+      return newest === null ? null : new Date(newest.takenAt);
+    },
     lastError: () => lastError,
     nextAttemptAt: () => {
       const due = dueAt();

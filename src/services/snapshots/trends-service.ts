@@ -98,8 +98,8 @@ export function createTrendsService(deps: {
   }
 
   function newest(): Snapshot | null {
-    const meta = store.list()[0];
-    return meta === undefined ? null : load(meta.id);
+    const meta = store.newestMeta();
+    return meta === null ? null : load(meta.id);
   }
 
   async function latestSnapshot(): Promise<Snapshot> {

@@ -49,6 +49,8 @@ export interface SnapshotStore {
   save(input: SaveSnapshotInput): SnapshotMeta;
   /** All snapshots, newest first. */
   list(): SnapshotMeta[];
+  /** The newest snapshot's meta, without its models (one indexed row): for frequent checks. */
+  newestMeta(): SnapshotMeta | null;
   /** The newest snapshot by `takenAt`, with its models; null when there is none. */
   latest(): Snapshot | null;
   load(id: number): Snapshot | null;
@@ -249,6 +251,10 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
   });
 
   return {
+    newestMeta() {
+      const row = selectNewest.get();
+      return row === undefined ? null : toMeta(row);
+    },
     save(input) {
       const takenAt = toIso(input.takenAt, "takenAt");
       if (!SOURCES.includes(input.source)) throw new Error(`Unknown snapshot source "${input.source}"`);
