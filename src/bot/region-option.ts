@@ -8,6 +8,7 @@ import {
   suggestRegions,
 } from "../services/regions/parse-region.js";
 import { REGIONS, type Region } from "../services/regions/types.js";
+import { safeText } from "./discord-text.js";
 import { UserFacingError } from "./user-facing-error.js";
 
 /** The valid values, as a person reads them in an error message. */
@@ -30,7 +31,7 @@ export function regionOrThrow(raw: string): Region {
   const hint = guesses.length > 0 ? ` Did you mean **${guesses.join("** or **")}**?` : "";
   throw new UserFacingError(
     "unknown-region",
-    `I don't know the region "${raw.slice(0, 50)}".${hint} Valid regions: ${VALID_REGIONS_TEXT}.`,
+    `I don't know the region "${safeText(raw, 50)}".${hint} Valid regions: ${VALID_REGIONS_TEXT}.`,
   );
 }
 
