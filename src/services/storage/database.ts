@@ -43,11 +43,11 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Sqlite
   const inMemory = path === ":memory:" || path === "";
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
 
-  // The constructor's timeout becomes SQLite's busy_timeout before any statement runs, so even
-  // switching to WAL on a file another process is creating waits instead of failing.
+  // The constructor's timeout becomes SQLite's busy_timeout before any statement runs; switching
+  // to WAL is the one step it does not cover (see enableWal).
   const db = new Database(path, { timeout: busyTimeoutMs });
   try {
-    const journalMode = db.pragma("journal_mode = WAL", { simple: true });
+    const journalMode = enableWal(db, busyTimeoutMs);
     if (!inMemory && journalMode !== "wal") {
       logger.warn({ path, journalMode }, "SQLite refused WAL mode; readers may block writers");
     }
@@ -138,6 +138,24 @@ function checkApplied(db: SqliteDatabase, applied: readonly AppliedRow[], migrat
           `calls version ${row.version} "${expected?.name ?? "(none)"}". The schema histories ` +
           "have diverged; refusing to touch the file.",
       );
+    }
+  }
+}
+
+/**
+ * Switches to WAL, retrying while another process holds the lock. SQLite answers SQLITE_BUSY to
+ * `journal_mode = WAL` at once, without consulting the busy timeout, when several processes open
+ * a fresh file together (seen with six at once on a 2-core machine).
+ */
+function enableWal(db: SqliteDatabase, timeoutMs: number): unknown {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return db.pragma("journal_mode = WAL", { simple: true });
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
+      // Opening a database is synchronous, so the wait is too: a short, jittered pause.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5 + Math.random() * 20);
     }
   }
 }
