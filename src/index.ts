@@ -1,10 +1,12 @@
-import { StartupError, startBot } from "./bot/start-bot.js";
+import { createBot, StartupError } from "./bot/create-bot.js";
+import { startBot } from "./bot/start-bot.js";
+import { COMMANDS } from "./commands/index.js";
 import { loadConfigOrExit } from "./config.js";
 import { createChartRenderer } from "./services/charts/create-renderer.js";
 import { createServices } from "./services/create-services.js";
 import { createLogger } from "./services/logger.js";
 
-/** Composition root of the bot: configuration, services, renderer, Discord client. */
+/** Composition root of the bot: configuration, services, renderer, the bot's parts, the Discord client. */
 const config = loadConfigOrExit({ requireDiscordToken: true });
 const logger = createLogger(config.logLevel);
 const clock = () => new Date();
@@ -17,7 +19,10 @@ const renderer = createChartRenderer({
 });
 
 try {
-  const bot = await startBot({ config, services, renderer, logger, clock });
+  const bot = await startBot(
+    createBot({ config, services, renderer, commands: COMMANDS, logger, clock }),
+    logger,
+  );
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     await bot.stop();

@@ -1,17 +1,10 @@
-import {
-  type APIEmbed,
-  type APIEmbedField,
-  AttachmentBuilder,
-  type BaseMessageOptions,
-  type ChatInputCommandInteraction,
-} from "discord.js";
+import type { APIAllowedMentions, APIEmbed, APIEmbedField } from "discord.js";
+import type { Locale, Translator } from "../locales/index.js";
 import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
 import { liveFooter } from "../services/charts/specs/ranking.js";
 import { footerText } from "../services/charts/text.js";
 import type { ChartSpec } from "../services/charts/types.js";
-import type { Locale } from "../services/format/locale.js";
 import type { SnapshotSource } from "../services/snapshots/profiles.js";
-import { formatAge } from "./data-notes.js";
 import { DISCORD_LIMITS, safeText } from "./discord-text.js";
 
 /**
@@ -24,7 +17,25 @@ import { DISCORD_LIMITS, safeText } from "./discord-text.js";
 export const EMBED_COLOR = 0xffd21e;
 
 /** Nobody is pinged by anything we send: Hub names are untrusted text (`@everyone`, `<@&role>`). */
-export const NO_MENTIONS = { parse: [] } as const satisfies BaseMessageOptions["allowedMentions"];
+export const NO_MENTIONS: APIAllowedMentions = Object.freeze({ parse: [] });
+
+/** A file sent with an answer (a chart's PNG). */
+export interface AnswerFile {
+  name: string;
+  data: Buffer;
+  contentType: string;
+}
+
+/**
+ * What a command answers: text, embeds and files. Plain data, not a discord.js object, so that the
+ * router can send it however the interaction arrived; nobody is ever pinged by it.
+ */
+export interface Answer {
+  content?: string;
+  embeds?: APIEmbed[];
+  files?: AnswerFile[];
+}
+
 export interface AnswerEmbedInput {
   /** Plain text. */
   title: string;
@@ -67,83 +78,55 @@ export function snapshotFooter(source: SnapshotSource, locale: Locale, note?: st
   return [footerText(source, locale), note].filter(Boolean).join(" · ");
 }
 
+const HOUR_MS = 3_600_000;
+
+/** "3 h" / "2 d": how old data is, for footers. */
+export function formatAge(ms: number, t: Translator): string {
+  if (ms < HOUR_MS) return t("age.minutes", { count: Math.max(1, Math.round(ms / 60_000)) });
+  if (ms < 48 * HOUR_MS) return t("age.hours", { count: Math.round(ms / HOUR_MS) });
+  return t("age.days", { count: Math.round(ms / (24 * HOUR_MS)) });
+}
+
 /** The footer of an answer read live from the Hub; says how old it is when the Hub failed since. */
 export function liveAnswerFooter(
   fetched: { fetchedAt: Date; stale: boolean; ageMs: number },
-  locale: Locale,
+  t: Translator,
 ): string {
-  const base = liveFooter(fetched.fetchedAt.toISOString(), locale);
+  const base = liveFooter(fetched.fetchedAt.toISOString(), t.locale);
   if (!fetched.stale) return base;
-  const age = formatAge(fetched.ageMs);
-  const note =
-    locale === "zh-CN"
-      ? `数据已有 ${age}：暂时无法连接 Hub`
-      : `list is ${age} old: the Hub could not be reached`;
-  return `${base} · ${note}`;
+  return `${base} · ${t("data.live-stale", { age: formatAge(fetched.ageMs, t) })}`;
 }
 
-/** An answer of one embed; nobody is pinged by anything in it. */
-export function embedMessage(embed: APIEmbed): BaseMessageOptions {
-  return { embeds: [embed], allowedMentions: NO_MENTIONS };
+/** An answer of one embed. */
+export function embedMessage(embed: APIEmbed): Answer {
+  return { embeds: [embed] };
+}
+
+/**
+ * The file name of a chart: letters, digits and dashes of `stem`, at most 60 of them. Hub names go
+ * into stems, and Discord refers to the file by this name (`attachment://…`) from the embed.
+ */
+export function chartFileName(stem: string): string {
+  return `${stem.replace(/[^a-z0-9-]+/gi, "-").slice(0, 60) || "chart"}.png`;
+}
+
+/** A PNG chart as a file to attach. */
+export function pngFile(name: string, data: Buffer): AnswerFile {
+  return { name, data, contentType: "image/png" };
 }
 
 /** An answer of one embed showing `spec` as its image (rendered here, attached as a PNG). */
 export async function chartMessage(
   embed: APIEmbed,
   chart: { spec: ChartSpec; fileStem: string },
-  deps: { renderer: ChartRenderer; size: RenderSize },
-): Promise<BaseMessageOptions> {
-  const png = await deps.renderer.render(chart.spec, deps.size);
-  const fileName = `${chart.fileStem.replace(/[^a-z0-9-]+/gi, "-").slice(0, 60) || "chart"}.png`;
+  deps: { renderer: ChartRenderer; chartSize: RenderSize },
+): Promise<Answer> {
+  const png = await deps.renderer.render(chart.spec, deps.chartSize);
+  const fileName = chartFileName(chart.fileStem);
   return {
     embeds: [{ ...embed, image: { url: `attachment://${fileName}` } }],
-    files: [new AttachmentBuilder(png, { name: fileName })],
-    allowedMentions: NO_MENTIONS,
+    files: [pngFile(fileName, png)],
   };
-}
-
-/**
- * How long an answer may take before we acknowledge with a deferral instead. Well inside Discord's
- * 3 s, leaving room for the upload of the chart with the first reply.
- */
-export const QUICK_ANSWER_MS = 1000;
-
-/**
- * Answers in one step when `work` is done within `budgetMs` (cached stats and chart: the usual
- * case), which saves a round trip and a request per interaction; otherwise defers, so Discord's
- * 3-second window is kept, and edits the answer in when it is ready. Errors reach the central
- * handler either way, which knows from the interaction's state how to answer.
- */
-export async function replyQuicklyOrDefer(
-  interaction: ChatInputCommandInteraction,
-  work: Promise<BaseMessageOptions>,
-  budgetMs = QUICK_ANSWER_MS,
-): Promise<void> {
-  // Observed now, so a failure while we defer is not an unhandled rejection; awaited below.
-  work.catch(() => {});
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), budgetMs);
-  });
-  const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
-  if (first !== "late") {
-    await interaction.reply(first);
-    return;
-  }
-  await interaction.deferReply();
-  await interaction.editReply(await work);
-}
-
-/** Edits the deferred answer into `embed` with `chart` rendered and attached. */
-export async function editReplyWithChart(
-  interaction: ChatInputCommandInteraction,
-  embed: APIEmbed,
-  chart: { spec: ChartSpec; fileStem: string },
-  deps: { renderer: ChartRenderer; chartSize: RenderSize },
-): Promise<void> {
-  await interaction.editReply(
-    await chartMessage(embed, chart, { renderer: deps.renderer, size: deps.chartSize }),
-  );
 }
 
 /** `https://huggingface.co/<id>` (datasets under `/datasets/`), each part of the id URL-encoded. */

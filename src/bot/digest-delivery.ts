@@ -3,12 +3,12 @@ import {
   ChannelType,
   type Client,
   DiscordAPIError,
-  PermissionFlagsBits,
   type REST,
   RESTJSONErrorCodes,
   Routes,
 } from "discord.js";
 import type { Logger } from "pino";
+import { DEFAULT_LOCALE, type Message, type PermissionName, render } from "../locales/index.js";
 import { parseDigestMarker } from "../services/digests/compose-digest.js";
 import type {
   DeliverDigest,
@@ -18,26 +18,27 @@ import type {
 import type { Digest } from "../services/digests/digest-store.js";
 import type { DigestMessages } from "./digest-message.js";
 import { digestPost } from "./digest-message.js";
-import { missingPermissionNames } from "./guards.js";
+import { missingPermissions } from "./guards.js";
 
 /** What the bot needs in a digest's channel to post it. */
-export const DIGEST_POST_PERMISSIONS = [
-  PermissionFlagsBits.ViewChannel,
-  PermissionFlagsBits.SendMessages,
-  PermissionFlagsBits.EmbedLinks,
-  PermissionFlagsBits.AttachFiles,
-] as const;
-
-/** Channel types a digest may post in: text and announcement channels. */
-export const DIGEST_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+export const DIGEST_POST_PERMISSIONS: readonly PermissionName[] = [
+  "ViewChannel",
+  "SendMessages",
+  "EmbedLinks",
+  "AttachFiles",
+];
 
 /** How a post would fare in a channel, judged from the gateway cache without asking Discord. */
 export type ChannelAccess =
   /** `readHistory`: whether the bot can look for an earlier post after a crash. */
   | { kind: "ok"; readHistory: boolean }
-  | { kind: "refused"; reason: string; missing: string[] }
+  /** `reason` is written for admins in their language; `missing` names what to grant. */
+  | { kind: "refused"; reason: Message; missing: PermissionName[] }
   /** The guild is not cached (an outage, or another shard): let Discord answer. */
   | { kind: "unknown" };
+
+/** Channel types the bot posts in (digests): text and announcement channels. */
+export const POSTABLE_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
 /**
  * The bot's standing in a channel, from the gateway cache: whether it exists, is a text or
@@ -48,48 +49,44 @@ export function channelAccess(client: Client, guildId: string, channelId: string
   const guild = client.guilds.cache.get(guildId);
   if (guild === undefined || !guild.available) return { kind: "unknown" };
   const channel = guild.channels.cache.get(channelId);
-  if (channel === undefined) {
-    return { kind: "refused", reason: "the channel no longer exists (it was deleted)", missing: [] };
-  }
-  if (!(DIGEST_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) {
-    return { kind: "refused", reason: "the channel is not a text or announcement channel", missing: [] };
+  if (channel === undefined)
+    return { kind: "refused", reason: { key: "channel.deleted", args: [] }, missing: [] };
+  if (!(POSTABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) {
+    return { kind: "refused", reason: { key: "channel.not-text", args: [] }, missing: [] };
   }
   const me = guild.members.me;
   if (me === null) return { kind: "unknown" };
   const permissions = channel.permissionsFor(me);
-  const missing = missingPermissionNames(permissions, DIGEST_POST_PERMISSIONS);
+  const has = (permission: bigint) => permissions.has(permission);
+  const missing = missingPermissions(has, DIGEST_POST_PERMISSIONS);
   if (missing.length > 0) {
-    const list = missing.join(", ").replace(/, ([^,]*)$/, " and $1");
-    return {
-      kind: "refused",
-      reason: `I am missing the ${list} permission${missing.length > 1 ? "s" : ""} in the channel`,
-      missing,
-    };
+    return { kind: "refused", reason: { key: "channel.missing-permissions", args: [{ missing }] }, missing };
   }
-  return { kind: "ok", readHistory: permissions.has(PermissionFlagsBits.ReadMessageHistory) };
+  return { kind: "ok", readHistory: missingPermissions(has, ["ReadMessageHistory"]).length === 0 };
 }
 
 /**
- * The channel will not take the digest until an admin acts. The message is the reason `/digest
- * show` gives for the pause, so it is written for admins.
+ * The channel will not take the digest until an admin acts. `reason` is what `/digest` tells
+ * admins; the message, its English text, is what the scheduler records as the pause reason.
  */
 export class ChannelRefusedError extends Error {
   override readonly name = "ChannelRefusedError";
+
+  constructor(
+    readonly reason: Message,
+    options?: ErrorOptions,
+  ) {
+    super(render(DEFAULT_LOCALE, reason), options);
+  }
 }
 
 /** Discord's answers that no retry can change: retrying only earns invalid requests (an IP ban at 10,000). */
-const REFUSALS: ReadonlyMap<number, string> = new Map([
-  [RESTJSONErrorCodes.UnknownChannel, "the channel no longer exists (Discord: Unknown Channel)"],
-  [RESTJSONErrorCodes.UnknownGuild, "I am no longer in the server (Discord: Unknown Guild)"],
-  [RESTJSONErrorCodes.MissingAccess, "I can no longer see the channel (Discord: Missing Access)"],
-  [
-    RESTJSONErrorCodes.MissingPermissions,
-    "I am missing a permission in the channel: I need View Channel, Send Messages, Embed Links and Attach Files (Discord: Missing Permissions)",
-  ],
-  [
-    RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
-    "the channel does not take messages (Discord: non-text channel)",
-  ],
+const REFUSALS: ReadonlyMap<number, Message> = new Map<number, Message>([
+  [RESTJSONErrorCodes.UnknownChannel, { key: "channel.discord-unknown-channel", args: [] }],
+  [RESTJSONErrorCodes.UnknownGuild, { key: "channel.discord-unknown-guild", args: [] }],
+  [RESTJSONErrorCodes.MissingAccess, { key: "channel.discord-missing-access", args: [] }],
+  [RESTJSONErrorCodes.MissingPermissions, { key: "channel.discord-missing-permissions", args: [] }],
+  [RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel, { key: "channel.discord-not-text", args: [] }],
 ]);
 
 /** A Discord refusal as a {@link ChannelRefusedError}; anything else unchanged. */

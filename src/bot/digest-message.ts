@@ -1,9 +1,4 @@
-import {
-  type APIEmbed,
-  AttachmentBuilder,
-  type BaseMessageOptions,
-  type RESTPostAPIChannelMessageJSONBody,
-} from "discord.js";
+import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from "discord.js";
 import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
 import { footerText } from "../services/charts/text.js";
 import {
@@ -15,7 +10,7 @@ import {
 import type { Digest } from "../services/digests/digest-store.js";
 import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
 import type { TrendsService } from "../services/snapshots/trends-service.js";
-import { answerEmbed, NO_MENTIONS } from "./answers.js";
+import { type Answer, type AnswerFile, answerEmbed, chartFileName, NO_MENTIONS, pngFile } from "./answers.js";
 import { DISCORD_LIMITS, safeText } from "./discord-text.js";
 
 /** A digest ready to send: its embed and the chart it shows. */
@@ -32,13 +27,10 @@ export interface DigestMessages {
   render(digest: Pick<Digest, "id" | "region" | "language">, period: string): Promise<RenderedDigest>;
 }
 
-/** Charts kept: one per region and language of the current snapshot is all a posting minute needs. */
-const MAX_CACHED_CHARTS = 16;
-
 /**
  * Composes (pure) and renders a digest. Digests due in the same minute mostly share a region and
- * language, so the chart of one snapshot is rendered once and reused: a thousand digests then
- * cost a handful of renders, not a thousand (about 20 ms of CPU each).
+ * language, so they share a chart: `renderer` is the bot's shared renderer, which draws equal specs
+ * once per snapshot (a thousand digests cost a handful of renders, about 20 ms of CPU each).
  */
 export function createDigestMessages(deps: {
   trends: TrendsService;
@@ -47,21 +39,6 @@ export function createDigestMessages(deps: {
   size: RenderSize;
   clock: () => Date;
 }): DigestMessages {
-  const charts = new Map<string, Promise<Buffer>>();
-
-  function chart(key: string, composed: ComposedDigest): Promise<Buffer> {
-    const cached = charts.get(key);
-    if (cached !== undefined) return cached;
-    const rendering = deps.renderer.render(composed.spec, deps.size);
-    charts.set(key, rendering);
-    rendering.catch(() => charts.delete(key));
-    for (const old of charts.keys()) {
-      if (charts.size <= MAX_CACHED_CHARTS) break;
-      charts.delete(old);
-    }
-    return rendering;
-  }
-
   return {
     async render(digest, period) {
       const { stats } = await deps.trends.stats({
@@ -78,8 +55,8 @@ export function createDigestMessages(deps: {
         now: deps.clock(),
         hub: { failing, lastSuccessAt: failing ? deps.collection.lastSuccessAt() : null },
       });
-      const png = await chart(`${digest.region ?? "all"}|${digest.language}|${stats.asOf}`, composed);
-      const fileName = `${composed.fileStem.replace(/[^a-z0-9-]+/gi, "-").slice(0, 60)}.png`;
+      const png = await deps.renderer.render(composed.spec, deps.size);
+      const fileName = chartFileName(composed.fileStem);
       return { composed, embed: digestEmbed(composed, fileName), fileName, png };
     },
   };
@@ -102,19 +79,8 @@ function digestEmbed(composed: ComposedDigest, fileName: string): APIEmbed {
 }
 
 /** The digest as an interaction answer (`/digest preview`). */
-export function digestAnswer(rendered: RenderedDigest): BaseMessageOptions {
-  return {
-    embeds: [rendered.embed],
-    files: [new AttachmentBuilder(rendered.png, { name: rendered.fileName })],
-    allowedMentions: NO_MENTIONS,
-  };
-}
-
-/** A file part of a REST request, as `@discordjs/rest` takes it. */
-export interface DigestFile {
-  name: string;
-  data: Buffer;
-  contentType: string;
+export function digestAnswer(rendered: RenderedDigest): Answer {
+  return { embeds: [rendered.embed], files: [pngFile(rendered.fileName, rendered.png)] };
 }
 
 /**
@@ -125,15 +91,15 @@ export interface DigestFile {
 export function digestPost(
   rendered: RenderedDigest,
   nonce: string,
-): { body: RESTPostAPIChannelMessageJSONBody; files: DigestFile[] } {
+): { body: RESTPostAPIChannelMessageJSONBody; files: AnswerFile[] } {
   return {
     body: {
       embeds: [rendered.embed],
       attachments: [{ id: "0", filename: rendered.fileName }],
-      allowed_mentions: { parse: [] },
+      allowed_mentions: NO_MENTIONS,
       nonce,
       enforce_nonce: true,
     },
-    files: [{ name: rendered.fileName, data: rendered.png, contentType: "image/png" }],
+    files: [pngFile(rendered.fileName, rendered.png)],
   };
 }

@@ -1,18 +1,12 @@
 import { once } from "node:events";
 import { type Client, DiscordjsErrorCodes, Events } from "discord.js";
 import type { Logger } from "pino";
-import type { CommandServices } from "../commands/command.js";
-import { COMMANDS } from "../commands/index.js";
-import type { Config } from "../config.js";
-import type { ChartRenderer } from "../services/charts/renderer.js";
-import { createSharedRenderer } from "../services/charts/shared-renderer.js";
-import type { Services } from "../services/create-services.js";
 import type { TickReport } from "../services/digests/digest-scheduler.js";
-import { createCollectionSchedule } from "../services/snapshots/collection-schedule.js";
-import { createCooldowns } from "./cooldowns.js";
-import { createDigestRuntime, DIGEST_TICK_MS } from "./digest-runtime.js";
-import { createChannelRest, createDiscordClient } from "./discord-client.js";
-import { createInteractionHandler } from "./interaction-handler.js";
+import type { CommandServices } from "./command-services.js";
+import { type BotParts, StartupError } from "./create-bot.js";
+import { serveGatewayInteractions } from "./gateway.js";
+
+export { StartupError };
 
 export interface RunningBot {
   client: Client;
@@ -24,85 +18,25 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Why the bot could not start, in words an operator can act on. */
-export class StartupError extends Error {
-  override readonly name = "StartupError";
-}
-
 const COLLECTION_TICK_MS = 60_000;
 
 /**
- * Logs in and serves interactions. Resolves once the client is ready; rejects with a StartupError
- * when the token is missing or rejected. Start-up does not register commands (`npm run register`).
+ * Logs in and serves interactions (built by `createBot`). Resolves once the client is ready;
+ * rejects with a StartupError when the token is rejected. Start-up does not register commands
+ * (`npm run register`).
  */
-export async function startBot(deps: {
-  config: Config;
-  services: Services;
-  renderer: ChartRenderer;
-  logger: Logger;
-  clock: () => Date;
-  /** How often the digest scheduler ticks; null for never (tests call `digestTick`). 30 s. */
-  digestTickMs?: number | null;
-}): Promise<RunningBot> {
-  const { config, services, logger, clock } = deps;
-  // Two renders at a time keep both cores' worth of work going without starving acknowledgements.
-  const renderer = createSharedRenderer(deps.renderer, { cache: services.cache, concurrency: 2 });
-  const token = config.discord.token;
-  if (token === undefined)
-    throw new StartupError("DISCORD_TOKEN is not set: the bot token from the Discord developer portal");
-
-  const collection = createCollectionSchedule({
-    collector: services.collector,
-    store: services.store,
-    everyMs: config.collection.everyHours * 3_600_000,
-    clock,
-    logger,
-    onCollected: () => services.trends.warm(),
-  });
-  const chartSize = { width: 800, height: 400, devicePixelRatio: config.charts.devicePixelRatio };
-  const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
-  const digests = createDigestRuntime({
-    db: services.db,
-    client,
-    rest: createChannelRest({ apiUrl: config.discord.apiUrl, token }),
-    trends: services.trends,
-    collection,
-    renderer,
-    size: chartSize,
-    clock,
-    logger,
-    tickMs: deps.digestTickMs === undefined ? DIGEST_TICK_MS : deps.digestTickMs,
-    graceMs: config.digests.graceHours * 3_600_000,
-  });
-  const commandServices: CommandServices = {
-    trends: services.trends,
-    store: services.store,
-    cache: services.cache,
-    hub: services.hub,
-    hubQueries: services.hubQueries,
-    lookup: services.lookup,
-    renderer,
-    chartSize,
-    collection,
-    cooldowns: createCooldowns(clock),
-    digests: digests.services,
-    clock,
-    logger,
-  };
-
+export async function startBot(bot: BotParts, logger: Logger): Promise<RunningBot> {
+  const { client, digests } = bot;
   // Rejections inside listeners surface here; without a listener they would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord client warning"));
-  const handle = createInteractionHandler({ commands: COMMANDS, services: commandServices });
   // Removed from a guild (not an outage: that is `guildUnavailable`): its digests have nowhere to go.
   client.on(Events.GuildDelete, (guild) => digests.forgetGuild(guild.id));
-  client.on(Events.InteractionCreate, (interaction) => {
-    handle(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction handler failed"));
-  });
+  serveGatewayInteractions(client, bot.router, logger);
 
   const ready = once(client, Events.ClientReady);
   try {
-    await client.login(token);
+    await client.login(bot.token);
     await ready;
   } catch (error) {
     await client.destroy();
@@ -124,9 +58,9 @@ export async function startBot(deps: {
       .catch((error: unknown) => logger.warn({ err: error }, `${what} failed`));
     return background;
   };
-  const tick = () => inBackground("collection tick", () => collection.tick());
+  const tick = () => inBackground("collection tick", () => bot.collection.tick());
   // Warm the stored stats first (no Hub involved), then collect if a snapshot is due.
-  void inBackground("warming stats", () => services.trends.warm());
+  void inBackground("warming stats", bot.warm);
   void tick();
   const timer = setInterval(() => void tick(), COLLECTION_TICK_MS);
   timer.unref();
@@ -134,7 +68,7 @@ export async function startBot(deps: {
 
   return {
     client,
-    services: commandServices,
+    services: bot.services,
     collectionTick: tick,
     digestTick: () => digests.tick(),
     async stop() {

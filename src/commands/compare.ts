@@ -1,13 +1,11 @@
-import { ApplicationCommandOptionType } from "discord.js";
-import { answerEmbed, editReplyWithChart, snapshotFooter } from "../bot/answers.js";
-import { staleNote, withData } from "../bot/data-notes.js";
+import { answerEmbed, chartMessage, snapshotFooter } from "../bot/answers.js";
+import { defineCommand } from "../bot/command.js";
+import type { CommandServices } from "../bot/command-services.js";
 import { safeText } from "../bot/discord-text.js";
-import { requireAnswerPermissions } from "../bot/guards.js";
-import { localeFor } from "../bot/locale.js";
-import { autocompleteIndex, orgChoices, quoted } from "../bot/name-options.js";
-import { regionChoices, VALID_REGIONS_TEXT } from "../bot/region-option.js";
-import { checkThenDefer } from "../bot/snapshot-input.js";
+import { CHART_ANSWER } from "../bot/guards.js";
+import { type OptionSpec, stringOption } from "../bot/options.js";
 import { UserFacingError } from "../bot/user-facing-error.js";
+import type { PlainKey } from "../locales/index.js";
 import { compareOrgs, compareRegions } from "../services/charts/specs/compare.js";
 import { chartText } from "../services/charts/text.js";
 import type { CompareInput } from "../services/charts/types.js";
@@ -15,57 +13,53 @@ import { buildChartSpec } from "../services/charts/views.js";
 import { regionLabel } from "../services/format/locale.js";
 import { formatShare } from "../services/format/numbers.js";
 import { parseRegion, suggestRegions } from "../services/regions/parse-region.js";
-import type { Region } from "../services/regions/types.js";
+import { REGIONS, type Region } from "../services/regions/types.js";
 import { closeMatches, nameIndexOf } from "../services/snapshots/name-index.js";
 import { orgProfile } from "../services/snapshots/profiles.js";
 import type { Snapshot } from "../services/storage/snapshot-store.js";
-import type { Command, CommandServices } from "./command.js";
+import { againstSnapshot, staleNoteAt, withData } from "./data-notes.js";
+import { autocompleteIndex, orgChoices, typedText } from "./names.js";
+import { regionChoices } from "./shared-options.js";
 
-const COOLDOWN_SECONDS = 5;
 /** Every organisation, so that any two can be compared (compareOrgs looks in `topOrgs`). */
 const ALL_ORGS = 1_000_000;
 
 type Side = { kind: "region"; region: Region } | { kind: "org"; author: string };
 
-/** `/compare a b`: two regions or two organisations side by side, in one chart. */
-export default {
-  data: {
-    name: "compare",
-    name_localizations: { "zh-CN": "对比" },
-    description: "Two regions or two organisations side by side: shares of downloads and models",
-    description_localizations: { "zh-CN": "并排对比两个地区或两个机构：下载量和模型数占比" },
-    options: (["a", "b"] as const).map((name) => ({
-      type: ApplicationCommandOptionType.String as const,
-      name,
-      name_localizations: { "zh-CN": name === "a" ? "第一项" : "第二项" },
-      description:
-        name === "a"
-          ? "A region (china, us, europe, asia, other) or an organisation (e.g. Qwen)"
-          : "Another of the same kind: a region, or an organisation (e.g. meta-llama)",
-      description_localizations: {
-        "zh-CN":
-          name === "a"
-            ? "地区（中国、美国、欧洲、亚太、其他）或机构（如 Qwen）"
-            : "同类的另一项：地区或机构（如 meta-llama）",
-      },
-      required: true,
-      autocomplete: true,
-      max_length: 100,
-    })),
-  },
-  cooldownSeconds: COOLDOWN_SECONDS,
+/** One side: a region or an organisation, suggested together. */
+function sideOption(name: PlainKey, description: PlainKey): OptionSpec<string, true> {
+  return stringOption({
+    description,
+    nameKey: name,
+    required: true,
+    maxLength: 100,
+    autocomplete: (typed, { services, locale }) =>
+      [
+        ...regionChoices(typed, locale),
+        ...orgChoices(autocompleteIndex(services), typed, locale, services.lookup),
+      ].slice(0, 25),
+  });
+}
 
-  async execute(interaction, services) {
-    const typedA = interaction.options.getString("a", true).trim();
-    const typedB = interaction.options.getString("b", true).trim();
-    const locale = localeFor(interaction.locale);
-    const { plan } = await checkThenDefer(
-      interaction,
-      services,
-      { guard: requireAnswerPermissions, cooldownSeconds: COOLDOWN_SECONDS },
-      (current) => pair(current, typedA, typedB, services),
-    );
-    const [a, b] = plan;
+/** `/compare a b`: two regions or two organisations side by side, in one chart. */
+export default defineCommand({
+  name: "compare",
+  nameKey: "compare.name",
+  description: "compare.description",
+  options: {
+    a: sideOption("compare.a.name", "compare.a.description"),
+    b: sideOption("compare.b.name", "compare.b.description"),
+  },
+  needs: { appPermissions: CHART_ANSWER, cooldownSeconds: 5 },
+  visibility: "public",
+  mayBeSlow: true,
+
+  check({ options, services }) {
+    return againstSnapshot(services, (current) => pair(current, options.a, options.b, services));
+  },
+
+  async run({ services, t }, { plan: [a, b] }) {
+    const { locale } = t;
     const input = await withData(
       async () => {
         if (a.kind === "region" && b.kind === "region") {
@@ -100,26 +94,20 @@ export default {
       input.kind === "orgs"
         ? `${safeText(left.name, 100)} (${regionLabel(left.region, locale)}) ${text.versus} ${safeText(right.name, 100)} (${regionLabel(right.region, locale)})\n\n`
         : "";
-    const note = staleNote(services.clock().getTime() - Date.parse(input.asOf), services.collection);
     const embed = answerEmbed({
       title: text.compareTitle(label(left), label(right)),
       description: `${who}${lines.join("\n")}`,
-      footer: snapshotFooter(input, locale, note),
+      footer: snapshotFooter(input, locale, staleNoteAt(input.asOf, services, t)),
       timestamp: input.asOf,
     });
     const spec = buildChartSpec("compare", input, { locale });
-    const fileStem = `compare-${nameOf(a)}-${nameOf(b)}`.toLowerCase();
-    await editReplyWithChart(interaction, embed, { spec, fileStem }, services);
+    return chartMessage(
+      embed,
+      { spec, fileStem: `compare-${nameOf(a)}-${nameOf(b)}`.toLowerCase() },
+      services,
+    );
   },
-
-  autocomplete(interaction, services) {
-    const typed = interaction.options.getFocused();
-    const locale = localeFor(interaction.locale);
-    const regions = regionChoices(typed, locale);
-    const orgs = orgChoices(autocompleteIndex(services), typed, locale, services.lookup);
-    return [...regions, ...orgs].slice(0, 25);
-  },
-} satisfies Command;
+});
 
 function nameOf(side: Side): string {
   return side.kind === "region" ? side.region : side.author;
@@ -134,37 +122,25 @@ function pair(current: Snapshot, typedA: string, typedB: string, services: Comma
     const author = index.author(typed);
     if (author !== undefined) return { kind: "org", author };
     const guesses = [...suggestRegions(typed), ...closeMatches(index.authors, typed, 3)].slice(0, 4);
-    const hint =
-      guesses.length > 0
-        ? ` Did you mean ${guesses.map((g) => `**${safeText(g, 100)}**`).join(" or ")}?`
-        : "";
-    throw new UserFacingError(
-      "unknown-compare-side",
-      `I don't know ${quoted(typed)}: it is neither a region (${VALID_REGIONS_TEXT}) nor an organisation with models in the newest snapshot.${hint}`,
-    );
+    throw new UserFacingError("compare.unknown-side", {
+      typed: typedText(typed),
+      regions: REGIONS,
+      guesses: guesses.map((guess) => safeText(guess, 100)),
+    });
   };
   const a = side(typedA);
   const b = side(typedB);
   if (a.kind !== b.kind) {
     const [region, org] = a.kind === "region" ? [typedA, typedB] : [typedB, typedA];
-    throw new UserFacingError(
-      "mixed-compare",
-      `I compare two regions or two organisations, not a region with an organisation: ${quoted(region)} is a region and ${quoted(org)} an organisation. ` +
-        "Try `/compare china us` or `/compare Qwen meta-llama`; `/org` shows an organisation's share of all downloads.",
-    );
+    throw new UserFacingError("compare.mixed", { region: typedText(region), org: typedText(org) });
   }
   if (nameOf(a).toLowerCase() === nameOf(b).toLowerCase()) {
-    throw new UserFacingError(
-      "same-compare-side",
-      `Both sides are ${quoted(nameOf(a))}: pick two different ${a.kind === "region" ? "regions" : "organisations"} to compare.`,
-    );
+    const name = typedText(nameOf(a));
+    throw new UserFacingError(a.kind === "region" ? "compare.same-regions" : "compare.same-orgs", { name });
   }
   for (const s of [a, b]) {
     if (s.kind === "org" && (orgProfile(current, null, s.author, services.lookup)?.stat ?? null) === null) {
-      throw new UserFacingError(
-        "org-outside-universe",
-        `${safeText(s.author, 100)} has no model among the top models by downloads, so it has no share of downloads to compare.`,
-      );
+      throw new UserFacingError("compare.outside-universe", { author: safeText(s.author, 100) });
     }
   }
   return [a, b];

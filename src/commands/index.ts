@@ -1,7 +1,7 @@
+import type { Command } from "../bot/command.js";
 import about from "./about.js";
-import type { Command } from "./command.js";
 import compare from "./compare.js";
-import digest from "./digest.js";
+import digest from "./digest/index.js";
 import model from "./model.js";
 import org from "./org.js";
 import top from "./top.js";

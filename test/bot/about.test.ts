@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Command } from "../../src/bot/command.js";
 import about from "../../src/commands/about.js";
-import type { Command } from "../../src/commands/command.js";
 import compare from "../../src/commands/compare.js";
 import model from "../../src/commands/model.js";
 import org from "../../src/commands/org.js";

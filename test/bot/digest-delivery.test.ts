@@ -20,7 +20,7 @@ describe("digest delivery errors", () => {
     expect(classifyDigestError(discordError(404, 10003, "Unknown Channel"))).toBe("pause");
     expect(classifyDigestError(discordError(403, 50001, "Missing Access"))).toBe("pause");
     expect(classifyDigestError(discordError(403, 50013, "Missing Permissions"))).toBe("pause");
-    expect(classifyDigestError(new ChannelRefusedError("the channel no longer exists"))).toBe("pause");
+    expect(classifyDigestError(new ChannelRefusedError({ key: "channel.deleted", args: [] }))).toBe("pause");
     expect(classifyDigestError(discordError(400, 50035, "Invalid Form Body"))).toBe("retry");
     expect(classifyDigestError(new HTTPError(503, "Service Unavailable", "POST", "/x", {}))).toBe("retry");
     expect(classifyDigestError(new DOMException("The operation was aborted", "AbortError"))).toBe("retry");

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Routes } from "discord.js";
 import { type Logger, pino } from "pino";
+import { createBot } from "../../src/bot/create-bot.js";
 import { type RunningBot, startBot } from "../../src/bot/start-bot.js";
+import { COMMANDS } from "../../src/commands/index.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import { createLocalChartRenderer } from "../../src/services/charts/local-renderer.js";
 import type { ChartRenderer } from "../../src/services/charts/renderer.js";
@@ -254,7 +256,10 @@ export async function startBotInstance(deps: {
   const renderer = wrapRenderer === undefined ? local : wrapRenderer(local);
   try {
     const started = performance.now();
-    const bot = await startBot({ config, services, renderer, logger, clock, digestTickMs });
+    const bot = await startBot(
+      createBot({ config, services, renderer, commands: COMMANDS, logger, clock, digestTickMs }),
+      logger,
+    );
     return { bot, services, loginMs: performance.now() - started };
   } catch (error) {
     services.close();

@@ -1,4 +1,4 @@
-import { DiscordAPIError, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import { DiscordAPIError, PermissionFlagsBits, Routes, SlashCommandBuilder } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { fakeDiscordHarness, GUILD_ID } from "./helpers.js";
 
@@ -32,6 +32,19 @@ describe("bulk overwrite of commands", () => {
     });
     const fetched = await client.application?.commands.fetch();
     expect(fetched?.map((c) => c.name).sort()).toEqual(["about", "trends"]);
+  });
+
+  it("lists commands without localisation maps unless asked with with_localizations, as Discord does", async () => {
+    const discord = await harness.start();
+    const client = await harness.connect();
+    await client.application?.commands.set([trends]);
+    const route = Routes.applicationCommands(discord.applicationId);
+    const plain = (await client.rest.get(route)) as Record<string, unknown>[];
+    expect(plain[0]).not.toHaveProperty("description_localizations");
+    const full = (await client.rest.get(route, {
+      query: new URLSearchParams({ with_localizations: "true" }),
+    })) as Record<string, unknown>[];
+    expect(full[0]?.description_localizations).toEqual({ "zh-CN": "开源 AI 的动态" });
   });
 
   it("keeps a command's id when it is overwritten again, so registered ids stay valid", async () => {

@@ -1,19 +1,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { REST, Routes } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import { runEntry } from "./process.js";
 
 const GUILD_ID = "1200000000000000001";
+const APPLICATION_ID = "1200000000000000100";
 let discord: FakeDiscord;
 let dir: string;
 
 beforeEach(async () => {
   discord = await startFakeDiscord({
     guilds: [{ id: GUILD_ID, name: "g", channels: [{ id: "1200000000000000011", name: "c", type: 0 }] }],
-    applicationId: "1200000000000000100",
+    applicationId: APPLICATION_ID,
   });
   dir = mkdtempSync(join(tmpdir(), "hubtrends-start-"));
 });
@@ -61,6 +63,26 @@ describe("npm run register", () => {
 
     const second = await runEntry("register-commands.ts", env);
     expect(second.stdout).toContain("/trends: unchanged");
+  });
+
+  it("reports a command whose top-level localisations changed since it was registered as updated", async () => {
+    const env = { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DEV_GUILD_ID: GUILD_ID };
+    // What an older release registered: /top's Chinese name and /trends' Chinese description differ.
+    const older = COMMANDS.map(({ data }) =>
+      data.name === "top"
+        ? { ...data, name_localizations: { "zh-CN": "榜单" } }
+        : data.name === "trends"
+          ? { ...data, description_localizations: { "zh-CN": "旧的说明" } }
+          : data,
+    );
+    const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
+    await rest.put(Routes.applicationGuildCommands(APPLICATION_ID, GUILD_ID), { body: older });
+
+    const run = await runEntry("register-commands.ts", env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("/top: updated");
+    expect(run.stdout).toContain("/trends: updated");
+    expect(run.stdout).toContain("/model: unchanged");
   });
 
   it("registers globally without DEV_GUILD_ID", async () => {

@@ -36,6 +36,16 @@ const has = (perms: bigint, bit: bigint): boolean => (perms & bit) !== 0n;
 /** Channel types a bot can post messages in: text, announcement, voice text chat, threads. */
 const TEXT_TYPES = new Set([0, 2, 5, 10, 11, 12, 13]);
 
+/** A command, option or choice without `name_localizations` and `description_localizations`, all the way down. */
+function withoutLocalizations(value: Json): Json {
+  const { name_localizations: _n, description_localizations: _d, ...rest } = value;
+  for (const key of ["options", "choices"] as const) {
+    const list = rest[key];
+    if (Array.isArray(list)) rest[key] = list.map((item) => withoutLocalizations(asObject(item)));
+  }
+  return rest;
+}
+
 /** Routes that carry `Authorization: Bot <token>`: identity, commands, channels and guilds. */
 export function restRoutes(config: RestRouteConfig): RouteDef[] {
   const { world } = config;
@@ -94,9 +104,15 @@ export function restRoutes(config: RestRouteConfig): RouteDef[] {
     return json(201, stored[stored.length - 1]);
   };
 
+  // Discord lists commands without their localisation maps unless asked `with_localizations=true`.
   const getCommands = (ctx: RequestContext): RouteResponse => {
     const scope = scopeOf(ctx);
-    return typeof scope === "string" ? json(200, world.commands.get(scope) ?? []) : scope;
+    if (typeof scope !== "string") return scope;
+    const commands = world.commands.get(scope) ?? [];
+    return json(
+      200,
+      ctx.query.get("with_localizations") === "true" ? commands : commands.map(withoutLocalizations),
+    );
   };
 
   const commandById = (ctx: RequestContext, remove: boolean): RouteResponse => {

@@ -1,14 +1,13 @@
-import type { ApplicationCommandOptionChoiceData } from "discord.js";
-import type { CommandServices } from "../commands/command.js";
+import type { CommandServices } from "../bot/command-services.js";
+import { choiceName, DISCORD_LIMITS, safeText } from "../bot/discord-text.js";
+import type { Choice } from "../bot/options.js";
+import type { Translator } from "../locales/index.js";
 import { taskLabel } from "../services/charts/text.js";
 import type { Locale } from "../services/format/locale.js";
 import { regionLabel } from "../services/format/locale.js";
 import { formatCompact } from "../services/format/numbers.js";
 import { closeMatches, type NameIndex, nameIndexOf, searchNames } from "../services/snapshots/name-index.js";
 import type { RegionLookup } from "../services/stats/inputs.js";
-import { choiceName, DISCORD_LIMITS, safeText } from "./discord-text.js";
-
-type Choice = ApplicationCommandOptionChoiceData<string>;
 
 interface Followed {
   index: NameIndex | null;
@@ -65,16 +64,18 @@ function fits(value: string): boolean {
 }
 
 /** Model ids containing what was typed, best first: "Qwen/Qwen3-8B · 12.3M downloads". */
-export function modelChoices(index: NameIndex | null, typed: string, locale: Locale): Choice[] {
+export function modelChoices(index: NameIndex | null, typed: string, t: Translator): Choice[] {
   if (index === null) return [];
-  const downloads = locale === "zh-CN" ? "次下载" : "downloads";
   return searchNames(index.modelIds, typed, MAX_CHOICES * 2)
     .filter(fits)
     .slice(0, MAX_CHOICES)
     .map((id) => {
       const model = index.model(id);
-      const count = model === undefined ? "" : ` · ${formatCompact(model.downloads, locale)} ${downloads}`;
-      return { name: choiceName(`${id}${count}`), value: id };
+      const name =
+        model === undefined
+          ? id
+          : t("model.choice", { id, downloads: formatCompact(model.downloads, t.locale) });
+      return { name: choiceName(name), value: id };
     });
 }
 
@@ -111,18 +112,12 @@ export function taskChoices(index: NameIndex | null, typed: string, locale: Loca
     .map((task) => ({ name: choiceName(`${taskLabel(task, locale)} (${task})`), value: task }));
 }
 
-/**
- * " Did you mean **a**, **b** or **c**?" for names close to `typed`, escaped (they are Hub names);
- * empty when nothing is close.
- */
-export function didYouMean(names: readonly string[], typed: string): string {
-  const close = closeMatches(names, typed, 3).map((name) => `**${safeText(name, 100)}**`);
-  if (close.length === 0) return "";
-  const last = close.pop();
-  return close.length === 0 ? ` Did you mean ${last}?` : ` Did you mean ${close.join(", ")} or ${last}?`;
+/** Up to three names close to `typed`, escaped (they are Hub names), for a "did you mean". */
+export function closeNames(names: readonly string[], typed: string): string[] {
+  return closeMatches(names, typed, 3).map((name) => safeText(name, 100));
 }
 
-/** What a person typed, quoted safely in an answer: escaped and cut short. */
-export function quoted(typed: string): string {
-  return `"${safeText(typed.trim(), 60)}"`;
+/** What a person typed, safe to quote in an answer: trimmed, escaped and cut short. */
+export function typedText(typed: string): string {
+  return safeText(typed.trim(), 60);
 }

@@ -1,9 +1,9 @@
+import { repoLink } from "../bot/answers.js";
+import type { Translator } from "../locales/index.js";
 import type { RankingInput, RankingMetric } from "../services/charts/specs/ranking.js";
-import type { Locale } from "../services/format/locale.js";
 import { regionLabel } from "../services/format/locale.js";
 import { formatCompact, formatInteger } from "../services/format/numbers.js";
 import type { RegionOrUnattributed } from "../services/regions/types.js";
-import { repoLink } from "./answers.js";
 
 /** One ranked model or dataset as a list line shows it. */
 export interface RankedEntry {
@@ -14,18 +14,14 @@ export interface RankedEntry {
   trendingScore: number | null;
 }
 
-const WORDS: Record<Locale, { downloads: string; likes: string; trending: string }> = {
-  "en-US": { downloads: "downloads (30 d)", likes: "likes", trending: "trending score" },
-  "zh-CN": { downloads: "次下载（30 天）", likes: "个赞", trending: "热度分" },
-};
-
 /** The figure a line leads with: the one ranked by, then downloads for context. */
-function figures(entry: RankedEntry, metric: RankingMetric, locale: Locale): string {
-  const words = WORDS[locale];
-  const downloads = `${formatCompact(entry.downloads, locale)} ${words.downloads}`;
+function figures(entry: RankedEntry, metric: RankingMetric, t: Translator): string {
+  const { locale } = t;
+  const downloads = t("ranking.downloads", { count: formatCompact(entry.downloads, locale) });
   if (metric === "downloads") return downloads;
-  if (metric === "likes") return `${formatInteger(entry.likes, locale)} ${words.likes} · ${downloads}`;
-  return `${words.trending} ${formatInteger(entry.trendingScore ?? 0, locale)} · ${downloads}`;
+  if (metric === "likes")
+    return `${t("ranking.likes", { count: formatInteger(entry.likes, locale) })} · ${downloads}`;
+  return `${t("ranking.trending", { score: formatInteger(entry.trendingScore ?? 0, locale) })} · ${downloads}`;
 }
 
 /**
@@ -36,14 +32,14 @@ export function rankingLines(
   entries: readonly RankedEntry[],
   metric: RankingMetric,
   kind: "models" | "datasets",
-  locale: Locale,
+  t: Translator,
   /** Leave the region out when every entry shares the one the title already names. */
   withRegion = true,
 ): string {
   return entries
     .map((entry, i) => {
-      const region = withRegion ? ` · ${regionLabel(entry.region, locale)}` : "";
-      return `**${i + 1}.** ${repoLink(entry.id, kind)} · ${figures(entry, metric, locale)}${region}`;
+      const region = withRegion ? ` · ${regionLabel(entry.region, t.locale)}` : "";
+      return `**${i + 1}.** ${repoLink(entry.id, kind)} · ${figures(entry, metric, t)}${region}`;
     })
     .join("\n");
 }

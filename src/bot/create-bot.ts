@@ -1,0 +1,110 @@
+import type { Client } from "discord.js";
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { ChartRenderer } from "../services/charts/renderer.js";
+import { createSharedRenderer } from "../services/charts/shared-renderer.js";
+import type { Services } from "../services/create-services.js";
+import {
+  type CollectionSchedule,
+  createCollectionSchedule,
+} from "../services/snapshots/collection-schedule.js";
+import type { Command } from "./command.js";
+import type { CommandServices } from "./command-services.js";
+import { createCooldowns } from "./cooldowns.js";
+import { createDigestRuntime, DIGEST_TICK_MS, type DigestRuntime } from "./digest-runtime.js";
+import { createChannelRest, createDiscordClient } from "./discord-client.js";
+import { createInteractionRouter, type InteractionRouter } from "./router.js";
+
+/** Why the bot could not start, in words an operator can act on. */
+export class StartupError extends Error {
+  override readonly name = "StartupError";
+}
+
+/** The bot's parts, wired but not connected: {@link startBot} logs in and runs them. */
+export interface BotParts {
+  token: string;
+  client: Client;
+  router: InteractionRouter;
+  /** What commands get (tests read the digest store through it). */
+  services: CommandServices;
+  collection: CollectionSchedule;
+  digests: DigestRuntime;
+  /** Loads the stored stats into the cache (no Hub involved). */
+  warm(): Promise<void>;
+}
+
+/**
+ * The bot's composition, next to `createServices`: the shared chart renderer, the collection
+ * schedule, the Discord client, the digest machinery, what commands get, and the router over
+ * `commands` (src/index.ts passes the list in). Connects to nothing.
+ */
+export function createBot(deps: {
+  config: Config;
+  services: Services;
+  renderer: ChartRenderer;
+  commands: readonly Command[];
+  logger: Logger;
+  clock: () => Date;
+  /** How often the digest scheduler ticks; null for never (tests call `digestTick`). 30 s. */
+  digestTickMs?: number | null;
+}): BotParts {
+  const { config, services, logger, clock } = deps;
+  const token = config.discord.token;
+  if (token === undefined)
+    throw new StartupError("DISCORD_TOKEN is not set: the bot token from the Discord developer portal");
+  // Two renders at a time keep both cores' worth of work going without starving acknowledgements.
+  const renderer = createSharedRenderer(deps.renderer, { cache: services.cache, concurrency: 2 });
+  const collection = createCollectionSchedule({
+    collector: services.collector,
+    store: services.store,
+    everyMs: config.collection.everyHours * 3_600_000,
+    clock,
+    logger,
+    onCollected: () => services.trends.warm(),
+  });
+  const chartSize = { width: 800, height: 400, devicePixelRatio: config.charts.devicePixelRatio };
+  const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
+  const digests = createDigestRuntime({
+    db: services.db,
+    client,
+    rest: createChannelRest({ apiUrl: config.discord.apiUrl, token }),
+    trends: services.trends,
+    collection,
+    renderer,
+    size: chartSize,
+    clock,
+    logger,
+    tickMs: deps.digestTickMs === undefined ? DIGEST_TICK_MS : deps.digestTickMs,
+    graceMs: config.digests.graceHours * 3_600_000,
+  });
+  const commandServices: CommandServices = {
+    trends: services.trends,
+    store: services.store,
+    cache: services.cache,
+    hub: services.hub,
+    hubQueries: services.hubQueries,
+    lookup: services.lookup,
+    renderer,
+    chartSize,
+    collection,
+    digests: digests.services,
+    clock,
+    logger,
+  };
+  const router = createInteractionRouter({
+    commands: deps.commands,
+    services: commandServices,
+    cooldowns: createCooldowns(clock),
+    logger,
+    clock,
+  });
+  return {
+    token,
+    client,
+    router,
+    services: commandServices,
+    collection,
+    digests,
+    warm: () => services.trends.warm(),
+  };
+}

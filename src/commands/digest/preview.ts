@@ -1,0 +1,31 @@
+import { defineSubcommand } from "../../bot/command.js";
+import { digestAnswer } from "../../bot/digest-message.js";
+import { periodOf } from "../../services/digests/schedule.js";
+import { withData } from "../data-notes.js";
+import { idOption } from "../shared-options.js";
+import { DIGEST_NEEDS, pickDigest } from "./options.js";
+
+/** `/digest preview [id]`: the digest as it would be posted now, shown to the admin only. */
+export default defineSubcommand({
+  name: "preview",
+  description: "digest.preview.description",
+  options: { id: idOption("option.id.digest") },
+  needs: DIGEST_NEEDS,
+  visibility: "ephemeral",
+  mayBeSlow: true,
+
+  check: ({ options, services, guildId }) => pickDigest(options.id, services.digests.store, guildId),
+
+  async run({ services, t }, digest) {
+    const period = periodOf(digest, services.clock());
+    const rendered = await withData(
+      () => services.digests.messages.render(digest, period),
+      services.collection,
+      services.clock,
+    );
+    return {
+      content: t("digest.preview", { id: digest.id, channel: `<#${digest.channelId}>` }),
+      ...digestAnswer(rendered),
+    };
+  },
+});

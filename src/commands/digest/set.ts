@@ -1,0 +1,95 @@
+import { defineSubcommand } from "../../bot/command.js";
+import { UserFacingError } from "../../bot/user-facing-error.js";
+import { render } from "../../locales/index.js";
+import { type Digest, DigestLimitError } from "../../services/digests/digest-store.js";
+import { idOption, postChannelOption, regionOption } from "../shared-options.js";
+import {
+  DIGEST_NEEDS,
+  dayOption,
+  digestOrThrow,
+  languageOption,
+  timeOption,
+  timeZoneOption,
+} from "./options.js";
+import { describeContent, describeSchedule, upcomingLines } from "./text.js";
+
+/**
+ * `/digest set`: creates a digest, or with `id` changes one (and turns it back on when it was off
+ * or paused). Everything is checked before anything is saved: the options, then whether the bot
+ * can post in the channel.
+ */
+export default defineSubcommand({
+  name: "set",
+  description: "digest.set.description",
+  options: {
+    channel: postChannelOption({ description: "digest.set.channel", refusal: "digest.channel-type" }),
+    day: dayOption,
+    time: timeOption,
+    timezone: timeZoneOption,
+    region: regionOption({ description: "digest.set.region" }),
+    language: languageOption,
+    id: idOption("option.id.digest-set"),
+  },
+  needs: DIGEST_NEEDS,
+  visibility: "ephemeral",
+  mayBeSlow: false,
+
+  check({ options, services, guildId, t }) {
+    const existing =
+      options.id === undefined ? null : digestOrThrow(services.digests.store, guildId, options.id);
+    const standing = services.digests.access(guildId, options.channel.id);
+    if (standing.kind === "refused") {
+      throw new UserFacingError("digest.cannot-post-set", {
+        channel: `<#${options.channel.id}>`,
+        reason: render(t.locale, standing.reason),
+        missing: standing.missing,
+      });
+    }
+    return { existing, readHistory: standing.kind !== "ok" || standing.readHistory };
+  },
+
+  run({ options, services, guildId, userId, guildLocale, t }, { existing, readHistory }) {
+    const { store } = services.digests;
+    const settings = {
+      channelId: options.channel.id,
+      day: options.day,
+      time: options.time,
+      timezone: options.timezone,
+      // Not given: an existing digest keeps its region; "all" (or nothing typed): every region.
+      region: options.region === undefined ? (existing?.region ?? null) : options.region,
+      language: options.language ?? existing?.language ?? guildLocale,
+    };
+    let saved: Digest;
+    let verb: "digest.created" | "digest.updated" | "digest.resumed";
+    if (existing === null) {
+      try {
+        saved = store.create({ ...settings, guildId, createdBy: userId });
+      } catch (error) {
+        if (!(error instanceof DigestLimitError)) throw error;
+        throw new UserFacingError("digest.limit", { limit: error.limit });
+      }
+      verb = "digest.created";
+    } else {
+      const resumed = !existing.enabled || existing.pausedReason !== null;
+      saved = store.update(guildId, existing.id, settings) ?? digestOrThrow(store, guildId, existing.id);
+      if (resumed) saved = store.setEnabled(guildId, saved.id, true) ?? saved;
+      verb = resumed ? "digest.resumed" : "digest.updated";
+    }
+
+    const channel = `<#${saved.channelId}>`;
+    const lines = [
+      t(verb, {
+        id: saved.id,
+        channel,
+        schedule: describeSchedule(saved, t),
+        content: describeContent(saved, t),
+      }),
+      "",
+      t("digest.next-posts"),
+      ...upcomingLines(saved, store, services.clock(), 3, t),
+    ];
+    if (!readHistory) lines.push("", t("digest.tip-history", { channel }));
+    lines.push("", t("digest.what-next", { id: saved.id }));
+    return { content: lines.join("\n") };
+  },
+});

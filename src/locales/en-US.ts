@@ -1,0 +1,366 @@
+/**
+ * Every word the bot writes in English. This catalogue defines the keys and what each message is
+ * given: a plain string, or a function of named parameters. Other locales have the same keys
+ * (src/locales/zh-CN.ts); a test fails when one is missing.
+ *
+ * Parameters arrive ready to print: numbers and dates already formatted for the reader's locale,
+ * untrusted text (Hub names, what a person typed) already escaped by the caller, Discord mentions
+ * and timestamps (`<#id>`, `<t:…:R>`) already built. Messages only arrange them.
+ */
+
+/** "a, b or c". */
+const or = (items: readonly string[]): string => joinLast(items, ", ", " or ");
+/** "a, b and c". */
+const and = (items: readonly string[]): string => joinLast(items, ", ", " and ");
+const bold = (text: string) => `**${text}**`;
+const quoted = (text: string) => `"${text}"`;
+const s = (count: number) => (count === 1 ? "" : "s");
+
+function joinLast(items: readonly string[], separator: string, last: string): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(separator)}${last}${items.at(-1)}`;
+}
+
+/** The permissions the bot talks about, as Discord's English client names them. */
+const PERMISSIONS = {
+  ViewChannel: "View Channel",
+  SendMessages: "Send Messages",
+  EmbedLinks: "Embed Links",
+  AttachFiles: "Attach Files",
+  ReadMessageHistory: "Read Message History",
+  ManageGuild: "Manage Server",
+};
+/** A permission by its name in discord.js's `PermissionFlagsBits`. */
+export type PermissionName = keyof typeof PERMISSIONS;
+const permissions = (names: readonly PermissionName[]) => and(names.map((name) => PERMISSIONS[name]));
+
+/** The valid regions as a person reads them in a refusal. */
+const validRegions = (regions: readonly string[]) =>
+  `${regions.join(", ")} (aliases like cn, usa, eu work too)`;
+
+/** " Did you mean **a** or **b**?" (with a leading space), or nothing. */
+const didYouMean = (guesses: readonly string[]) =>
+  guesses.length === 0 ? "" : ` Did you mean ${or(guesses.map(bold))}?`;
+
+export const enUS = {
+  /** This language's own name, for the digest language choice. */
+  "language.self": "English",
+
+  // Regions (also used by charts and summaries through services/format/locale.ts).
+  "region.china": "China",
+  "region.us": "United States",
+  "region.europe": "Europe",
+  "region.asia": "Asia-Pacific",
+  "region.other": "Other",
+  "region.unattributed": "Unattributed",
+  "region.unknown": (p: { typed: string; guesses: readonly string[]; regions: readonly string[] }) =>
+    `I don't know the region ${quoted(p.typed)}.${didYouMean(p.guesses)} Valid regions: ${validRegions(p.regions)}.`,
+
+  // How old data is, in footers.
+  "age.minutes": (p: { count: number }) => `${p.count} min`,
+  "age.hours": (p: { count: number }) => `${p.count} h`,
+  "age.days": (p: { count: number }) => `${p.count} d`,
+
+  // What the router says: guards, the error path.
+  "guard.chart-permissions": (p: { missing: readonly PermissionName[] }) =>
+    `I can't post charts in this channel: I am missing the ${permissions(p.missing)} permission${s(p.missing.length)}. ` +
+    "Ask a server admin to grant it to my role here, or try another channel.",
+  "guard.embed-permissions": (p: { missing: readonly PermissionName[] }) =>
+    `I can't answer in this channel: I am missing the ${permissions(p.missing)} permission${s(p.missing.length)}. ` +
+    "Ask a server admin to grant it to my role here, or try another channel.",
+  "guard.cooldown": (p: { seconds: number; command: string }) =>
+    `Please wait ${p.seconds} second${s(p.seconds)} before using /${p.command} again.`,
+  "error.apology": (p: { errorId: string }) =>
+    `Sorry, something went wrong on our side (error id \`${p.errorId}\`). Please try again in a minute.`,
+  "error.unknown-command": "This command is not available any more; it may have been removed.",
+  "error.bad-option": (p: { option: string }) =>
+    `The option ${p.option} did not come through as expected; please run the command again.`,
+  "error.bad-choice": (p: { option: string; choices: readonly string[] }) =>
+    `Choose ${p.option} from the list: ${p.choices.join(", ")}.`,
+
+  // Data and the Hub.
+  "data.none":
+    "The Hugging Face Hub can't be reached right now and I have no stored data yet, so I have nothing to show. I'll try again shortly.",
+  "data.none-until": (p: { when: string }) =>
+    `The Hugging Face Hub can't be reached right now and I have no stored data yet, so I have nothing to show. I'll try again ${p.when}.`,
+  "data.stale": (p: { age: string }) => `data is ${p.age} old: the Hub could not be reached, retrying`,
+  "data.live-stale": (p: { age: string }) => `list is ${p.age} old: the Hub could not be reached`,
+  "hub.unavailable.datasets":
+    "The Hugging Face Hub can't be reached right now, so I can't read the top datasets. Please try again in a few minutes.",
+  "hub.unavailable.model":
+    "The Hugging Face Hub can't be reached right now, so I can't look the model up. Please try again in a few minutes.",
+
+  // Shared options.
+  "option.region.name": "region",
+  "option.id.digest": "Which digest (see /digest show); may be left out when the server has only one",
+  "option.id.digest-set": "Change this digest instead of creating one",
+
+  // /trends
+  "trends.description": "Who leads open-source AI on the Hugging Face Hub: share of downloads by region",
+  "trends.region.description":
+    "china, us, europe, asia or other (aliases work); leave empty for the overview",
+  "trends.window.name": "window",
+  "trends.window.description": "Compare with how things stood this long ago",
+  "trends.window.1": "this week",
+  "trends.window.4": "4 weeks",
+  "trends.window.12": "12 weeks",
+  "trends.chart.name": "chart",
+  "trends.chart.description": "Which chart to draw",
+  "trends.overview": "overview",
+  "trends.title": (p: { scope: string }) => `Open-source AI trends · ${p.scope}`,
+
+  // /top
+  "top.name": "top",
+  "top.description": "The top 10 models or datasets on the Hugging Face Hub, by trending, downloads or likes",
+  "top.kind.name": "kind",
+  "top.kind.description": "Models or datasets",
+  "top.kind.models": "models",
+  "top.kind.datasets": "datasets",
+  "top.sort.name": "sort",
+  "top.sort.description": "Rank by the Hub's trending score, 30-day downloads or likes",
+  "top.sort.trending": "trending",
+  "top.sort.downloads": "downloads",
+  "top.sort.likes": "likes",
+  "top.task.name": "task",
+  "top.task.description": "Models only: a task such as text-generation",
+  "top.region.description": "Models only: china, us, europe, asia or other",
+  "top.models-only":
+    "The task and region filters apply to models only: datasets are ranked across the whole Hub. Leave them out for datasets, or choose kind: models.",
+  "top.no-datasets": "The Hugging Face Hub listed no datasets just now; try again later.",
+  "top.unknown-task": (p: { typed: string; guesses: readonly string[]; some: readonly string[] }) =>
+    `No model in the newest snapshot has the task ${quoted(p.typed)}.${didYouMean(p.guesses)} Pick one from the suggestions, e.g. ${p.some.join(", ")}.`,
+  "top.no-models": (p: {
+    trending: boolean;
+    task: { label: string; tag: string } | null;
+    region: string | null;
+  }) => {
+    const filters = [
+      p.task === null ? null : `task ${p.task.label} (${p.task.tag})`,
+      p.region === null ? null : `region ${p.region}`,
+    ].filter((part): part is string => part !== null);
+    return (
+      `No model${p.trending ? " with a trending score" : ""} in the newest snapshot matches ${filters.join(" and ") || "these filters"}. ` +
+      "Try another task or region, or leave one out."
+    );
+  },
+  "ranking.downloads": (p: { count: string }) => `${p.count} downloads (30 d)`,
+  "ranking.likes": (p: { count: string }) => `${p.count} likes`,
+  "ranking.trending": (p: { score: string }) => `trending score ${p.score}`,
+
+  // /model
+  "model.name": "model",
+  "model.description": "One model's downloads, likes, rank and week-over-week change",
+  "model.id.name": "id",
+  "model.id.description": "The model's repo id, e.g. Qwen/Qwen3-8B",
+  "model.bad-id": "Give a model's repo id, like Qwen/Qwen3-8B (at most 96 characters).",
+  "model.unknown": (p: { typed: string; guesses: readonly string[] }) =>
+    `I can't find the model ${quoted(p.typed)}, neither among the tracked models nor on the Hub.${didYouMean(p.guesses)} Repo ids look like Qwen/Qwen3-8B.`,
+  "model.choice": (p: { id: string; downloads: string }) => `${p.id} · ${p.downloads} downloads`,
+  "model.downloads": "Downloads (30 days)",
+  "model.likes": "Likes",
+  "model.rank": "Rank",
+  "model.org": "Organisation",
+  "model.task": "Task",
+  "model.week": "Week over week",
+  "model.by-downloads": (p: { rank: string; of: string }) => `#${p.rank} of ${p.of} by downloads`,
+  "model.trending": (p: { rank: string }) => `#${p.rank} trending`,
+  "model.unranked": "not in the top by downloads",
+  "model.untracked":
+    "Not among the tracked models (the top by downloads, trending and new models): live figures from the Hub.",
+  "model.new-this-week": "not in the snapshot a week earlier",
+  "model.no-history": "no snapshot a week older yet",
+  "model.change": (p: { pct: string; before: string; day: string }) => `${p.pct} (${p.before} on ${p.day})`,
+
+  // /org
+  "org.name": "org",
+  "org.description": "An organisation on the Hub: its top models, downloads, share and region",
+  "org.option.name": "name",
+  "org.option.description": "The Hub namespace, e.g. Qwen or meta-llama",
+  "org.bad-name": "Give an organisation's Hub name, like Qwen.",
+  "org.not-in-snapshot": (p: { author: string; region: string; country: string }) =>
+    `${p.author} is on my list of organisations (${p.region}, ${p.country}), but none of its models is among the tracked models of the newest snapshot.`,
+  "org.unknown": (p: { typed: string; guesses: readonly string[] }) =>
+    `I can't find the organisation ${quoted(p.typed)} among the authors of the tracked models.${didYouMean(p.guesses)} Names are Hub namespaces, like Qwen or meta-llama.`,
+  "org.downloads": "Downloads (30 days)",
+  "org.share": "Share of all downloads",
+  "org.region": "Region",
+  "org.week": "Week over week",
+  "org.top-models": "Top models",
+  "org.across": (p: { count: string; universe: string }) =>
+    `across ${p.count} of the top ${p.universe} models`,
+  "org.none-in-universe": (p: { universe: string }) => `none of its models is among the top ${p.universe}`,
+  "org.since": (p: { day: string; before: string }) => `since ${p.day} (was ${p.before})`,
+  "org.no-history": "no snapshot a week older yet",
+
+  // /compare
+  "compare.name": "compare",
+  "compare.description": "Two regions or two organisations side by side: shares of downloads and models",
+  "compare.a.name": "a",
+  "compare.a.description": "A region (china, us, europe, asia, other) or an organisation (e.g. Qwen)",
+  "compare.b.name": "b",
+  "compare.b.description": "Another of the same kind: a region, or an organisation (e.g. meta-llama)",
+  "compare.unknown-side": (p: { typed: string; regions: readonly string[]; guesses: readonly string[] }) =>
+    `I don't know ${quoted(p.typed)}: it is neither a region (${validRegions(p.regions)}) nor an organisation with models in the newest snapshot.${didYouMean(p.guesses)}`,
+  "compare.mixed": (p: { region: string; org: string }) =>
+    `I compare two regions or two organisations, not a region with an organisation: ${quoted(p.region)} is a region and ${quoted(p.org)} an organisation. ` +
+    "Try `/compare china us` or `/compare Qwen meta-llama`; `/org` shows an organisation's share of all downloads.",
+  "compare.same-regions": (p: { name: string }) =>
+    `Both sides are ${quoted(p.name)}: pick two different regions to compare.`,
+  "compare.same-orgs": (p: { name: string }) =>
+    `Both sides are ${quoted(p.name)}: pick two different organisations to compare.`,
+  "compare.outside-universe": (p: { author: string }) =>
+    `${p.author} has no model among the top models by downloads, so it has no share of downloads to compare.`,
+
+  // /about
+  "about.name": "about",
+  "about.description": "What hubtrends measures, how regions are attributed, and how fresh the data is",
+  "about.title": "About hubtrends",
+  "about.intro":
+    "Open-source AI trends from the Hugging Face Hub's own numbers: who the most downloaded open models come from, and where those organisations are based.",
+  "about.measures": "What it measures",
+  "about.universe-unknown":
+    "The 30-day downloads the Hub reports for its most downloaded models, read on a schedule.",
+  "about.universe-top": (p: { count: string }) =>
+    `The 30-day downloads the Hub reports for its top ${p.count} models by downloads: the shares are of these.`,
+  "about.universe-extra": (p: { count: string }) =>
+    ` ${p.count} trending and newly created models are read too, for /top and /model.`,
+  "about.universe-import": (p: { count: string }) =>
+    `The 30-day downloads of all ${p.count} models of an imported snapshot.`,
+  "about.regions": "How regions are attributed",
+  "about.attribution": (p: { orgs: string; regions: readonly string[] }) =>
+    `A curated list of ${p.orgs} organisations, each placed by the country of its headquarters, into ${p.regions.join(", ")}. Models of anyone not on the list count as unattributed: never guessed.`,
+  "about.freshness": "Data freshness",
+  "about.newest": (p: { at: string; ago: string }) => `Newest snapshot: ${p.at} (${p.ago}).`,
+  "about.none": "No snapshot is stored yet.",
+  "about.next": (p: { when: string }) => `Next collection: ${p.when}.`,
+  "about.failing": "The last collection failed: the Hub could not be reached; it is being retried.",
+  "about.coverage": "Coverage",
+  "about.covered": (p: { share: string }) =>
+    `${p.share} of the downloads in the newest snapshot are attributed to a region.`,
+  "about.unknown": "Not known until the first snapshot is collected.",
+
+  // /digest: registration.
+  "digest.description": "Weekly open-source AI digests posted to a channel (Manage Server)",
+  "digest.set.description":
+    "Create a weekly digest, or change one (with id); also turns an off digest back on",
+  "digest.set.channel": "Text or announcement channel to post in",
+  "digest.set.day": "Day of the week to post on",
+  "digest.set.time": "Time of day, 24-hour HH:MM (09:00, 18:30)",
+  "digest.set.timezone": "IANA time zone, e.g. Europe/Paris, America/New_York, Asia/Shanghai",
+  "digest.set.region": "china, us, europe, asia or other; leave empty for all regions",
+  "digest.set.language": "Language of the digest (default: the server's)",
+  "digest.show.description": "List this server's digests: schedule, next and last post, problems",
+  "digest.preview.description": "See the digest as it would be posted now (only you see it)",
+  "digest.send-now.description": "Post this week's digest now instead of at the scheduled time",
+  "digest.off.description": "Stop posting a digest; its settings are kept",
+  "day.mon": "Monday",
+  "day.tue": "Tuesday",
+  "day.wed": "Wednesday",
+  "day.thu": "Thursday",
+  "day.fri": "Friday",
+  "day.sat": "Saturday",
+  "day.sun": "Sunday",
+
+  // /digest: refusals.
+  "digest.guild-only": "Digests belong to a server: use /digest in a server channel.",
+  "digest.manage-server-only": (p: { missing: readonly PermissionName[] }) =>
+    `Only members with the **${permissions(p.missing)}** permission${s(p.missing.length)} can set up or change digests.`,
+  "digest.none": "This server has no digests yet. Create one with `/digest set`.",
+  "digest.which": (p: { count: number; ids: readonly string[] }) =>
+    `This server has ${p.count} digests (${p.ids.join(", ")}): say which one with \`id\`. \`/digest show\` lists them.`,
+  "digest.unknown": (p: { id: number }) =>
+    `This server has no digest #${p.id}. \`/digest show\` lists the server's digests.`,
+  "digest.bad-time": (p: { typed: string }) =>
+    `${quoted(p.typed)} is not a time I can read: use 24-hour HH:MM, like 09:00 or 18:30.`,
+  "digest.bad-timezone": (p: { typed: string; guesses: readonly string[] }) =>
+    `${quoted(p.typed)} is not a time zone I know.${didYouMean(p.guesses)} Use an IANA name such as Europe/Paris, America/New_York or Asia/Shanghai: it follows daylight saving time for you.`,
+  "digest.channel-type": (p: { channel: string }) =>
+    `${p.channel} is not a text or announcement channel: pick one of those for the digest.`,
+  "digest.cannot-post-set": (p: { channel: string; reason: string; missing: readonly PermissionName[] }) =>
+    `I can't post the digest in ${p.channel}: ${p.reason}.` +
+    (p.missing.length > 0
+      ? ` Give my role ${permissions(p.missing)} in ${p.channel} (channel settings → Permissions), then run this again.`
+      : "") +
+    " Nothing was saved.",
+  "digest.limit": (p: { limit: number }) =>
+    `This server already has ${p.limit} digests, the most allowed. Change one with \`/digest set id:…\` (\`/digest show\` lists them), or turn one off with \`/digest off\`.`,
+  "digest.paused": (p: { id: number; reason: string }) =>
+    `Digest #${p.id} is paused: ${p.reason}. Fix that, then \`/digest set id:${p.id}\` resumes it; send-now works again after that.`,
+  "digest.is-off": (p: { id: number }) =>
+    `Digest #${p.id} is off. \`/digest set id:${p.id}\` turns it back on.`,
+  "digest.cannot-post-now": (p: { id: number; channel: string; reason: string }) =>
+    `I can't post digest #${p.id} in ${p.channel}: ${p.reason}. Nothing was posted.`,
+  "digest.refused": (p: { id: number; channel: string; reason: string }) =>
+    `Discord refused the post in ${p.channel}: ${p.reason}. Digest #${p.id} is paused until you fix that and run \`/digest set id:${p.id}\`.`,
+  "digest.send-failed": (p: { detail: string }) =>
+    `Discord did not take the post just now (${p.detail}). Try again in a minute; the scheduler also retries on its own.`,
+  "digest.unknown-error": "unknown error",
+
+  // /digest: answers.
+  "digest.created": (p: { id: number; channel: string; schedule: string; content: string }) =>
+    `Digest #${p.id} created: it posts to ${p.channel} ${p.schedule}, about ${p.content}.`,
+  "digest.updated": (p: { id: number; channel: string; schedule: string; content: string }) =>
+    `Digest #${p.id} updated: it posts to ${p.channel} ${p.schedule}, about ${p.content}.`,
+  "digest.resumed": (p: { id: number; channel: string; schedule: string; content: string }) =>
+    `Digest #${p.id} updated and back on: it posts to ${p.channel} ${p.schedule}, about ${p.content}.`,
+  "digest.next-posts": "Next posts:",
+  "digest.tip-history": (p: { channel: string }) =>
+    `Tip: give me **Read Message History** in ${p.channel} too, so that after a crash I can check whether the week's post already went out.`,
+  "digest.what-next": (p: { id: number }) =>
+    `\`/digest preview id:${p.id}\` shows it now; \`/digest send-now id:${p.id}\` posts this week's at once.`,
+  "digest.schedule": (p: { day: string; time: string; timezone: string }) =>
+    `every ${p.day} at ${p.time} (${p.timezone})`,
+  "digest.content": (p: { about: string; language: string }) => `${p.about}, in ${p.language}`,
+  "digest.all-regions": "all regions",
+  "digest.language.en-US": "English",
+  "digest.language.zh-CN": "Chinese (简体中文)",
+  "digest.upcoming": (p: { at: string; local: string; timezone: string }) =>
+    `• ${p.at} (${p.local} ${p.timezone})`,
+  "digest.preview": (p: { id: number; channel: string }) =>
+    `Preview of digest #${p.id}, as it would be posted in ${p.channel} now:`,
+  "digest.posted": (p: { id: number; channel: string; link: string; period: string }) =>
+    `Digest #${p.id} is posted in ${p.channel}: ${p.link}. It counts as this week's post (${p.period}), so the scheduled one will not follow.`,
+  "digest.already-posted": (p: { id: number; period: string; link: string | null }) =>
+    `Digest #${p.id} was already posted this week (${p.period})${p.link === null ? "" : `: ${p.link}`}. The next one follows on schedule.`,
+  "digest.posting": (p: { id: number; period: string; channel: string }) =>
+    `Digest #${p.id} is being posted for this week (${p.period}) right now; it will appear in ${p.channel} in a moment.`,
+  "digest.turned-off": (p: { id: number; channel: string }) =>
+    `Digest #${p.id} is off: nothing more goes to ${p.channel}. Its settings are kept; \`/digest set id:${p.id}\` with the same options turns it back on.`,
+  "digest.show.none":
+    "This server has no digests yet. `/digest set` creates one: a channel, a weekday, a time and a time zone.",
+  "digest.show.title": (p: { count: number; max: number }) => `Weekly digests (${p.count} of ${p.max})`,
+  "digest.show.footer": "Change one with /digest set id:…, stop one with /digest off id:…",
+  "digest.show.field": (p: { id: number; status: string }) => `#${p.id} · ${p.status}`,
+  "digest.status.on": "on",
+  "digest.status.off": "off",
+  "digest.status.paused": "paused",
+  "digest.show.paused": (p: { id: number; reason: string }) =>
+    `**Paused**: ${p.reason}. Fix that, then \`/digest set id:${p.id}\` resumes it.`,
+  "digest.show.off": (p: { id: number }) => `**Off**: \`/digest set id:${p.id}\` turns it back on.`,
+  "digest.show.next": (p: { at: string; local: string; timezone: string }) =>
+    `Next post: ${p.at} (${p.local} ${p.timezone})`,
+  "digest.show.no-next": "Next post: none scheduled",
+  "digest.show.last": (p: { at: string; period: string; link: string }) =>
+    `Last post: ${p.at} (${p.period}) · [open](${p.link})`,
+  "digest.show.no-last": "Last post: none yet",
+  "digest.show.retrying": (p: { period: string; when: string }) => `${p.period}: failed, retrying ${p.when}`,
+  "digest.show.not-posted": (p: { period: string; reason: string }) =>
+    `${p.period}: not posted (${p.reason})`,
+  "digest.show.skipped": "skipped",
+  "digest.show.last-error": (p: { when: string; error: string }) => `Last error (${p.when}): ${p.error}`,
+
+  // Why a channel does not take a digest (shown to admins; stored as a paused digest's reason).
+  "channel.deleted": "the channel no longer exists (it was deleted)",
+  "channel.not-text": "the channel is not a text or announcement channel",
+  "channel.missing-permissions": (p: { missing: readonly PermissionName[] }) =>
+    `I am missing the ${permissions(p.missing)} permission${s(p.missing.length)} in the channel`,
+  "channel.discord-unknown-channel": "the channel no longer exists (Discord: Unknown Channel)",
+  "channel.discord-unknown-guild": "I am no longer in the server (Discord: Unknown Guild)",
+  "channel.discord-missing-access": "I can no longer see the channel (Discord: Missing Access)",
+  "channel.discord-missing-permissions":
+    "I am missing a permission in the channel: I need View Channel, Send Messages, Embed Links and Attach Files (Discord: Missing Permissions)",
+  "channel.discord-not-text": "the channel does not take messages (Discord: non-text channel)",
+};
+
+/** The shape every locale's catalogue has: the keys of the English one, with the same parameters. */
+export type Messages = typeof enUS;
