@@ -1,4 +1,5 @@
 import { benchCharts } from "./charts.js";
+import { benchCodeShape } from "./code-shape.js";
 import { benchStatsEngine } from "./stats-engine.js";
 
 /**
@@ -10,6 +11,7 @@ const suites: [string, () => Promise<Record<string, unknown>>][] = [
   ["Charts (issue 3)", () => benchCharts()],
   ["Digests (issue 5)", () => import("./digests.js").then((m) => m.benchDigests())],
   ["Discord commands (fakes in another process)", () => import("./discord.js").then((m) => m.benchDiscord())],
+  ["Code shape (issue 10)", async () => benchCodeShape()],
 ];
 
 function print(figures: Record<string, unknown>, indent: string): void {

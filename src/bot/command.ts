@@ -141,12 +141,7 @@ export function defineCommand<
 >(spec: Naming & { registration?: Registration } & HandlerSpec<O, N, Plan>): Command {
   return {
     name: spec.name,
-    data: {
-      ...named(spec.name, spec.nameKey),
-      ...described(spec.description),
-      ...spec.registration,
-      ...(spec.options === undefined ? {} : { options: optionsData(spec.options) }),
-    },
+    data: { ...heading(spec), ...spec.registration, ...optionsOf(spec) },
     handlers: new Map([["", routed(spec.name, spec)]]),
   };
 }
@@ -159,12 +154,7 @@ export function defineSubcommand<
 >(spec: Naming & HandlerSpec<O, N, Plan>): Subcommand {
   return {
     name: spec.name,
-    data: {
-      type: ApplicationCommandOptionType.Subcommand,
-      ...named(spec.name, spec.nameKey),
-      ...described(spec.description),
-      ...(spec.options === undefined ? {} : { options: optionsData(spec.options) }),
-    },
+    data: { type: ApplicationCommandOptionType.Subcommand, ...heading(spec), ...optionsOf(spec) },
     handler: (parent) => routed(`${parent} ${spec.name}`, spec),
   };
 }
@@ -175,12 +165,7 @@ export function defineParentCommand(
 ): Command {
   return {
     name: spec.name,
-    data: {
-      ...named(spec.name, spec.nameKey),
-      ...described(spec.description),
-      ...spec.registration,
-      options: spec.subcommands.map((sub) => sub.data),
-    },
+    data: { ...heading(spec), ...spec.registration, options: spec.subcommands.map((sub) => sub.data) },
     handlers: new Map(spec.subcommands.map((sub) => [sub.name, sub.handler(spec.name)])),
   };
 }
@@ -201,6 +186,15 @@ function routed<O extends OptionSpecs, N extends Needs, Plan>(
     check: (context) => spec.check?.(typed(context)),
     run: (context, plan) => spec.run(typed(context), plan as Plan),
   };
+}
+
+/** Name and description, with their localisations. */
+function heading(spec: Naming) {
+  return { ...named(spec.name, spec.nameKey), ...described(spec.description) };
+}
+
+function optionsOf(spec: { options?: OptionSpecs }): { options?: APIApplicationCommandBasicOption[] } {
+  return spec.options === undefined ? {} : { options: optionsData(spec.options) };
 }
 
 function named(

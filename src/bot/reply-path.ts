@@ -83,17 +83,7 @@ export function createReplyPath(deps: {
       await send(await work, visibility);
     },
     async fail(error) {
-      let content: string;
-      let outcome: string;
-      if (error instanceof UserFacingError) {
-        content = render(t.locale, error.text);
-        outcome = error.code;
-      } else {
-        const errorId = randomBytes(4).toString("hex");
-        logger.error({ err: error, errorId, command: deps.command }, "command failed");
-        content = t("error.apology", { errorId });
-        outcome = "error";
-      }
+      const { content, outcome } = errorAnswer(error, deps);
       try {
         if (state === "replied") {
           await responder.followUp({ content, flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS });
@@ -117,6 +107,21 @@ export function createReplyPath(deps: {
       return outcome;
     },
   };
+}
+
+/**
+ * What a user is told about a failure, and the outcome to log: an expected one's own message, or
+ * an apology with an error id under which anything else is logged.
+ */
+function errorAnswer(
+  error: unknown,
+  deps: { t: Translator; logger: Logger; command: string },
+): { content: string; outcome: string } {
+  if (error instanceof UserFacingError)
+    return { content: render(deps.t.locale, error.text), outcome: error.code };
+  const errorId = randomBytes(4).toString("hex");
+  deps.logger.error({ err: error, errorId, command: deps.command }, "command failed");
+  return { content: deps.t("error.apology", { errorId }), outcome: "error" };
 }
 
 /** The body of a message (first response or edit): its files are `files[n]` of the multipart body. */

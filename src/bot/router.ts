@@ -2,6 +2,7 @@ import {
   type APIApplicationCommandAutocompleteInteraction,
   type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
+  type APIInteractionDataResolved,
   ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
@@ -13,7 +14,7 @@ import { Later } from "./command.js";
 import type { CommandServices } from "./command-services.js";
 import type { Cooldowns } from "./cooldowns.js";
 import { applyGuards, type GuardSubject } from "./guards.js";
-import { readOptions } from "./interaction-options.js";
+import { type ReadOptions, readOptions } from "./interaction-options.js";
 import type { Choice } from "./options.js";
 import { createReplyPath, QUICK_ANSWER_MS } from "./reply-path.js";
 import type { Responder } from "./responder.js";
@@ -28,14 +29,8 @@ export interface InteractionRouter {
 /** Most choices Discord accepts for one autocomplete. */
 const MAX_CHOICES = 25;
 
-/**
- * The router over raw interaction payloads (discord-api-types' `APIInteraction`), so that it serves
- * the gateway and an Interactions Endpoint URL alike. For a command it reads the options, applies
- * the declared guards, runs the command's check and then its answer, and replies through the one
- * reply path (reply-path.ts), which also owns the error path. Autocomplete goes through it too and
- * never errors (an empty list is a valid answer).
- */
-export function createInteractionRouter(deps: {
+/** What the router is built from. */
+export interface RouterDeps {
   commands: readonly Command[];
   services: CommandServices;
   cooldowns: Cooldowns;
@@ -43,116 +38,27 @@ export function createInteractionRouter(deps: {
   clock: () => Date;
   /** How long an answer may take before a deferral goes out instead (default 1 s). */
   budgetMs?: number;
-}): InteractionRouter {
-  const { services, cooldowns, logger, clock } = deps;
-  const budgetMs = deps.budgetMs ?? QUICK_ANSWER_MS;
+}
+
+interface Routes extends RouterDeps {
+  budgetMs: number;
+  handlerOf(name: string, subcommand: string | undefined): RoutedHandler | undefined;
+}
+
+/**
+ * The router over raw interaction payloads (discord-api-types' `APIInteraction`), so that it serves
+ * the gateway and an Interactions Endpoint URL alike. For a command it reads the options, applies
+ * the declared guards, runs the command's check and then its answer, and replies through the one
+ * reply path (reply-path.ts), which also owns the error path. Autocomplete goes through it too and
+ * never errors (an empty list is a valid answer).
+ */
+export function createInteractionRouter(deps: RouterDeps): InteractionRouter {
   const byName = new Map(deps.commands.map((command) => [command.name, command]));
-
-  function handlerOf(name: string, subcommand: string | undefined): RoutedHandler | undefined {
-    return byName.get(name)?.handlers.get(subcommand ?? "");
-  }
-
-  async function command(interaction: APIChatInputApplicationCommandInteraction, responder: Responder) {
-    const started = clock().getTime();
-    const t = translator(localeFor(interaction.locale));
-    const read = readOptions(interaction.data.options);
-    const path = [interaction.data.name, read.subcommand].filter(Boolean).join(" ");
-    const reply = createReplyPath({ responder, t, logger, command: path, clock });
-    let outcome = "ok";
-    try {
-      const handler = handlerOf(interaction.data.name, read.subcommand);
-      if (handler === undefined) throw new UserFacingError("error.unknown-command");
-      const subject = guardSubject(interaction, handler.path);
-      applyGuards("access", handler.needs, subject, { cooldowns });
-
-      const options: Record<string, unknown> = {};
-      for (const [name, spec] of Object.entries(handler.options)) {
-        const raw = read.values.get(name);
-        if (raw === undefined) {
-          if (spec.required) throw new UserFacingError("error.bad-option", { option: name });
-          continue;
-        }
-        options[name] = spec.parse(raw, { name, resolved: interaction.data.resolved });
-      }
-      const context: CommandContext = {
-        options,
-        t,
-        locale: t.locale,
-        guildLocale: localeFor(interaction.guild_locale ?? interaction.locale),
-        userId: subject.userId,
-        guildId: subject.guildId,
-        channelId: interaction.channel?.id ?? null,
-        services,
-      };
-
-      const checked = handler.check(context);
-      applyGuards("answer", handler.needs, subject, { cooldowns });
-      let plan = checked;
-      if (checked instanceof Later) {
-        // Checking needs data that is not in memory (the Hub): acknowledge first, then wait.
-        await reply.defer(handler.visibility);
-        plan = await checked.load();
-      }
-      const visibility = handler.privately(plan) ? "ephemeral" : handler.visibility;
-      const answer = handler.run(context, plan);
-      if (answer instanceof Promise) await reply.sendWhenReady(answer, visibility, started + budgetMs);
-      else await reply.send(answer, visibility);
-    } catch (error) {
-      outcome = await reply.fail(error);
-    }
-    logger.info(
-      { command: path, guildId: interaction.guild_id, latencyMs: clock().getTime() - started, outcome },
-      "interaction",
-    );
-  }
-
-  async function autocomplete(
-    interaction: APIApplicationCommandAutocompleteInteraction,
-    responder: Responder,
-  ) {
-    const started = clock().getTime();
-    const read = readOptions(interaction.data.options);
-    const locale = localeFor(interaction.locale);
-    let outcome = "ok";
-    let choices: Choice[] = [];
-    try {
-      const { focused } = read;
-      const spec =
-        focused === undefined
-          ? undefined
-          : handlerOf(interaction.data.name, read.subcommand)?.options[focused.name];
-      if (focused !== undefined && spec?.autocomplete !== undefined) {
-        choices = spec
-          .autocomplete(focused.typed, { locale, t: translator(locale), services })
-          .slice(0, MAX_CHOICES);
-      }
-    } catch (error) {
-      outcome = "error";
-      logger.warn(
-        { err: error, command: interaction.data.name },
-        "autocomplete failed; answering with no choices",
-      );
-    }
-    try {
-      await responder.respond({
-        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-        data: { choices },
-      });
-    } catch (error) {
-      outcome = "respond-failed";
-      logger.warn({ err: error, command: interaction.data.name }, "could not answer autocomplete");
-    }
-    logger.debug(
-      {
-        command: interaction.data.name,
-        guildId: interaction.guild_id,
-        latencyMs: clock().getTime() - started,
-        outcome,
-      },
-      "autocomplete",
-    );
-  }
-
+  const routes: Routes = {
+    ...deps,
+    budgetMs: deps.budgetMs ?? QUICK_ANSWER_MS,
+    handlerOf: (name, subcommand) => byName.get(name)?.handlers.get(subcommand ?? ""),
+  };
   return {
     async handle(interaction, responder) {
       // Every interaction, however it arrived, enters here once: the place to recognise a repeated
@@ -162,20 +68,126 @@ export function createInteractionRouter(deps: {
           await responder.respond({ type: InteractionResponseType.Pong });
           return;
         case InteractionType.ApplicationCommandAutocomplete:
-          await autocomplete(interaction, responder);
+          await answerAutocomplete(routes, interaction, responder);
           return;
         case InteractionType.ApplicationCommand:
           if (interaction.data.type === ApplicationCommandType.ChatInput) {
-            await command(interaction as APIChatInputApplicationCommandInteraction, responder);
+            await answerCommand(routes, interaction as APIChatInputApplicationCommandInteraction, responder);
             return;
           }
           break;
         default:
           break;
       }
-      logger.debug({ type: interaction.type }, "ignoring an interaction no command handles");
+      deps.logger.debug({ type: interaction.type }, "ignoring an interaction no command handles");
     },
   };
+}
+
+/** A slash command: guards, options, check, answer, all through one reply path; then one log line. */
+async function answerCommand(
+  routes: Routes,
+  interaction: APIChatInputApplicationCommandInteraction,
+  responder: Responder,
+): Promise<void> {
+  const { cooldowns, logger, clock } = routes;
+  const started = clock().getTime();
+  const t = translator(localeFor(interaction.locale));
+  const read = readOptions(interaction.data.options);
+  const path = [interaction.data.name, read.subcommand].filter(Boolean).join(" ");
+  const reply = createReplyPath({ responder, t, logger, command: path, clock });
+  let outcome = "ok";
+  try {
+    const handler = routes.handlerOf(interaction.data.name, read.subcommand);
+    if (handler === undefined) throw new UserFacingError("error.unknown-command");
+    const subject = guardSubject(interaction, handler.path);
+    applyGuards("access", handler.needs, subject, { cooldowns });
+    const context: CommandContext = {
+      options: parseOptions(handler, read, interaction.data.resolved),
+      t,
+      locale: t.locale,
+      guildLocale: localeFor(interaction.guild_locale ?? interaction.locale),
+      userId: subject.userId,
+      guildId: subject.guildId,
+      channelId: interaction.channel?.id ?? null,
+      services: routes.services,
+    };
+    const checked = handler.check(context);
+    applyGuards("answer", handler.needs, subject, { cooldowns });
+    let plan = checked;
+    if (checked instanceof Later) {
+      // Checking needs data that is not in memory (the Hub): acknowledge first, then wait.
+      await reply.defer(handler.visibility);
+      plan = await checked.load();
+    }
+    const visibility = handler.privately(plan) ? "ephemeral" : handler.visibility;
+    const answer = handler.run(context, plan);
+    if (answer instanceof Promise) await reply.sendWhenReady(answer, visibility, started + routes.budgetMs);
+    else await reply.send(answer, visibility);
+  } catch (error) {
+    outcome = await reply.fail(error);
+  }
+  logger.info(
+    { command: path, guildId: interaction.guild_id, latencyMs: clock().getTime() - started, outcome },
+    "interaction",
+  );
+}
+
+/** The typed value of every option the handler declares; refuses a required one that is missing. */
+function parseOptions(
+  handler: RoutedHandler,
+  read: ReadOptions,
+  resolved: APIInteractionDataResolved | undefined,
+): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(handler.options)) {
+    const raw = read.values.get(name);
+    if (raw !== undefined) options[name] = spec.parse(raw, { name, resolved });
+    else if (spec.required) throw new UserFacingError("error.bad-option", { option: name });
+  }
+  return options;
+}
+
+/** Choices from the focused option's own suggestions; none when they fail. */
+async function answerAutocomplete(
+  routes: Routes,
+  interaction: APIApplicationCommandAutocompleteInteraction,
+  responder: Responder,
+): Promise<void> {
+  const { logger, clock } = routes;
+  const started = clock().getTime();
+  const read = readOptions(interaction.data.options);
+  const locale = localeFor(interaction.locale);
+  let outcome = "ok";
+  let choices: Choice[] = [];
+  try {
+    const { focused } = read;
+    const spec = focused && routes.handlerOf(interaction.data.name, read.subcommand)?.options[focused.name];
+    if (focused !== undefined && spec?.autocomplete !== undefined) {
+      const context = { locale, t: translator(locale), services: routes.services };
+      choices = spec.autocomplete(focused.typed, context).slice(0, MAX_CHOICES);
+    }
+  } catch (error) {
+    outcome = "error";
+    logger.warn(
+      { err: error, command: interaction.data.name },
+      "autocomplete failed; answering with no choices",
+    );
+  }
+  try {
+    await responder.respond({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices },
+    });
+  } catch (error) {
+    outcome = "respond-failed";
+    logger.warn({ err: error, command: interaction.data.name }, "could not answer autocomplete");
+  }
+  const latencyMs = clock().getTime() - started;
+  logger.debug(
+    { command: interaction.data.name, guildId: interaction.guild_id, latencyMs, outcome },
+    "autocomplete",
+  );
 }
 
 /** What the guards read of an interaction: who, where, and the permissions Discord sent with it. */

@@ -5,7 +5,7 @@ import { safeText } from "../bot/discord-text.js";
 import { CHART_ANSWER } from "../bot/guards.js";
 import { type OptionSpec, stringOption } from "../bot/options.js";
 import { UserFacingError } from "../bot/user-facing-error.js";
-import type { PlainKey } from "../locales/index.js";
+import type { PlainKey, Translator } from "../locales/index.js";
 import { compareOrgs, compareRegions } from "../services/charts/specs/compare.js";
 import { chartText } from "../services/charts/text.js";
 import type { CompareInput } from "../services/charts/types.js";
@@ -59,55 +59,54 @@ export default defineCommand({
   },
 
   async run({ services, t }, { plan: [a, b] }) {
-    const { locale } = t;
-    const input = await withData(
-      async () => {
-        if (a.kind === "region" && b.kind === "region") {
-          const { stats } = await services.trends.stats({ region: null, windowWeeks: 1 });
-          return compareRegions(stats, a.region, b.region);
-        }
-        const { stats } = await services.trends.stats({
-          region: null,
-          windowWeeks: 1,
-          limits: { topOrgs: ALL_ORGS },
-        });
-        const compared = compareOrgs(stats, nameOf(a), nameOf(b));
-        if (compared === null)
-          throw new Error(`compareOrgs found no ${nameOf(a)} or ${nameOf(b)} after the check`);
-        return compared;
-      },
-      services.collection,
-      services.clock,
-    );
-    const text = chartText(locale);
-    const label = (side: CompareInput["sides"][number]) =>
-      input.kind === "regions" ? regionLabel(side.region, locale) : side.name;
-    const [left, right] = input.sides;
-    const lines = input.metrics.map((metric) => {
-      const value = (side: typeof left) => {
-        const share = side.values[metric];
-        return share === undefined ? "–" : formatShare(share, locale);
-      };
-      return `**${text.compareMetrics[metric]}**: ${value(left)} ${text.versus} ${value(right)}`;
-    });
-    const who =
-      input.kind === "orgs"
-        ? `${safeText(left.name, 100)} (${regionLabel(left.region, locale)}) ${text.versus} ${safeText(right.name, 100)} (${regionLabel(right.region, locale)})\n\n`
-        : "";
-    const embed = answerEmbed({
-      title: text.compareTitle(label(left), label(right)),
-      description: `${who}${lines.join("\n")}`,
-      footer: snapshotFooter(input, locale, staleNoteAt(input.asOf, services, t)),
-      timestamp: input.asOf,
-    });
-    const spec = buildChartSpec("compare", input, { locale });
-    return chartMessage(
-      embed,
-      { spec, fileStem: `compare-${nameOf(a)}-${nameOf(b)}`.toLowerCase() },
-      services,
-    );
+    const input = await withData(() => compared(services, a, b), services.collection, services.clock);
+    const spec = buildChartSpec("compare", input, { locale: t.locale });
+    const fileStem = `compare-${nameOf(a)}-${nameOf(b)}`.toLowerCase();
+    return chartMessage(compareEmbed(input, services, t), { spec, fileStem }, services);
   },
 });
+
+/** The figures of both sides, from the newest stats (every organisation's, for two of them). */
+async function compared(services: CommandServices, a: Side, b: Side): Promise<CompareInput> {
+  if (a.kind === "region" && b.kind === "region") {
+    const { stats } = await services.trends.stats({ region: null, windowWeeks: 1 });
+    return compareRegions(stats, a.region, b.region);
+  }
+  const { stats } = await services.trends.stats({
+    region: null,
+    windowWeeks: 1,
+    limits: { topOrgs: ALL_ORGS },
+  });
+  const input = compareOrgs(stats, nameOf(a), nameOf(b));
+  if (input === null) throw new Error(`compareOrgs found no ${nameOf(a)} or ${nameOf(b)} after the check`);
+  return input;
+}
+
+/** "**Share of downloads**: 41.2% vs 30.5%", one line per metric, under who is compared. */
+function compareEmbed(input: CompareInput, services: CommandServices, t: Translator) {
+  const { locale } = t;
+  const text = chartText(locale);
+  const label = (side: CompareInput["sides"][number]) =>
+    input.kind === "regions" ? regionLabel(side.region, locale) : side.name;
+  const [left, right] = input.sides;
+  const lines = input.metrics.map((metric) => {
+    const value = (side: typeof left) => {
+      const share = side.values[metric];
+      return share === undefined ? "–" : formatShare(share, locale);
+    };
+    return `**${text.compareMetrics[metric]}**: ${value(left)} ${text.versus} ${value(right)}`;
+  });
+  const who =
+    input.kind === "orgs"
+      ? `${safeText(left.name, 100)} (${regionLabel(left.region, locale)}) ${text.versus} ${safeText(right.name, 100)} (${regionLabel(right.region, locale)})\n\n`
+      : "";
+  return answerEmbed({
+    title: text.compareTitle(label(left), label(right)),
+    description: `${who}${lines.join("\n")}`,
+    footer: snapshotFooter(input, locale, staleNoteAt(input.asOf, services, t)),
+    timestamp: input.asOf,
+  });
+}
 
 function nameOf(side: Side): string {
   return side.kind === "region" ? side.region : side.author;

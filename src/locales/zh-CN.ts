@@ -250,7 +250,7 @@ export const zhCN: Messages = {
   "digest.what-next": (p) =>
     `\`/digest preview id:${p.id}\` 可立即预览；\`/digest send-now id:${p.id}\` 可立即发布本周周报。`,
   "digest.schedule": (p) => `每${p.day} ${p.time}（${p.timezone}）`,
-  "digest.content": (p) => `${p.about}，使用${p.language}`,
+  "digest.content": (p) => `${p.about}，语言为${p.language}`,
   "digest.all-regions": "全部地区",
   "digest.language.en-US": "英文",
   "digest.language.zh-CN": "简体中文",
