@@ -45,7 +45,7 @@ export function createReplyPath(deps: {
   command: string;
   clock: () => Date;
 }): ReplyPath {
-  const { responder, t, logger } = deps;
+  const { responder, logger } = deps;
   let state: "none" | "deferred" | "replied" = "none";
 
   const flags = (visibility: Visibility) =>

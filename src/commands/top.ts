@@ -71,25 +71,29 @@ export default defineCommand({
     const region = options.region ?? null;
     if (options.kind === "datasets") {
       if (typedTask !== null || region !== null) throw new UserFacingError("top.models-only");
-      return { kind: "datasets" as const, sort };
+      return { liveDatasets: sort };
     }
     return againstSnapshot(services, (current) => {
       const task = typedTask === null ? null : knownTask(nameIndexOf(current), typedTask, t.locale);
       const models = rankModels(current, { sort, task, region, limit: TOP_N }, services.lookup);
       if (models.length === 0) throw noModels(sort, task, region, t);
-      return { kind: "models" as const, sort, task, region, models };
+      return { sort, task, region, models };
     });
   },
 
   async run({ services, t }, checked) {
-    if ("kind" in checked) return topDatasets(services, checked.sort, t);
+    // Datasets are read live from the Hub; models come from the snapshot the check used.
+    if ("liveDatasets" in checked) return topDatasets(services, checked.liveDatasets, t);
     return topModels(services, checked.plan, checked.snapshot, t);
   },
 });
 
-type ModelsPlan = { sort: RankingMetric; task: string | null; region: Region | null } & {
+interface ModelsPlan {
+  sort: RankingMetric;
+  task: string | null;
+  region: Region | null;
   models: ReturnType<typeof rankModels>;
-};
+}
 
 function topModels(services: CommandServices, plan: ModelsPlan, snapshot: Snapshot, t: Translator) {
   const { locale } = t;

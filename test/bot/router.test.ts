@@ -153,7 +153,7 @@ describe("the interaction router", () => {
     expect(responder.sent.map((s) => s.kind)).toEqual(["respond"]);
     expect(responder.firstType()).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(responder.sent[0]?.files).toEqual(["x.png"]);
-    expect((responder.sent[0]?.body.data as { attachments?: unknown }).attachments).toEqual([{ id: "0" }]);
+    expect(responder.sent[0]?.body.data).toMatchObject({ attachments: [{ id: "0" }] });
   });
 
   it("defers when the answer is late, then edits it in, privately for a private plan", async () => {
