@@ -1,4 +1,4 @@
-import { type ArgsOf, type Message, type MessageKey, translate } from "../locales/index.js";
+import { type ArgsOf, DEFAULT_LOCALE, type Message, type MessageKey, translate } from "../locales/index.js";
 
 /**
  * An expected failure written for the person who ran the command (unknown region, missing
@@ -14,8 +14,8 @@ export class UserFacingError<K extends MessageKey = MessageKey> extends Error {
   readonly text: Message;
 
   constructor(key: K, ...args: ArgsOf<K>) {
-    // The English text as the message, for logs and stack traces.
-    super(translate("en-US", key, ...args));
+    // The default locale's text as the message, for logs and stack traces.
+    super(translate(DEFAULT_LOCALE, key, ...args));
     this.code = key;
     this.text = { key, args } as Message;
   }
