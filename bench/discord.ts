@@ -40,7 +40,10 @@ async function burst(
     user: userFor(i),
     region: regionOf(i),
   }));
+  // The fakes run in another process: this is the bot's own CPU time for the whole burst.
+  const cpuBefore = process.cpuUsage();
   const result = await fakes.trends(interactions);
+  const cpu = process.cpuUsage(cpuBefore);
   const ack = result.answers.map((a) => a.acknowledgedAt - a.dispatchedAt);
   const answered = result.answers.filter((a) => a.chart);
   const final = answered.map((a) => a.finalAt - a.dispatchedAt);
@@ -52,6 +55,7 @@ async function burst(
     "final answer p50 ms": round(median(final)),
     "final answer p99 ms": round(percentile(final, 99)),
     "Hub requests during the burst": result.hubRequests,
+    "bot CPU ms for the burst": Math.round((cpu.user + cpu.system) / 1000),
   };
   return {
     figures: Object.fromEntries(Object.entries(figures).map(([name, value]) => [`${label}: ${name}`, value])),
