@@ -6,6 +6,7 @@ import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
 import {
   createDigestScheduler,
   type DigestScheduler,
+  emptyTickReport,
   type TickReport,
 } from "../services/digests/digest-scheduler.js";
 import { createDigestStore, type DigestStore } from "../services/digests/digest-store.js";
@@ -100,17 +101,7 @@ export function createDigestRuntime(deps: {
   function tick(): Promise<TickReport> {
     const run = scheduler.tick().catch((error: unknown): TickReport => {
       logger.error({ err: error }, "digest tick failed");
-      return {
-        leader: false,
-        leaseLost: false,
-        considered: 0,
-        posted: 0,
-        recovered: 0,
-        skipped: 0,
-        retrying: 0,
-        paused: 0,
-        errors: 1,
-      };
+      return { ...emptyTickReport(), errors: 1 };
     });
     running.add(run);
     void run.finally(() => running.delete(run));

@@ -1,17 +1,16 @@
 import { defineSubcommand } from "../../bot/command.js";
-import { idOption } from "../shared-options.js";
-import { DIGEST_NEEDS, pickDigest } from "./options.js";
+import { DIGEST_NEEDS, ONE_DIGEST, theDigest } from "./options.js";
 
 /** `/digest off [id]`: stops posting; the settings stay, and `/digest set id:…` turns it back on. */
 export default defineSubcommand({
   name: "off",
   description: "digest.off.description",
-  options: { id: idOption("option.id.digest") },
+  options: ONE_DIGEST,
   needs: DIGEST_NEEDS,
   visibility: "ephemeral",
   mayBeSlow: false,
 
-  check: ({ options, services, guildId }) => pickDigest(options.id, services.digests.store, guildId),
+  check: theDigest,
 
   run({ services, guildId, t }, digest) {
     services.digests.store.setEnabled(guildId, digest.id, false);

@@ -1,3 +1,4 @@
+import type { CommandContext } from "../../bot/command.js";
 import { choiceName, safeText } from "../../bot/discord-text.js";
 import type { Needs } from "../../bot/guards.js";
 import { type Choice, choiceOption, stringOption } from "../../bot/options.js";
@@ -6,6 +7,7 @@ import { LOCALES, translate } from "../../locales/index.js";
 import type { Digest, DigestStore } from "../../services/digests/digest-store.js";
 import { DAY_NAMES, parseTime } from "../../services/digests/schedule.js";
 import { resolveTimeZone } from "../../services/digests/timezones.js";
+import { idOption } from "../shared-options.js";
 
 /**
  * What every `/digest` subcommand needs: a server, and a member with Manage Server. Registration
@@ -16,6 +18,18 @@ export const DIGEST_NEEDS = {
   guildOnly: { refusal: "digest.guild-only" },
   memberPermissions: { permissions: ["ManageGuild"], refusal: "digest.manage-server-only" },
 } as const satisfies Needs;
+
+/** The options of the subcommands that act on one digest: `id`, optional when there is only one. */
+export const ONE_DIGEST = { id: idOption("option.id.digest") };
+
+/** The check of those subcommands: the digest they act on (see {@link pickDigest}). */
+export function theDigest({
+  options,
+  services,
+  guildId,
+}: CommandContext<typeof ONE_DIGEST, typeof DIGEST_NEEDS>) {
+  return pickDigest(options.id, services.digests.store, guildId);
+}
 
 /**
  * The digest an `id` option names, or the guild's only digest when no id is given. Ids of other

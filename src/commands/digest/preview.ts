@@ -2,19 +2,18 @@ import { defineSubcommand } from "../../bot/command.js";
 import { digestAnswer } from "../../bot/digest-message.js";
 import { periodOf } from "../../services/digests/schedule.js";
 import { withData } from "../data-notes.js";
-import { idOption } from "../shared-options.js";
-import { DIGEST_NEEDS, pickDigest } from "./options.js";
+import { DIGEST_NEEDS, ONE_DIGEST, theDigest } from "./options.js";
 
 /** `/digest preview [id]`: the digest as it would be posted now, shown to the admin only. */
 export default defineSubcommand({
   name: "preview",
   description: "digest.preview.description",
-  options: { id: idOption("option.id.digest") },
+  options: ONE_DIGEST,
   needs: DIGEST_NEEDS,
   visibility: "ephemeral",
   mayBeSlow: true,
 
-  check: ({ options, services, guildId }) => pickDigest(options.id, services.digests.store, guildId),
+  check: theDigest,
 
   async run({ services, t }, digest) {
     const period = periodOf(digest, services.clock());

@@ -6,8 +6,7 @@ import { render, type Translator } from "../../locales/index.js";
 import type { Digest } from "../../services/digests/digest-store.js";
 import { NoDataError } from "../../services/snapshots/trends-service.js";
 import { withData } from "../data-notes.js";
-import { idOption } from "../shared-options.js";
-import { DIGEST_NEEDS, pickDigest } from "./options.js";
+import { DIGEST_NEEDS, ONE_DIGEST, theDigest } from "./options.js";
 import { messageLink } from "./text.js";
 
 /**
@@ -17,13 +16,14 @@ import { messageLink } from "./text.js";
 export default defineSubcommand({
   name: "send-now",
   description: "digest.send-now.description",
-  options: { id: idOption("option.id.digest") },
+  options: ONE_DIGEST,
   needs: DIGEST_NEEDS,
   visibility: "ephemeral",
   mayBeSlow: true,
 
-  check({ options, services, guildId, t }) {
-    const digest = pickDigest(options.id, services.digests.store, guildId);
+  check(context) {
+    const { services, guildId, t } = context;
+    const digest = theDigest(context);
     if (digest.pausedReason !== null) {
       throw new UserFacingError("digest.paused", { id: digest.id, reason: digest.pausedReason });
     }

@@ -62,6 +62,21 @@ export interface TickReport {
   errors: number;
 }
 
+/** A tick that did nothing (yet): not the leader, nothing considered. */
+export function emptyTickReport(): TickReport {
+  return {
+    leader: false,
+    leaseLost: false,
+    considered: 0,
+    posted: 0,
+    recovered: 0,
+    skipped: 0,
+    retrying: 0,
+    paused: 0,
+    errors: 0,
+  };
+}
+
 /** What `/digest send-now` did. */
 export type SendNowResult =
   | { status: "posted"; period: string; messageId: string }
@@ -181,17 +196,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
 
   return {
     async tick() {
-      const report: TickReport = {
-        leader: false,
-        leaseLost: false,
-        considered: 0,
-        posted: 0,
-        recovered: 0,
-        skipped: 0,
-        retrying: 0,
-        paused: 0,
-        errors: 0,
-      };
+      const report = emptyTickReport();
       if (!lease.acquire()) return report;
       report.leader = true;
       const now = clock();
