@@ -75,6 +75,8 @@ export function createReplyPath(deps: {
     defer,
     send,
     async sendWhenReady(work, visibility, deadline) {
+      // Acknowledged already (a check had to wait): the answer can only be edited in.
+      if (state !== "none") return send(await work, visibility);
       // Observed now, so a failure while we defer is not an unhandled rejection; awaited below.
       work.catch(() => {});
       const first = await readyBy(work, deadline - deps.clock().getTime());

@@ -67,6 +67,15 @@ describe("/org through a loopback Discord", () => {
     expect(mover.changePp).toBeGreaterThan(0);
   });
 
+  it("defers when nothing is stored yet, collects, then edits the answer in", async () => {
+    const h = await harness.start({ collect: false, hubFault: { kind: "slow", delayMs: 300 } });
+    const outcome = await h.run("org", [{ name: "name", type: S, value: "Qwen" }]);
+    expect(outcome.callbackType).toBe(5);
+    expect(outcome.finalCall.route).toBe("PATCH /webhooks/:app/:token/messages/:message");
+    expect(embedsOf(outcome.json)[0]?.title).toBe("Qwen · China");
+    expect(outcome.files.map((f) => f.name)).toEqual(["org-qwen.png"]);
+  });
+
   it("refuses an unknown organisation privately, with the closest names", async () => {
     const h = await harness.start();
     const outcome = await h.run("org", [{ name: "name", type: S, value: "Qwne" }]);

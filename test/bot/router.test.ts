@@ -100,6 +100,19 @@ const waits = defineCommand({
   run: async (_context, plan) => ({ content: plan }),
 });
 
+/** A check that must wait, then an answer that takes a while. */
+const waitsLonger = defineCommand({
+  name: "waits-longer",
+  description: "about.description",
+  visibility: "ephemeral",
+  mayBeSlow: true,
+  check: () => later(async () => "loaded"),
+  run: async (_context, plan) => {
+    await sleep(50);
+    return { content: plan };
+  },
+});
+
 const parent = defineParentCommand({
   name: "parent",
   description: "about.description",
@@ -119,7 +132,7 @@ const parent = defineParentCommand({
   ],
 });
 
-const COMMANDS = [quick, slow, waits, parent];
+const COMMANDS = [quick, slow, waits, waitsLonger, parent];
 const say = (value: string) => ({ name: "say", type: S, value }) as const;
 const delay = (value: number) =>
   ({ name: "delay", type: ApplicationCommandOptionType.Integer, value }) as const;
@@ -229,6 +242,14 @@ describe("the interaction router", () => {
     expect(answered.sent.map((s) => s.body.type ?? "edit")).toEqual([5, "edit"]);
     expect(answered.lastContent()).toBe("loaded");
     expect(loads).toBe(1);
+  });
+
+  it("edits a slow answer into the deferral a waiting check sent, without a second acknowledgement", async () => {
+    const responder = recordingResponder();
+    await router(COMMANDS, { budgetMs: 20 }).router.handle(chatInput({ name: "waits-longer" }), responder);
+    expect(responder.sent.map((s) => s.kind)).toEqual(["respond", "edit"]);
+    expect(responder.sent[0]?.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(responder.lastContent()).toBe("loaded");
   });
 
   it("checks who and where before reading any option of a subcommand", async () => {

@@ -1,6 +1,7 @@
 import { defineSubcommand } from "../../bot/command.js";
 import type { CommandServices } from "../../bot/command-services.js";
 import { ChannelRefusedError } from "../../bot/digest-delivery.js";
+import { safeText } from "../../bot/discord-text.js";
 import { UserFacingError } from "../../bot/user-facing-error.js";
 import { render, type Translator } from "../../locales/index.js";
 import type { Digest } from "../../services/digests/digest-store.js";
@@ -25,7 +26,10 @@ export default defineSubcommand({
     const { services, guildId, t } = context;
     const digest = theDigest(context);
     if (digest.pausedReason !== null) {
-      throw new UserFacingError("digest.paused", { id: digest.id, reason: digest.pausedReason });
+      throw new UserFacingError("digest.paused", {
+        id: digest.id,
+        reason: safeText(digest.pausedReason, 300),
+      });
     }
     if (!digest.enabled) throw new UserFacingError("digest.is-off", { id: digest.id });
     const standing = services.digests.access(guildId, digest.channelId);
