@@ -12,7 +12,9 @@ import type { AnswerFile } from "./answers.js";
  * How answers reach Discord for one interaction, whichever way it arrived. Over the gateway the
  * first response is a REST callback; over the Interactions Endpoint URL it is the body of the HTTP
  * response Discord is waiting for. Later edits and follow-ups go through REST either way (the
- * interaction's token, no bot token). The router calls `respond` once, then the others.
+ * interaction's token, no bot token). The router calls `respond` once, then the others. A
+ * responder that cannot carry files in its first response may send a deferral with the same flags
+ * instead and edit the message in: the router need not know.
  */
 export interface Responder {
   /** The first response: a message, a deferral, autocomplete choices or a pong. */
