@@ -37,12 +37,14 @@ export interface AutocompleteContext {
   services: CommandServices;
 }
 
+/** `Omit` over each member of a union (plain `Omit` keeps only the keys all members share). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** The registration data of an option, less its name (the key the command lists it under) and text. */
-export type OptionData = APIApplicationCommandBasicOption extends infer O
-  ? O extends APIApplicationCommandBasicOption
-    ? Omit<O, "name" | "name_localizations" | "description" | "description_localizations" | "choices">
-    : never
-  : never;
+export type OptionData = DistributiveOmit<
+  APIApplicationCommandBasicOption,
+  "name" | "name_localizations" | "description" | "description_localizations" | "choices"
+>;
 
 /** Channel types a channel option may offer (Discord's guild channel types). */
 export type OptionChannelType = NonNullable<APIApplicationCommandChannelOption["channel_types"]>[number];

@@ -1,5 +1,5 @@
 import { formatAge } from "../bot/answers.js";
-import { Later, later } from "../bot/command.js";
+import { type Later, later } from "../bot/command.js";
 import type { CommandServices } from "../bot/command-services.js";
 import { UserFacingError } from "../bot/user-facing-error.js";
 import type { Translator } from "../locales/index.js";
@@ -85,5 +85,3 @@ export function againstSnapshot<Plan>(
     return { plan: check(snapshot), snapshot };
   });
 }
-
-export { Later };
