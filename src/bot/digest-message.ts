@@ -9,8 +9,8 @@ import { footerText } from "../services/charts/text.js";
 import {
   type ComposedDigest,
   composeDigest,
-  DIGEST_STATS_LIMITS,
-  DIGEST_WINDOW_WEEKS,
+  digestChartKey,
+  digestStatsQuery,
 } from "../services/digests/compose-digest.js";
 import type { Digest } from "../services/digests/digest-store.js";
 import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
@@ -29,7 +29,10 @@ export interface RenderedDigest {
 /** Builds digest posts from the newest snapshot: for the scheduler, send-now and preview alike. */
 export interface DigestMessages {
   /** @throws {NoDataError} when nothing is stored and the Hub cannot be read. */
-  render(digest: Pick<Digest, "id" | "region" | "language">, period: string): Promise<RenderedDigest>;
+  render(
+    digest: Pick<Digest, "id" | "region" | "language" | "by" | "cohort">,
+    period: string,
+  ): Promise<RenderedDigest>;
 }
 
 /** Charts kept: one per region and language of the current snapshot is all a posting minute needs. */
@@ -64,11 +67,7 @@ export function createDigestMessages(deps: {
 
   return {
     async render(digest, period) {
-      const { stats } = await deps.trends.stats({
-        region: digest.region,
-        windowWeeks: DIGEST_WINDOW_WEEKS,
-        limits: DIGEST_STATS_LIMITS,
-      });
+      const { stats } = await deps.trends.stats(digestStatsQuery(digest));
       const failing = deps.collection.lastError() !== null;
       const composed = composeDigest({
         digestId: digest.id,
@@ -78,7 +77,7 @@ export function createDigestMessages(deps: {
         now: deps.clock(),
         hub: { failing, lastSuccessAt: failing ? deps.collection.lastSuccessAt() : null },
       });
-      const png = await chart(`${digest.region ?? "all"}|${digest.language}|${stats.asOf}`, composed);
+      const png = await chart(digestChartKey(digest, stats.asOf), composed);
       const fileName = `${composed.fileStem.replace(/[^a-z0-9-]+/gi, "-").slice(0, 60)}.png`;
       return { composed, embed: digestEmbed(composed, fileName), fileName, png };
     },

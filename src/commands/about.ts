@@ -20,11 +20,11 @@ const T = {
       source === null
         ? "The 30-day downloads the Hub reports for its most downloaded models, read on a schedule."
         : source.universe.kind === "top-downloads"
-          ? `The 30-day downloads the Hub reports for its top ${formatInteger(source.universe.modelCount, "en-US")} models by downloads: the shares are of these.` +
+          ? `The 30-day downloads the Hub reports for its top ${formatInteger(source.universe.listSize, "en-US")} models by downloads: the shares are of these.` +
             (extra > 0
               ? ` ${formatInteger(extra, "en-US")} trending and newly created models are read too, for /top and /model.`
               : "")
-          : `The 30-day downloads of all ${formatInteger(source.universe.modelCount, "en-US")} models of an imported snapshot.`,
+          : `The 30-day downloads of all ${formatInteger(source.universe.listSize, "en-US")} models of an imported snapshot.`,
     regions: "How regions are attributed",
     attribution: (orgs: number, regions: string) =>
       `A curated list of ${formatInteger(orgs, "en-US")} organisations, each placed by the country of its headquarters, into ${regions}. Models of anyone not on the list count as unattributed: never guessed.`,
@@ -46,11 +46,11 @@ const T = {
       source === null
         ? "Hub 公布的下载量最高模型的 30 天下载量，定期读取。"
         : source.universe.kind === "top-downloads"
-          ? `Hub 公布的下载量前 ${formatInteger(source.universe.modelCount, "zh-CN")} 个模型的 30 天下载量，占比均以此计算。` +
+          ? `Hub 公布的下载量前 ${formatInteger(source.universe.listSize, "zh-CN")} 个模型的 30 天下载量，占比均以此计算。` +
             (extra > 0
               ? `另读取 ${formatInteger(extra, "zh-CN")} 个热门和新建模型，供 /top 和 /model 使用。`
               : "")
-          : `导入快照中全部 ${formatInteger(source.universe.modelCount, "zh-CN")} 个模型的 30 天下载量。`,
+          : `导入快照中全部 ${formatInteger(source.universe.listSize, "zh-CN")} 个模型的 30 天下载量。`,
     regions: "地区如何归属",
     attribution: (orgs: number, regions: string) =>
       `人工整理的 ${formatInteger(orgs, "zh-CN")} 家机构名单，按总部所在国家归入${regions}。名单之外的模型计为"未归属"，从不猜测。`,
@@ -86,7 +86,7 @@ export default {
       // Models beyond the universe: the trending and new lists of the collection.
       fields: aboutFields(
         source,
-        (snapshot?.models.length ?? 0) - (source?.universe.modelCount ?? 0),
+        (snapshot?.models.length ?? 0) - (source?.universe.listSize ?? 0),
         services,
         locale,
       ),

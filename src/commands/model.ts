@@ -111,7 +111,7 @@ export default {
       const embed = answerEmbed({
         title: plan.model.id,
         description: "",
-        fields: trackedFields(plan, source.universe.modelCount, locale, services.lookup),
+        fields: trackedFields(plan, source.universe.listSize, locale, services.lookup),
         footer: snapshotFooter(source, locale, note),
         timestamp: source.asOf,
         url: hubUrlOf(plan.model.id),

@@ -147,7 +147,7 @@ function findOrg(
 
 function orgFields(profile: OrgProfile, source: SnapshotSource, locale: Locale): APIEmbedField[] {
   const t = T[locale];
-  const universe = formatInteger(source.universe.modelCount, locale);
+  const universe = formatInteger(source.universe.listSize, locale);
   const { stat, change } = profile;
   const downloads =
     stat === null

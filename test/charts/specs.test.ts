@@ -138,9 +138,10 @@ describe("labels", () => {
     expect(labelsOf(spec)[1]).toBe("United States  19.8% (−1.8 pp)");
   });
 
-  it("format downloads compactly for the locale", () => {
-    expect(labelsOf(buildChartSpec("orgs", chinaStats, { locale: "en-US" }))[0]).toBe("Qwen  338.1M");
-    expect(labelsOf(buildChartSpec("orgs", chinaStats, { locale: "zh-CN" }))[0]).toBe("Qwen  3.4亿");
+  it("format downloads compactly for the locale, with the share of the region under a region", () => {
+    expect(labelsOf(buildChartSpec("orgs", chinaStats, { locale: "en-US" }))[0]).toBe("Qwen  338.1M · 72%");
+    expect(labelsOf(buildChartSpec("orgs", chinaStats, { locale: "zh-CN" }))[0]).toBe("Qwen  3.4亿 · 72%");
+    expect(labelsOf(buildChartSpec("orgs", overviewStats, { locale: "en-US" }))[0]).toBe("Qwen  338.1M");
   });
 
   it("ellipsise long organisation names", () => {

@@ -46,6 +46,8 @@ describe("digest settings", () => {
       timezone: "Asia/Shanghai",
       region: "china",
       language: "zh-CN",
+      by: "lineage",
+      cohort: "all",
       enabled: true,
       pausedReason: null,
       lastError: null,
