@@ -60,6 +60,22 @@ describe("digest settings", () => {
     expect(store.get(GUILD_A, digest.id)).toEqual(digest);
   });
 
+  it("stores how the digest counts (by, cohort), changes it on update, and refuses unknown values", () => {
+    const digest = store.create(newDigest({ by: "uploader", cohort: "generative" }));
+    expect(digest).toMatchObject({ by: "uploader", cohort: "generative" });
+    expect(store.update(GUILD_A, digest.id, { cohort: "new" })).toMatchObject({
+      by: "uploader",
+      cohort: "new",
+    });
+    expect(store.update(GUILD_A, digest.id, { by: undefined })?.by).toBe("uploader");
+    expect(() => store.create(newDigest({ by: "country" as never }))).toThrow(
+      /Unknown credit method "country"/,
+    );
+    expect(() => store.update(GUILD_A, digest.id, { cohort: "old" as never })).toThrow(
+      /Unknown cohort "old"/,
+    );
+  });
+
   it(`allows ${MAX_DIGESTS_PER_GUILD} digests per guild and refuses the next with DigestLimitError`, () => {
     for (let i = 0; i < MAX_DIGESTS_PER_GUILD; i++) store.create(newDigest());
     let refused: unknown;

@@ -296,3 +296,29 @@ describe("summariseDigest traceability and limits", () => {
     expect(digest(stats, "en-US")).not.toContain("Small deployable models");
   });
 });
+
+describe("summariseDigest comparisons", () => {
+  it("says the real span in its header when the older snapshot is not a week old", () => {
+    const stats = overviewWithWeekOverWeek();
+    const wow = stats.weekOverWeek;
+    if (wow === null) throw new Error("fixture has week over week");
+    stats.weekOverWeek = { ...wow, exact: false, spanMs: 3 * 86_400_000 };
+    expect(digest(stats, "en-US").split("\n")[1]).toBe(
+      "Share of 30-day downloads of the top 1,000 models, credited to the base model's developer, change since 27 Apr 2026 (3 days):",
+    );
+    expectTraceable(summariseDigest(stats, { locale: "en-US", now: NOW }), stats, "en-US");
+  });
+
+  it("shows no changes and no movers when the Hub had not refreshed the counts", () => {
+    const stats = overviewWithWeekOverWeek();
+    const wow = stats.weekOverWeek;
+    if (wow === null) throw new Error("fixture has week over week");
+    stats.weekOverWeek = { ...wow, countsUnchanged: true };
+    const lines = digest(stats, "en-US").split("\n");
+    expect(lines[1]).toBe(
+      "Share of 30-day downloads of the top 1,000 models, credited to the base model's developer (download counts unchanged since 27 Apr 2026: the Hub has not refreshed them):",
+    );
+    expect(lines[2]).toBe("China 41.2%");
+    expect(lines.some((l) => l.startsWith("Biggest movers"))).toBe(false);
+  });
+});

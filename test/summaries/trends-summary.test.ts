@@ -279,3 +279,69 @@ describe("summariseTrends data age", () => {
     expect(facts).toContainEqual({ path: "asOf", value: Date.parse(AS_OF), rendered: "3 h ago" });
   });
 });
+
+describe("summariseTrends comparisons", () => {
+  const withWindow = (
+    patch: Partial<NonNullable<TrendStats["weekOverWeek"]>>,
+    stats = chinaWithWeekOverWeek(),
+  ) => {
+    const wow = stats.weekOverWeek;
+    if (wow === null) throw new Error("fixture has week over week");
+    return { ...stats, weekOverWeek: { ...wow, ...patch } };
+  };
+
+  it("says the real span when the older snapshot is not the one asked for", () => {
+    const stats = withWindow({ windowWeeks: 12, exact: false, spanMs: 15 * 86_400_000 });
+    const [headline] = trends(stats, "en-US").split("\n");
+    expect(headline).toMatch(/\(\+1\.3 pp since 27 Apr 2026 \(15 days\)\)\.$/);
+    expect(trends(stats, "zh-CN").split("\n")[0]).toContain(
+      "，自 2026年4月27日（15 天）以来变化 +1.3 个百分点。",
+    );
+    expectTraceable(summariseTrends(stats, { locale: "en-US", now: NOW }), stats, "en-US");
+  });
+
+  it("names an exact longer window by its weeks", () => {
+    const stats = withWindow({ windowWeeks: 4, spanMs: 28 * 86_400_000 });
+    expect(trends(stats, "en-US").split("\n")[0]).toMatch(/\(\+1\.3 pp over 4 weeks\)\.$/);
+  });
+
+  it("flags download counts the Hub has not refreshed instead of showing a flat week, and names no mover", () => {
+    const stats = withWindow({ countsUnchanged: true });
+    const text = trends(stats, "en-US");
+    expect(text.split("\n")[0]).toMatch(
+      /\(download counts unchanged since 27 Apr 2026: the Hub has not refreshed them\)\.$/,
+    );
+    expect(text).not.toContain("Biggest mover");
+    expect(text).not.toContain("pp");
+  });
+
+  it("says 'no change' rather than ±0.0 pp", () => {
+    const stats = withWindow({
+      regions: chinaWithWeekOverWeek().weekOverWeek?.regions.map((r) => ({ ...r, changePp: 0.02 })) ?? [],
+    });
+    const [headline] = trends(stats, "en-US").split("\n");
+    expect(headline).toMatch(/\(no change week over week\)\.$/);
+    expect(headline).not.toContain("±");
+  });
+
+  it("never names the top organisation again as the biggest mover", () => {
+    const stats = withWindow({
+      movers: (chinaWithWeekOverWeek().weekOverWeek?.movers ?? []).map((m) =>
+        m.author === "Qwen" ? { ...m, regionChangePp: 30 } : m,
+      ),
+    });
+    const text = trends(stats, "en-US");
+    expect(text).toContain("Top organisation: Qwen,");
+    expect(text).toContain("Biggest mover: deepseek-ai,");
+  });
+
+  it("credits the uploader in words under the uploader method", () => {
+    const stats = {
+      ...overviewWithWeekOverWeek(),
+      method: { by: "uploader", cohort: "generative" } as const,
+    };
+    expect(trends(stats, "en-US").split("\n")[0]).toContain(
+      "of 30-day downloads of the generative models among the top 1,000, credited to the uploader",
+    );
+  });
+});
