@@ -62,12 +62,15 @@ const ENCODER_TAGS: ReadonlySet<string> = new Set([
   "text-embeddings-inference",
 ]);
 
+const HAS_UPPER = /[A-Z]/;
+
 /** True for a generative model (see {@link GENERATIVE_TASKS}); pure in the record. */
 export function isGenerative(model: Pick<ModelRecord, "pipelineTag" | "libraryName" | "tags">): boolean {
   if (model.pipelineTag !== null) return GENERATIVE_TASKS.has(model.pipelineTag);
   let llm = false;
+  // A plain loop, lower-casing only what needs it: this runs for every model of every snapshot.
   for (const tag of model.tags) {
-    const lower = tag.toLowerCase();
+    const lower = HAS_UPPER.test(tag) ? tag.toLowerCase() : tag;
     if (ENCODER_TAGS.has(lower)) return false;
     if (LLM_TAGS.has(lower) || LLM_ARCHITECTURE.test(lower)) llm = true;
   }

@@ -44,27 +44,35 @@ export function baseModelsFromTags(tags: readonly string[]): string[] {
 }
 
 const declared = new WeakMap<ModelRecord, readonly string[]>();
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * The bases a model names: its card's first, then its tags', each once (ignoring case), never
- * itself. Worked out once per record: snapshots are immutable once loaded.
+ * itself. Worked out once per record: snapshots are immutable once loaded. Most models name no
+ * base, so those cost one pass over their tags and no allocation.
  */
 export function declaredBases(model: ModelRecord): readonly string[] {
   let found = declared.get(model);
   if (found === undefined) {
-    const own = model.id.toLowerCase();
-    const seen = new Set<string>([own]);
-    const bases: string[] = [];
-    for (const id of [...model.baseModels, ...baseModelsFromTags(model.tags)]) {
-      const key = id.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      bases.push(id);
-    }
-    found = bases;
+    found =
+      model.baseModels.length > 0 || model.tags.some((tag) => tag.startsWith(TAG_PREFIX))
+        ? collectBases(model)
+        : NONE;
     declared.set(model, found);
   }
   return found;
+}
+
+function collectBases(model: ModelRecord): readonly string[] {
+  const seen = new Set<string>([model.id.toLowerCase()]);
+  const bases: string[] = [];
+  for (const id of [...model.baseModels, ...baseModelsFromTags(model.tags)]) {
+    const key = id.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    bases.push(id);
+  }
+  return bases.length > 0 ? bases : NONE;
 }
 
 /** The origins of one snapshot's models. */
@@ -152,9 +160,16 @@ function buildLineageIndex(models: readonly ModelRecord[]): LineageIndex {
     return origin;
   }
 
+  // Aggregations ask for every model's origin several times a computation: answer by record.
+  const byRecord = new Map<ModelRecord, string>();
   return {
     originOf(model) {
-      return resolve(model, 0) ?? model.author;
+      let origin = byRecord.get(model);
+      if (origin === undefined) {
+        origin = resolve(model, 0) ?? model.author;
+        byRecord.set(model, origin);
+      }
+      return origin;
     },
   };
 }

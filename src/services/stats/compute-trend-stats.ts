@@ -66,16 +66,14 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
   const lookup = memoizedLookup(input.lookup);
   const asOf = new Date(input.current.takenAt);
   const current = universeAggregates(input.current, lookup, method);
-  const { models: universeModels, universe, creditOf } = current;
-  const inScope = (m: ModelRecord) => region === null || lookup.regionOf(creditOf(m)) === region;
-  const scoped = universeModels.filter(inScope);
+  const { universe, creditOf } = current;
+  const inScope = (m: ModelRecord) => region === null || current.regionOfModel(m) === region;
+  const scoped = current.scoped(region);
   const scopedTotal = sumDownloads(scoped);
   const regions = current.regions;
   const unattributed = regions.find((r) => r.region === "unattributed")?.downloads ?? 0;
-  // New models (8 weeks) come from the whole snapshot (the newest list too), test traffic aside.
-  const isNew = newModelTest(asOf);
-  const newInSnapshot = input.current.models.filter((m) => isNew(m) && !factsOf(m).testTraffic);
-  const newInScope = newInSnapshot.filter(inScope);
+  const newest = newModelsOf(input.current, current, lookup);
+  const newInScope = newest.models.filter(inScope);
   const stat = (m: ModelRecord) => toModelStat(m, lookup, creditOf);
 
   return {
@@ -89,7 +87,7 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
     topOrgs: current.orgs.filter((o) => region === null || o.region === region).slice(0, limits.topOrgs),
     topModels: firstN(current.byDownloads, inScope, limits.topModels).map(stat),
     newModels: [...newInScope].sort(byDownloadsDesc).slice(0, limits.newModels).map(stat),
-    newModelsPerWeek: newModelsPerWeek(newInSnapshot, lookup, asOf, creditOf),
+    newModelsPerWeek: newest.perWeek,
     sizeBuckets: sizeBuckets(scoped, scopedTotal),
     tasks: tasks(scoped, newInScope, scopedTotal).slice(0, limits.tasks),
     families: families(scoped, newInScope, scopedTotal),
@@ -105,6 +103,30 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
             windowWeeks: input.windowWeeks ?? 1,
           }),
     history: history(input, current),
+  };
+}
+
+const newModelsByAggregates = new WeakMap<
+  UniverseAggregates,
+  { models: readonly ModelRecord[]; perWeek: TrendStats["newModelsPerWeek"] }
+>();
+
+/**
+ * The snapshot's new models (8 weeks) and their count per week and region, once per snapshot and
+ * method: they come from the whole snapshot (the newest list too), test traffic aside.
+ */
+function newModelsOf(snapshot: SnapshotData, aggregates: UniverseAggregates, lookup: RegionLookup) {
+  let found = newModelsByAggregates.get(aggregates);
+  if (found === undefined) {
+    const asOf = new Date(snapshot.takenAt);
+    const isNew = newModelTest(asOf);
+    const models = snapshot.models.filter((m) => isNew(m) && !factsOf(m).testTraffic);
+    found = { models, perWeek: newModelsPerWeek(models, lookup, asOf, aggregates.creditOf) };
+    newModelsByAggregates.set(aggregates, found);
+  }
+  return {
+    models: found.models,
+    perWeek: found.perWeek.map((week) => ({ ...week, byRegion: { ...week.byRegion } })),
   };
 }
 

@@ -43,6 +43,10 @@ export interface UniverseAggregates extends SnapshotAggregate {
   byDownloads: readonly ModelRecord[];
   /** The namespace a model's downloads are credited to under the method. */
   creditOf(model: ModelRecord): string;
+  /** The region of `creditOf(model)`, remembered per record (asked for every model, every query). */
+  regionOfModel(model: ModelRecord): RegionOrUnattributed;
+  /** The universe's models credited to `region` (all of them for null), in universe order. */
+  scoped(region: Region | null): readonly ModelRecord[];
 }
 
 type ByMethod = Map<string, UniverseAggregates>;
@@ -73,8 +77,9 @@ export function universeAggregates(
   const cached = byMethod.get(key);
   if (cached !== undefined) return cached;
 
-  const { models, universe } = selectUniverse(snapshot, method);
+  const { models, universe, byDownloads } = selectUniverse(snapshot, method);
   const creditOf = creditFunction(snapshot.models, method);
+  const regionOfModel = rememberedRegions(lookup, creditOf);
   const regions = regionShares(models, lookup, creditOf);
   const shares = emptyRegionRecord();
   for (const r of regions) shares[r.region] = r.share;
@@ -88,11 +93,44 @@ export function universeAggregates(
     countries: countryShares(models, lookup, creditOf),
     countsFingerprint: countsFingerprintOf(snapshot.models),
     models,
-    byDownloads: [...models].sort(byDownloadsDesc),
+    byDownloads,
     creditOf,
+    regionOfModel,
+    scoped: scopedModels(models, regionOfModel),
   };
   byMethod.set(key, aggregates);
   return aggregates;
+}
+
+function rememberedRegions(
+  lookup: RegionLookup,
+  creditOf: (model: ModelRecord) => string,
+): (model: ModelRecord) => RegionOrUnattributed {
+  const regions = new Map<ModelRecord, RegionOrUnattributed>();
+  return (model) => {
+    let region = regions.get(model);
+    if (region === undefined) {
+      region = lookup.regionOf(creditOf(model));
+      regions.set(model, region);
+    }
+    return region;
+  };
+}
+
+function scopedModels(
+  models: readonly ModelRecord[],
+  regionOfModel: (model: ModelRecord) => RegionOrUnattributed,
+): (region: Region | null) => readonly ModelRecord[] {
+  const byRegion = new Map<Region, readonly ModelRecord[]>();
+  return (region) => {
+    if (region === null) return models;
+    let found = byRegion.get(region);
+    if (found === undefined) {
+      found = models.filter((m) => regionOfModel(m) === region);
+      byRegion.set(region, found);
+    }
+    return found;
+  };
 }
 
 /** The storable part of {@link universeAggregates}: plain data, no models. */
@@ -132,9 +170,10 @@ export function listOf(models: readonly ModelRecord[]): { list: readonly ModelRe
 export function selectUniverse(
   snapshot: SnapshotData,
   method: CountingMethod = DEFAULT_METHOD,
-): { models: readonly ModelRecord[]; universe: Universe } {
+): { models: readonly ModelRecord[]; universe: Universe; byDownloads: readonly ModelRecord[] } {
   const { list, ranked } = listOf(snapshot.models);
   const inCohort = cohortTest(method.cohort, new Date(snapshot.takenAt), (m) => factsOf(m).generative);
+  const counts = (model: ModelRecord) => !factsOf(model).testTraffic && inCohort(model);
   const chosen: ModelRecord[] = [];
   const excluded = { modelCount: 0, downloads: 0 };
   let totalDownloads = 0;
@@ -156,7 +195,24 @@ export function selectUniverse(
       listSize: list.length,
       excluded,
     },
+    // Every method's universe is a subset of one list: sort the list once, then keep its members.
+    byDownloads: sortedList(snapshot.models, list).filter(counts),
   };
+}
+
+const sortedLists = new WeakMap<readonly ModelRecord[], readonly ModelRecord[]>();
+
+/** The snapshot's list, most downloaded first, sorted once per snapshot. */
+function sortedList(
+  snapshotModels: readonly ModelRecord[],
+  list: readonly ModelRecord[],
+): readonly ModelRecord[] {
+  let sorted = sortedLists.get(snapshotModels);
+  if (sorted === undefined) {
+    sorted = [...list].sort(byDownloadsDesc);
+    sortedLists.set(snapshotModels, sorted);
+  }
+  return sorted;
 }
 
 /**
@@ -276,8 +332,9 @@ export function orgStats(
 const fingerprints = new WeakMap<readonly ModelRecord[], string>();
 
 /**
- * An order-independent digest of the list's (id, downloads) pairs: the sum of two 32-bit FNV-1a
- * hashes per pair, so a reordering of ties between two reads of the same counts changes nothing.
+ * An order-independent digest of the list's (id, downloads) pairs: each pair is hashed (FNV-1a of
+ * the id, then the count mixed in) with two seeds, and the hashes are summed, so a reordering of
+ * ties between two reads of the same counts changes nothing.
  */
 export function countsFingerprintOf(snapshotModels: readonly ModelRecord[]): string {
   let found = fingerprints.get(snapshotModels);
@@ -286,9 +343,8 @@ export function countsFingerprintOf(snapshotModels: readonly ModelRecord[]): str
     let high = 0;
     const { list } = listOf(snapshotModels);
     for (const model of list) {
-      const text = `${model.id}\u0000${model.downloads}`;
-      low = (low + fnv1a(text, 0x811c9dc5)) % 0x1_0000_0000;
-      high = (high + fnv1a(text, 0x01000193)) % 0x1_0000_0000;
+      low = (low + pairHash(model.id, model.downloads, 0x811c9dc5)) % 0x1_0000_0000;
+      high = (high + pairHash(model.id, model.downloads, 0x01000193)) % 0x1_0000_0000;
     }
     found = `${list.length}:${low.toString(16)}:${high.toString(16)}`;
     fingerprints.set(snapshotModels, found);
@@ -296,11 +352,13 @@ export function countsFingerprintOf(snapshotModels: readonly ModelRecord[]): str
   return found;
 }
 
-function fnv1a(text: string, seed: number): number {
+function pairHash(id: string, downloads: number, seed: number): number {
   let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash;
+  // Counts reach billions: mix in both 32-bit halves.
+  hash = Math.imul(hash ^ (downloads % 0x1_0000_0000), 0x01000193) >>> 0;
+  return Math.imul(hash ^ Math.floor(downloads / 0x1_0000_0000), 0x01000193) >>> 0;
 }

@@ -69,7 +69,7 @@ export function compareUniverses(input: {
     countsUnchanged: current.countsFingerprint === previous.countsFingerprint,
     regions,
     movers: movers.slice(0, input.moverCount),
-    downloadsBetween: downloadsBetween(current, previous.models, lookup),
+    downloadsBetween: downloadsBetween(current, previous),
   };
 }
 
@@ -106,8 +106,29 @@ function moverOf(
  */
 function downloadsBetween(
   current: UniverseAggregates,
+  previous: UniverseAggregates,
+): WeekOverWeek["downloadsBetween"] {
+  // The same pair is compared for every region and list length asked: work it out once.
+  let byPrevious = betweenCache.get(current);
+  if (byPrevious === undefined) {
+    byPrevious = new WeakMap();
+    betweenCache.set(current, byPrevious);
+  }
+  const cached = byPrevious.get(previous);
+  if (cached !== undefined) return cached === null ? null : { ...cached, byRegion: { ...cached.byRegion } };
+  const result = countDownloadsBetween(current, previous.models);
+  byPrevious.set(previous, result);
+  return result === null ? null : { ...result, byRegion: { ...result.byRegion } };
+}
+
+const betweenCache = new WeakMap<
+  UniverseAggregates,
+  WeakMap<UniverseAggregates, WeekOverWeek["downloadsBetween"]>
+>();
+
+function countDownloadsBetween(
+  current: UniverseAggregates,
   previous: readonly ModelRecord[],
-  lookup: RegionLookup,
 ): WeekOverWeek["downloadsBetween"] {
   const before = allTimeCounts(previous);
   const byRegion = emptyRegionRecord();
@@ -119,7 +140,7 @@ function downloadsBetween(
     matched += 1;
     const delta = Math.max(0, m.downloadsAllTime - old);
     total += delta;
-    byRegion[lookup.regionOf(current.creditOf(m))] += delta;
+    byRegion[current.regionOfModel(m)] += delta;
   }
   return matched === 0 ? null : { total, byRegion };
 }
