@@ -1,9 +1,4 @@
-import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { pino } from "pino";
 import { parseConfig } from "../src/config.js";
-import { createHubClient } from "../src/services/hub/hub-client.js";
 import type { ModelRecord } from "../src/services/hub/types.js";
 import {
   ALL_METHODS,
@@ -15,6 +10,7 @@ import { defaultRegionAttributor } from "../src/services/regions/attribution.js"
 import { computeTrendStats, historyPoint } from "../src/services/stats/compute-trend-stats.js";
 import { startFakeHub } from "../test/fakes/hub/fake-hub.js";
 import { generateHubModels } from "../test/fixtures/generate-hub-models.js";
+import { type CollectSizes, collectHere, collectInChild, LARGE_COLLECTION } from "./collect.js";
 import { median, percentile } from "./stats.js";
 
 const DAY_MS = 86_400_000;
@@ -35,32 +31,10 @@ export async function benchCounting(): Promise<Record<string, unknown>> {
   const rows = generateHubModels({ count: 12_000, now, seed: 11 }).rows;
   const hub = await startFakeHub({ models: rows });
   try {
-    const config = collectionDefaults();
-    const child = (topN: number, trendingN: number, newLimit: number) =>
-      promisify(execFile)(process.execPath, [
-        "--import",
-        "tsx",
-        fileURLToPath(new URL("./collect-child.ts", import.meta.url)),
-        hub.url,
-        String(topN),
-        String(trendingN),
-        String(newLimit),
-      ]).then((run) => JSON.parse(run.stdout) as Record<string, number>);
-    const current = await child(config.topN, config.trendingN, config.newLimit);
-    const former = await child(1000, config.trendingN, config.newLimit);
-
-    const client = createHubClient({
-      hubUrl: hub.url,
-      fetch: globalThis.fetch,
-      logger: pino({ level: "silent" }),
-    });
-    const { models } = await client.collectModels({
-      topN: 10_000,
-      trendingN: 1000,
-      newWeeks: 8,
-      newLimit: 1000,
-      now,
-    });
+    const defaults = collectionDefaults();
+    const current = await collectInChild(hub.url, defaults);
+    const former = await collectInChild(hub.url, { ...defaults, topN: 1000 });
+    const models = await collectHere(hub.url, LARGE_COLLECTION, now);
     const lookup = defaultRegionAttributor();
     const takenAt = now.toISOString();
     const previous = { takenAt: new Date(now.getTime() - 7 * DAY_MS).toISOString(), models };
@@ -97,7 +71,7 @@ export async function benchCounting(): Promise<Record<string, unknown>> {
     }
 
     const figures: Record<string, unknown> = {
-      [`collect the default universe (top ${config.topN}, trending ${config.trendingN}, newest ≤ ${config.newLimit} of 8 weeks)`]:
+      [`collect the default universe (top ${defaults.topN}, trending ${defaults.trendingN}, newest ≤ ${defaults.newLimit} of 8 weeks)`]:
         collectFigures(current),
       "collect the former default (top 1000, same trending and newest)": collectFigures(former),
       [`aggregate ${models.length} models with week over week (median / p95 ms)`]: Object.fromEntries(
@@ -131,7 +105,7 @@ function collectFigures(run: Record<string, number>): Record<string, number> {
 }
 
 /** The collection sizes a bot with no settings uses (config.ts defaults, from an empty environment). */
-function collectionDefaults(): { topN: number; trendingN: number; newLimit: number } {
+function collectionDefaults(): CollectSizes {
   const parsed = parseConfig({});
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));
   const { topN, trendingN, newLimit } = parsed.config.collection;

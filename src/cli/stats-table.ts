@@ -28,10 +28,15 @@ export function formatStatsTable(stats: TrendStats): string {
         (change === undefined ? "" : `  ${formatPp(change.changePp, locale)}`),
     );
   }
-  lines.push("", "Top organisations");
+  // Under a region, an organisation's share of that region's downloads is the figure that matters.
+  lines.push(
+    "",
+    stats.region === null ? "Top organisations" : "Top organisations (share of all, of the region)",
+  );
   for (const o of stats.topOrgs) {
     lines.push(
-      `  ${o.author.padEnd(28)} ${regionLabel(o.region, locale).padEnd(14)} ${formatShare(o.share, locale).padStart(6)}`,
+      `  ${o.author.padEnd(28)} ${regionLabel(o.region, locale).padEnd(14)} ${formatShare(o.share, locale).padStart(6)}` +
+        (stats.region === null ? "" : ` ${formatShare(o.regionShare, locale).padStart(6)}`),
     );
   }
   lines.push("", "Top models");

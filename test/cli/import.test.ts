@@ -175,6 +175,9 @@ describe("hubtrends snapshots", () => {
     expect(table.out).toContain(
       "Counted: 30-day downloads of the models created in the last 12 months among the 12 of this snapshot, credited to the base model's developer (--by lineage --cohort new)",
     );
+    const china = await cli("stats", "--region", "cn");
+    expect(china.out).toContain("Top organisations (share of all, of the region)");
+    expect(china.out).toMatch(/Qwen\s+China\s+100\.0%\s+100\.0%/);
     const bad = await cli("stats", "--by", "country");
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('unknown --by "country". Valid: uploader, lineage.');

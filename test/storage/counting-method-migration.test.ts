@@ -7,6 +7,7 @@ import { createDigestSettings } from "../../src/services/digests/digest-settings
 import { openDatabase } from "../../src/services/storage/database.js";
 import { MIGRATIONS } from "../../src/services/storage/migrations.js";
 import { createSnapshotStore } from "../../src/services/storage/snapshot-store.js";
+import { model } from "../stats/builders.js";
 
 const logger = pino({ level: "silent" });
 const clock = () => new Date("2026-08-22T06:00:00.000Z");
@@ -59,35 +60,20 @@ describe("snapshot store: replace and delete", () => {
   it("replaces every snapshot taken at that instant in one step, and deletes one by id with its models", () => {
     const db = openDatabase(":memory:", { logger });
     const store = createSnapshotStore(db, { clock });
-    const model = (id: string) => ({
-      id,
-      author: id.split("/")[0] ?? id,
-      downloads: 1,
-      downloadsAllTime: null,
-      likes: 0,
-      trendingScore: null,
-      createdAt: null,
-      pipelineTag: null,
-      libraryName: null,
-      tags: [],
-      parameters: null,
-      baseModels: ["Qwen/Qwen3-8B"],
-      downloadsRank: null,
-      trendingRank: null,
-    });
+    const withBase = (id: string) => model({ id, downloads: 1, baseModels: ["Qwen/Qwen3-8B"] });
     const at = new Date("2026-08-01T00:00:00.000Z");
-    store.save({ takenAt: at, source: "import", models: [model("a/one")], skipped: 0 });
-    store.save({ takenAt: at, source: "import", models: [model("a/two")], skipped: 0 });
+    store.save({ takenAt: at, source: "import", models: [withBase("a/one")], skipped: 0 });
+    store.save({ takenAt: at, source: "import", models: [withBase("a/two")], skipped: 0 });
     const kept = store.save({
       takenAt: new Date("2026-08-02T00:00:00.000Z"),
       source: "import",
-      models: [model("a/three")],
+      models: [withBase("a/three")],
       skipped: 0,
     });
     const { snapshot, replaced } = store.replace({
       takenAt: at,
       source: "import",
-      models: [model("b/new")],
+      models: [withBase("b/new")],
       skipped: 0,
     });
     expect(replaced).toBe(2);

@@ -106,28 +106,32 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
   };
 }
 
-const newModelsByAggregates = new WeakMap<
-  UniverseAggregates,
-  { models: readonly ModelRecord[]; perWeek: TrendStats["newModelsPerWeek"] }
->();
+const newModelLists = new WeakMap<readonly ModelRecord[], Map<string, readonly ModelRecord[]>>();
+const newModelsPerWeekByAggregates = new WeakMap<UniverseAggregates, TrendStats["newModelsPerWeek"]>();
 
 /**
- * The snapshot's new models (8 weeks) and their count per week and region, once per snapshot and
- * method: they come from the whole snapshot (the newest list too), test traffic aside.
+ * The snapshot's new models (8 weeks), once per snapshot: they come from the whole snapshot (the
+ * newest list too), test traffic aside. Their count per week and region, once per method.
  */
 function newModelsOf(snapshot: SnapshotData, aggregates: UniverseAggregates, lookup: RegionLookup) {
-  let found = newModelsByAggregates.get(aggregates);
-  if (found === undefined) {
-    const asOf = new Date(snapshot.takenAt);
-    const isNew = newModelTest(asOf);
-    const models = snapshot.models.filter((m) => isNew(m) && !factsOf(m).testTraffic);
-    found = { models, perWeek: newModelsPerWeek(models, lookup, asOf, aggregates.creditOf) };
-    newModelsByAggregates.set(aggregates, found);
+  const asOf = new Date(snapshot.takenAt);
+  let byAsOf = newModelLists.get(snapshot.models);
+  if (byAsOf === undefined) {
+    byAsOf = new Map();
+    newModelLists.set(snapshot.models, byAsOf);
   }
-  return {
-    models: found.models,
-    perWeek: found.perWeek.map((week) => ({ ...week, byRegion: { ...week.byRegion } })),
-  };
+  let models = byAsOf.get(aggregates.asOf);
+  if (models === undefined) {
+    const isNew = newModelTest(asOf);
+    models = snapshot.models.filter((m) => isNew(m) && !factsOf(m).testTraffic);
+    byAsOf.set(aggregates.asOf, models);
+  }
+  let perWeek = newModelsPerWeekByAggregates.get(aggregates);
+  if (perWeek === undefined) {
+    perWeek = newModelsPerWeek(models, lookup, asOf, aggregates.creditOf);
+    newModelsPerWeekByAggregates.set(aggregates, perWeek);
+  }
+  return { models, perWeek: perWeek.map((week) => ({ ...week, byRegion: { ...week.byRegion } })) };
 }
 
 function firstN<T>(items: readonly T[], keep: (item: T) => boolean, count: number): T[] {

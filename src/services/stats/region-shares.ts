@@ -36,6 +36,8 @@ export interface SnapshotAggregate {
 
 /** What every computation over one snapshot's universe starts from; see `universeAggregates`. */
 export interface UniverseAggregates extends SnapshotAggregate {
+  /** Every model of the snapshot (what computations shared by every method are keyed on). */
+  snapshotModels: readonly ModelRecord[];
   /** The universe's models: the list's, in the cohort, without test traffic. */
   models: readonly ModelRecord[];
   shares: Record<RegionOrUnattributed, number>;
@@ -92,6 +94,7 @@ export function universeAggregates(
     orgs: orgStats(models, lookup, creditOf, regions),
     countries: countryShares(models, lookup, creditOf),
     countsFingerprint: countsFingerprintOf(snapshot.models),
+    snapshotModels: snapshot.models,
     models,
     byDownloads,
     creditOf,

@@ -100,10 +100,7 @@ function moverOf(
   };
 }
 
-/**
- * Downloads between two snapshots from all-time counters of models present in both. A counter that
- * went down (a repo re-created under the same name) contributes nothing rather than a negative.
- */
+/** Downloads between two snapshots (see `allTimeDeltas`), by region under the method. */
 function downloadsBetween(
   current: UniverseAggregates,
   previous: UniverseAggregates,
@@ -116,7 +113,7 @@ function downloadsBetween(
   }
   const cached = byPrevious.get(previous);
   if (cached !== undefined) return cached === null ? null : { ...cached, byRegion: { ...cached.byRegion } };
-  const result = countDownloadsBetween(current, previous.models);
+  const result = countDownloadsBetween(current, previous);
   byPrevious.set(previous, result);
   return result === null ? null : { ...result, byRegion: { ...result.byRegion } };
 }
@@ -128,21 +125,53 @@ const betweenCache = new WeakMap<
 
 function countDownloadsBetween(
   current: UniverseAggregates,
-  previous: readonly ModelRecord[],
+  previous: UniverseAggregates,
 ): WeekOverWeek["downloadsBetween"] {
-  const before = allTimeCounts(previous);
+  const deltas = allTimeDeltas(current.snapshotModels, previous.snapshotModels);
   const byRegion = emptyRegionRecord();
   let total = 0;
   let matched = 0;
   for (const m of current.models) {
-    const old = before.get(m.id);
-    if (m.downloadsAllTime === null || old === undefined) continue;
+    const delta = deltas.get(m);
+    if (delta === undefined) continue;
     matched += 1;
-    const delta = Math.max(0, m.downloadsAllTime - old);
     total += delta;
     byRegion[current.regionOfModel(m)] += delta;
   }
   return matched === 0 ? null : { total, byRegion };
+}
+
+const deltasByPair = new WeakMap<
+  readonly ModelRecord[],
+  WeakMap<readonly ModelRecord[], Map<ModelRecord, number>>
+>();
+
+/**
+ * Each model's downloads between two snapshots from all-time counters, for models present in both,
+ * once per pair of snapshots (every method and region adds them up its own way). A counter that
+ * went down (a repo re-created under the same name) contributes nothing rather than a negative.
+ */
+function allTimeDeltas(
+  current: readonly ModelRecord[],
+  previous: readonly ModelRecord[],
+): Map<ModelRecord, number> {
+  let byPrevious = deltasByPair.get(current);
+  if (byPrevious === undefined) {
+    byPrevious = new WeakMap();
+    deltasByPair.set(current, byPrevious);
+  }
+  let deltas = byPrevious.get(previous);
+  if (deltas === undefined) {
+    const before = allTimeCounts(previous);
+    deltas = new Map();
+    for (const m of current) {
+      const old = before.get(m.id);
+      if (m.downloadsAllTime !== null && old !== undefined)
+        deltas.set(m, Math.max(0, m.downloadsAllTime - old));
+    }
+    byPrevious.set(previous, deltas);
+  }
+  return deltas;
 }
 
 const allTimeByModels = new WeakMap<readonly ModelRecord[], Map<string, number>>();
