@@ -13,7 +13,8 @@ import type { ModelRecord } from "../hub/types.js";
  * - **A base that is not in the snapshot** cannot be followed further: its namespace (`Qwen` in
  *   `Qwen/Qwen3-8B`) is the best available answer. That is right for the usual case (a quantisation
  *   of the original), and wrong only when the missing base is itself a re-upload, in which case
- *   the re-uploader gets the credit, as it would without lineage.
+ *   the re-uploader gets the credit, as it would without lineage. A missing base without a
+ *   namespace (legacy ids such as `gpt2`) names no developer and counts as no base.
  * - **Several bases** (merges): each is followed and the origin most of them lead to wins; a tie
  *   goes to the base named first (the card's order, then the tags').
  * - **Cycles** (A names B, B names A) and chains longer than {@link MAX_CHAIN} establish nothing:
