@@ -2,19 +2,20 @@ import { pino } from "pino";
 import { createHubClient } from "../src/services/hub/hub-client.js";
 
 /**
- * One collection run of 10,000 models in a process of its own, so its peak RSS is the collector's
- * alone (the fake Hub runs in the parent). Prints one JSON line of figures.
+ * One collection run in a process of its own, so its peak RSS is the collector's alone (the fake
+ * Hub runs in the parent). `collect-child.ts HUB_URL [TOP_N TRENDING_N NEW_LIMIT]`, by default
+ * 10,000 / 1,000 / 1,000. Prints one JSON line of figures.
  */
-const hubUrl = process.argv[2];
-if (hubUrl === undefined) throw new Error("usage: collect-child.ts HUB_URL");
+const [hubUrl, topN = "10000", trendingN = "1000", newLimit = "1000"] = process.argv.slice(2);
+if (hubUrl === undefined) throw new Error("usage: collect-child.ts HUB_URL [TOP_N TRENDING_N NEW_LIMIT]");
 const hub = createHubClient({ hubUrl, fetch: globalThis.fetch, logger: pino({ level: "silent" }) });
 const rssBefore = process.resourceUsage().maxRSS;
 const started = performance.now();
 const result = await hub.collectModels({
-  topN: 10_000,
-  trendingN: 1000,
+  topN: Number(topN),
+  trendingN: Number(trendingN),
   newWeeks: 8,
-  newLimit: 1000,
+  newLimit: Number(newLimit),
   now: new Date(),
 });
 const ms = performance.now() - started;
@@ -24,6 +25,7 @@ process.stdout.write(
     requests: result.requests,
     models: result.models.length,
     skipped: result.skipped,
+    withBases: result.models.filter((m) => m.baseModels.length > 0).length,
     baselineRssMB: rssBefore / 1024,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
   })}\n`,

@@ -9,6 +9,7 @@ import { benchStatsEngine } from "./stats-engine.js";
 const suites: [string, () => Promise<Record<string, unknown>>][] = [
   ["Stats engine (issue 2)", benchStatsEngine],
   ["Charts (issue 3)", () => benchCharts()],
+  ["Counting methods (issue 8)", () => import("./counting.js").then((m) => m.benchCounting())],
   ["Digests (issue 5)", () => import("./digests.js").then((m) => m.benchDigests())],
   ["Discord commands (fakes in another process)", () => import("./discord.js").then((m) => m.benchDiscord())],
   ["Code shape (issue 10)", async () => benchCodeShape()],

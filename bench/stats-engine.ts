@@ -1,13 +1,10 @@
-import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { pino } from "pino";
 import { createQueryCache } from "../src/services/cache/query-cache.js";
-import { createHubClient } from "../src/services/hub/hub-client.js";
 import { defaultRegionAttributor } from "../src/services/regions/attribution.js";
 import { computeTrendStats, historyPoint } from "../src/services/stats/compute-trend-stats.js";
 import { startFakeHub } from "../test/fakes/hub/fake-hub.js";
 import { generateHubModels } from "../test/fixtures/generate-hub-models.js";
+import { collectHere, collectInChild, LARGE_COLLECTION } from "./collect.js";
 import { median, percentile } from "./stats.js";
 
 /** Issue 2's figures: collecting 10,000 models, aggregating them, and a cache hit. */
@@ -15,27 +12,8 @@ export async function benchStatsEngine(): Promise<Record<string, string | number
   const now = new Date();
   const hub = await startFakeHub({ models: generateHubModels({ count: 12_000, now, seed: 11 }).rows });
   try {
-    // Asynchronous on purpose: the fake Hub answers from this process's event loop.
-    const child = await promisify(execFile)(process.execPath, [
-      "--import",
-      "tsx",
-      fileURLToPath(new URL("./collect-child.ts", import.meta.url)),
-      hub.url,
-    ]);
-    const collect = JSON.parse(child.stdout) as Record<string, number>;
-
-    const client = createHubClient({
-      hubUrl: hub.url,
-      fetch: globalThis.fetch,
-      logger: pino({ level: "silent" }),
-    });
-    const { models } = await client.collectModels({
-      topN: 10_000,
-      trendingN: 1000,
-      newWeeks: 8,
-      newLimit: 1000,
-      now,
-    });
+    const collect = await collectInChild(hub.url, LARGE_COLLECTION);
+    const models = await collectHere(hub.url, LARGE_COLLECTION, now);
     const lookup = defaultRegionAttributor();
     const current = { takenAt: now.toISOString(), models };
     const previous = { takenAt: new Date(now.getTime() - 7 * 86_400_000).toISOString(), models };

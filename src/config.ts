@@ -62,7 +62,7 @@ const envSchema = z.object({
   DATABASE_PATH: optionalString.transform((v) => v ?? "./data/hubtrends.db"),
   CACHE_TTL_SECONDS: integer(900, 1, 86_400),
   COLLECT_EVERY_HOURS: integer(6, 1, 168),
-  SNAPSHOT_TOP_N: integer(1000, 10, 10_000),
+  SNAPSHOT_TOP_N: integer(5000, 10, 10_000),
   SNAPSHOT_TRENDING_N: integer(200, 0, 1000),
   SNAPSHOT_NEW_LIMIT: integer(1000, 0, 10_000),
   SNAPSHOT_RETENTION_DAYS: integer(180, 14, 3650),

@@ -1,12 +1,7 @@
 import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from "discord.js";
 import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
 import { footerText } from "../services/charts/text.js";
-import {
-  type ComposedDigest,
-  composeDigest,
-  DIGEST_STATS_LIMITS,
-  DIGEST_WINDOW_WEEKS,
-} from "../services/digests/compose-digest.js";
+import { type ComposedDigest, composeDigest, digestStatsQuery } from "../services/digests/compose-digest.js";
 import type { Digest } from "../services/digests/digest-store.js";
 import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
 import type { TrendsService } from "../services/snapshots/trends-service.js";
@@ -24,7 +19,10 @@ export interface RenderedDigest {
 /** Builds digest posts from the newest snapshot: for the scheduler, send-now and preview alike. */
 export interface DigestMessages {
   /** @throws {NoDataError} when nothing is stored and the Hub cannot be read. */
-  render(digest: Pick<Digest, "id" | "region" | "language">, period: string): Promise<RenderedDigest>;
+  render(
+    digest: Pick<Digest, "id" | "region" | "language" | "by" | "cohort">,
+    period: string,
+  ): Promise<RenderedDigest>;
 }
 
 /**
@@ -41,11 +39,7 @@ export function createDigestMessages(deps: {
 }): DigestMessages {
   return {
     async render(digest, period) {
-      const { stats } = await deps.trends.stats({
-        region: digest.region,
-        windowWeeks: DIGEST_WINDOW_WEEKS,
-        limits: DIGEST_STATS_LIMITS,
-      });
+      const { stats } = await deps.trends.stats(digestStatsQuery(digest));
       const failing = deps.collection.lastError() !== null;
       const composed = composeDigest({
         digestId: digest.id,

@@ -1,3 +1,11 @@
+import {
+  COHORTS,
+  type Cohort,
+  CREDIT_METHODS,
+  type CreditMethod,
+  isCohort,
+  isCreditMethod,
+} from "../services/method/method.js";
 import { parseRegion, suggestRegions } from "../services/regions/parse-region.js";
 import { REGIONS, type Region } from "../services/regions/types.js";
 import { WINDOWS, type WindowWeeks } from "../services/snapshots/trends-service.js";
@@ -21,4 +29,18 @@ export function windowOption(value: string | undefined): WindowWeeks {
   if (match === undefined)
     throw new UsageError(`unknown window "${value}". Valid windows: ${WINDOWS.join(", ")} (weeks).`);
   return match;
+}
+
+/** `--by`: who gets the credit for a download; the default method's when absent. */
+export function byOption(value: string | undefined): CreditMethod | undefined {
+  if (value === undefined) return undefined;
+  if (isCreditMethod(value)) return value;
+  throw new UsageError(`unknown --by "${value}". Valid: ${CREDIT_METHODS.join(", ")}.`);
+}
+
+/** `--cohort`: which models count; the default method's when absent. */
+export function cohortOption(value: string | undefined): Cohort | undefined {
+  if (value === undefined) return undefined;
+  if (isCohort(value)) return value;
+  throw new UsageError(`unknown --cohort "${value}". Valid: ${COHORTS.join(", ")}.`);
 }

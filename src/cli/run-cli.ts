@@ -1,6 +1,7 @@
 import { NoDataError } from "../services/snapshots/trends-service.js";
 import { collectCommand } from "./commands/collect.js";
 import { importCommand } from "./commands/import.js";
+import { snapshotsCommand } from "./commands/snapshots.js";
 import { statsCommand } from "./commands/stats.js";
 import { type CliCommand, type CliContext, UsageError } from "./context.js";
 
@@ -8,16 +9,22 @@ export const USAGE = `usage: hubtrends <command> [options]
 
 commands:
   collect                                   take one snapshot of the Hub now
-  import FILE [--as-of ISO-DATE]            load a saved /api/models response as a snapshot
-  stats [--region R] [--window W] [--json]  the stats behind /trends, from the newest snapshot
-  chart [--region R] [--view V] [--locale L] [--window W] --out FILE.png
+  import FILE [--as-of ISO-DATE] [--replace]
+                                            load a saved /api/models response as a snapshot
+  snapshots list [--json] | snapshots delete ID
+                                            list the stored snapshots, or delete one
+  stats [--region R] [--window W] [--by B] [--cohort C] [--json]
+                                            the stats behind /trends, from the newest snapshot
+  chart [--region R] [--view V] [--locale L] [--window W] [--by B] [--cohort C] --out FILE.png
                                             write the chart /trends would attach, print its summary
 
-regions: china, us, europe, asia, other (aliases such as cn, usa, eu work); windows: 1, 4, 12 (weeks)`;
+regions: china, us, europe, asia, other (aliases such as cn, usa, eu work); windows: 1, 4, 12 (weeks)
+by: lineage (default: the base model's developer) or uploader; cohort: all (default), new, generative`;
 
 const COMMANDS: Record<string, CliCommand> = {
   collect: collectCommand,
   import: importCommand,
+  snapshots: snapshotsCommand,
   stats: statsCommand,
 };
 

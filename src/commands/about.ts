@@ -29,7 +29,7 @@ export default defineCommand({
       // Models beyond the universe: the trending and new lists of the collection.
       fields: aboutFields(
         source,
-        (snapshot?.models.length ?? 0) - (source?.universe.modelCount ?? 0),
+        (snapshot?.models.length ?? 0) - (source?.universe.listSize ?? 0),
         services,
         t,
       ),
@@ -79,7 +79,7 @@ function newest(at: Date, t: Translator): string {
 
 function universe(source: SnapshotSource | null, extra: number, t: Translator): string {
   if (source === null) return t("about.universe-unknown");
-  const count = formatInteger(source.universe.modelCount, t.locale);
+  const count = formatInteger(source.universe.listSize, t.locale);
   if (source.universe.kind !== "top-downloads") return t("about.universe-import", { count });
   const more = extra > 0 ? t("about.universe-extra", { count: formatInteger(extra, t.locale) }) : "";
   return `${t("about.universe-top", { count })}${more}`;

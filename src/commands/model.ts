@@ -68,7 +68,7 @@ export default defineCommand({
         answerEmbed({
           title: plan.model.id,
           description: "",
-          fields: trackedFields(plan, source.universe.modelCount, t, services.lookup),
+          fields: trackedFields(plan, source.universe.listSize, t, services.lookup),
           footer: snapshotFooter(source, t.locale, staleNoteAt(source.asOf, services, t)),
           timestamp: source.asOf,
           url: hubUrlOf(plan.model.id),

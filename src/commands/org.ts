@@ -113,7 +113,7 @@ function findOrg(
 
 function orgFields(profile: OrgProfile, source: SnapshotSource, t: Translator): APIEmbedField[] {
   const { locale } = t;
-  const universe = formatInteger(source.universe.modelCount, locale);
+  const universe = formatInteger(source.universe.listSize, locale);
   const { stat, change } = profile;
   const downloads =
     stat === null

@@ -43,7 +43,9 @@ describe("/top through a loopback Discord", () => {
     expect(readPngSize(outcome.files[0]?.bytes ?? new Uint8Array())).toEqual({ width: 800, height: 400 });
     expect(embed?.image?.url).toBe("attachment://top-models-downloads-all-all.png");
     expect(embed?.footer?.text).toContain("Source: Hugging Face Hub");
-    expect(embed?.footer?.text).toContain("top 300 models by downloads");
+    expect(embed?.footer?.text).toContain(
+      "30-day downloads of the top 300 models, credited to the base model's developer",
+    );
     expect(allowedMentionsOf(outcome.json)).toEqual({ parse: [] });
   });
 

@@ -22,7 +22,9 @@ describe("/trends through a loopback Discord", () => {
     const { stats } = await h.services.trends.stats({ region: "china", windowWeeks: 1 });
     const china = stats.regions.find((r) => r.region === "china");
     const share = `${((china?.share ?? 0) * 100).toFixed(1)}%`;
-    expect(embed?.description).toContain(`Chinese organisations: ${share} of downloads`);
+    expect(embed?.description).toContain(
+      `Chinese organisations: ${share} of 30-day downloads of the top 300 models`,
+    );
     expect(embed?.footer?.text).toContain("Source: Hugging Face Hub");
     expect((outcome.json as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
   });

@@ -1,4 +1,31 @@
-import type { TrendStats } from "../../src/services/stats/types.js";
+import type { RegionShare, RegionShareChange, TrendStats } from "../../src/services/stats/types.js";
+import {
+  creditedToUploader,
+  exactWindow,
+  FIXTURE_METHOD,
+  measuredSizes,
+  moversOf,
+  universeOf,
+  withRegionShares,
+} from "../stats/stat-fixtures.js";
+
+const REGIONS: RegionShare[] = [
+  { region: "china", downloads: 467_276_362, share: 0.405, modelCount: 262 },
+  { region: "us", downloads: 228_446_221, share: 0.198, modelCount: 241 },
+  { region: "europe", downloads: 351_899_482, share: 0.305, modelCount: 119 },
+  { region: "asia", downloads: 27_690_451, share: 0.024, modelCount: 38 },
+  { region: "other", downloads: 6_922_613, share: 0.006, modelCount: 9 },
+  { region: "unattributed", downloads: 71_533_665, share: 0.062, modelCount: 331 },
+];
+
+const REGION_CHANGES: RegionShareChange[] = [
+  { region: "china", share: 0.405, previousShare: 0.3793, changePp: 2.57 },
+  { region: "us", share: 0.198, previousShare: 0.2159, changePp: -1.79 },
+  { region: "europe", share: 0.305, previousShare: 0.3081, changePp: -0.31 },
+  { region: "asia", share: 0.024, previousShare: 0.0248, changePp: -0.08 },
+  { region: "other", share: 0.006, previousShare: 0.006, changePp: 0 },
+  { region: "unattributed", share: 0.062, previousShare: 0.0659, changePp: -0.39 },
+];
 
 /**
  * Realistic statistics for chart tests: the top 1,000 models by downloads on 2026-05-04, with
@@ -8,16 +35,10 @@ import type { TrendStats } from "../../src/services/stats/types.js";
 export const overviewStats: TrendStats = {
   asOf: "2026-05-04T04:00:00.000Z",
   region: null,
-  universe: { modelCount: 1000, totalDownloads: 1_153_768_795, kind: "top-downloads" },
+  universe: universeOf(1000, 1_153_768_795, "top-downloads"),
+  method: FIXTURE_METHOD,
   coverage: 0.938,
-  regions: [
-    { region: "china", downloads: 467_276_362, share: 0.405, modelCount: 262 },
-    { region: "us", downloads: 228_446_221, share: 0.198, modelCount: 241 },
-    { region: "europe", downloads: 351_899_482, share: 0.305, modelCount: 119 },
-    { region: "asia", downloads: 27_690_451, share: 0.024, modelCount: 38 },
-    { region: "other", downloads: 6_922_613, share: 0.006, modelCount: 9 },
-    { region: "unattributed", downloads: 71_533_665, share: 0.062, modelCount: 331 },
-  ],
+  regions: REGIONS,
   countries: [
     { country: "CN", region: "china", downloads: 467_276_362, share: 0.405 },
     { country: "DE", region: "europe", downloads: 283_118_031, share: 0.2454 },
@@ -28,27 +49,30 @@ export const overviewStats: TrendStats = {
     { country: "JP", region: "asia", downloads: 5_407_297, share: 0.0047 },
     { country: "AE", region: "other", downloads: 6_922_613, share: 0.006 },
   ],
-  topOrgs: [
-    { author: "Qwen", region: "china", downloads: 338_053_745, share: 0.293, modelCount: 71 },
-    {
-      author: "sentence-transformers",
-      region: "europe",
-      downloads: 277_466_444,
-      share: 0.2405,
-      modelCount: 38,
-    },
-    { author: "BAAI", region: "china", downloads: 77_460_810, share: 0.0671, modelCount: 19 },
-    { author: "openai", region: "us", downloads: 69_509_837, share: 0.0602, modelCount: 9 },
-    { author: "cross-encoder", region: "europe", downloads: 37_531_922, share: 0.0325, modelCount: 14 },
-    { author: "meta-llama", region: "us", downloads: 29_080_888, share: 0.0252, modelCount: 17 },
-    { author: "google", region: "us", downloads: 28_290_959, share: 0.0245, modelCount: 31 },
-    { author: "pyannote", region: "europe", downloads: 24_094_472, share: 0.0209, modelCount: 6 },
-    { author: "Falconsai", region: "unattributed", downloads: 23_176_008, share: 0.0201, modelCount: 3 },
-    { author: "nomic-ai", region: "us", downloads: 22_081_067, share: 0.0191, modelCount: 7 },
-    { author: "amazon", region: "us", downloads: 21_656_333, share: 0.0188, modelCount: 4 },
-    { author: "deepseek-ai", region: "china", downloads: 17_502_719, share: 0.0152, modelCount: 12 },
-  ],
-  topModels: [
+  topOrgs: withRegionShares(
+    [
+      { author: "Qwen", region: "china", downloads: 338_053_745, share: 0.293, modelCount: 71 },
+      {
+        author: "sentence-transformers",
+        region: "europe",
+        downloads: 277_466_444,
+        share: 0.2405,
+        modelCount: 38,
+      },
+      { author: "BAAI", region: "china", downloads: 77_460_810, share: 0.0671, modelCount: 19 },
+      { author: "openai", region: "us", downloads: 69_509_837, share: 0.0602, modelCount: 9 },
+      { author: "cross-encoder", region: "europe", downloads: 37_531_922, share: 0.0325, modelCount: 14 },
+      { author: "meta-llama", region: "us", downloads: 29_080_888, share: 0.0252, modelCount: 17 },
+      { author: "google", region: "us", downloads: 28_290_959, share: 0.0245, modelCount: 31 },
+      { author: "pyannote", region: "europe", downloads: 24_094_472, share: 0.0209, modelCount: 6 },
+      { author: "Falconsai", region: "unattributed", downloads: 23_176_008, share: 0.0201, modelCount: 3 },
+      { author: "nomic-ai", region: "us", downloads: 22_081_067, share: 0.0191, modelCount: 7 },
+      { author: "amazon", region: "us", downloads: 21_656_333, share: 0.0188, modelCount: 4 },
+      { author: "deepseek-ai", region: "china", downloads: 17_502_719, share: 0.0152, modelCount: 12 },
+    ],
+    REGIONS,
+  ),
+  topModels: creditedToUploader([
     {
       id: "sentence-transformers/all-MiniLM-L6-v2",
       author: "sentence-transformers",
@@ -85,8 +109,8 @@ export const overviewStats: TrendStats = {
       parameters: 427_616_513,
       downloadsRank: 3,
     },
-  ],
-  newModels: [
+  ]),
+  newModels: creditedToUploader([
     {
       id: "deepseek-ai/DeepSeek-V4-Pro",
       author: "deepseek-ai",
@@ -111,7 +135,7 @@ export const overviewStats: TrendStats = {
       parameters: null,
       downloadsRank: null,
     },
-  ],
+  ]),
   newModelsPerWeek: [
     {
       weekStart: "2026-03-09",
@@ -154,13 +178,13 @@ export const overviewStats: TrendStats = {
       byRegion: { china: 31, us: 19, europe: 12, asia: 4, other: 1, unattributed: 16 },
     },
   ],
-  sizeBuckets: [
+  sizeBuckets: measuredSizes([
     { bucket: "<1B", downloads: 533_041_183, share: 0.462, modelCount: 402 },
     { bucket: "1-10B", downloads: 355_360_789, share: 0.308, modelCount: 361 },
     { bucket: "10-100B", downloads: 93_455_272, share: 0.081, modelCount: 118 },
     { bucket: ">100B", downloads: 33_459_295, share: 0.029, modelCount: 27 },
     { bucket: "unknown", downloads: 138_452_256, share: 0.12, modelCount: 92 },
-  ],
+  ]),
   tasks: [
     { task: "sentence-similarity", family: "language", downloads: 332_087_623, share: 0.2878, newModels: 9 },
     {
@@ -211,19 +235,16 @@ export const overviewStats: TrendStats = {
     { family: "other", downloads: 82_199_223, share: 0.0713, modelCount: 114, newModels: 38 },
   ],
   weekOverWeek: {
-    previousAsOf: "2026-04-27T04:00:00.000Z",
-    regions: [
-      { region: "china", share: 0.405, previousShare: 0.3793, changePp: 2.57 },
-      { region: "us", share: 0.198, previousShare: 0.2159, changePp: -1.79 },
-      { region: "europe", share: 0.305, previousShare: 0.3081, changePp: -0.31 },
-      { region: "asia", share: 0.024, previousShare: 0.0248, changePp: -0.08 },
-      { region: "other", share: 0.006, previousShare: 0.006, changePp: 0 },
-      { region: "unattributed", share: 0.062, previousShare: 0.0659, changePp: -0.39 },
-    ],
-    movers: [
-      { author: "Qwen", region: "china", share: 0.293, previousShare: 0.2702, changePp: 2.28 },
-      { author: "openai", region: "us", share: 0.0602, previousShare: 0.0731, changePp: -1.29 },
-    ],
+    ...exactWindow("2026-04-27T04:00:00.000Z", "2026-05-04T04:00:00.000Z"),
+    regions: REGION_CHANGES,
+    movers: moversOf(
+      [
+        { author: "Qwen", region: "china", share: 0.293, previousShare: 0.2702, changePp: 2.28 },
+        { author: "openai", region: "us", share: 0.0602, previousShare: 0.0731, changePp: -1.29 },
+      ],
+      1_153_768_795,
+      REGION_CHANGES,
+    ),
     downloadsBetween: null,
   },
   history: [
@@ -274,35 +295,38 @@ export const overviewStats: TrendStats = {
 export const chinaStats: TrendStats = {
   ...overviewStats,
   region: "china",
-  topOrgs: [
-    { author: "Qwen", region: "china", downloads: 338_053_745, share: 0.293, modelCount: 71 },
-    { author: "BAAI", region: "china", downloads: 77_460_810, share: 0.0671, modelCount: 19 },
-    { author: "deepseek-ai", region: "china", downloads: 17_502_719, share: 0.0152, modelCount: 12 },
-    { author: "zai-org", region: "china", downloads: 9_734_543, share: 0.0084, modelCount: 9 },
-    { author: "XiaomiMiMo", region: "china", downloads: 4_186_022, share: 0.0036, modelCount: 5 },
-    { author: "moonshotai", region: "china", downloads: 3_920_114, share: 0.0034, modelCount: 4 },
-    { author: "tencent", region: "china", downloads: 3_301_877, share: 0.0029, modelCount: 11 },
-    { author: "OpenGVLab", region: "china", downloads: 2_954_108, share: 0.0026, modelCount: 8 },
-    // A long namespace, to check that names are shortened, not clipped.
-    {
-      author: "Shanghai-AI-Laboratory-InternLM",
-      region: "china",
-      downloads: 2_210_493,
-      share: 0.0019,
-      modelCount: 6,
-    },
-    { author: "MiniMaxAI", region: "china", downloads: 1_874_310, share: 0.0016, modelCount: 3 },
-    { author: "stepfun-ai", region: "china", downloads: 1_102_774, share: 0.001, modelCount: 4 },
-  ],
+  topOrgs: withRegionShares(
+    [
+      { author: "Qwen", region: "china", downloads: 338_053_745, share: 0.293, modelCount: 71 },
+      { author: "BAAI", region: "china", downloads: 77_460_810, share: 0.0671, modelCount: 19 },
+      { author: "deepseek-ai", region: "china", downloads: 17_502_719, share: 0.0152, modelCount: 12 },
+      { author: "zai-org", region: "china", downloads: 9_734_543, share: 0.0084, modelCount: 9 },
+      { author: "XiaomiMiMo", region: "china", downloads: 4_186_022, share: 0.0036, modelCount: 5 },
+      { author: "moonshotai", region: "china", downloads: 3_920_114, share: 0.0034, modelCount: 4 },
+      { author: "tencent", region: "china", downloads: 3_301_877, share: 0.0029, modelCount: 11 },
+      { author: "OpenGVLab", region: "china", downloads: 2_954_108, share: 0.0026, modelCount: 8 },
+      // A long namespace, to check that names are shortened, not clipped.
+      {
+        author: "Shanghai-AI-Laboratory-InternLM",
+        region: "china",
+        downloads: 2_210_493,
+        share: 0.0019,
+        modelCount: 6,
+      },
+      { author: "MiniMaxAI", region: "china", downloads: 1_874_310, share: 0.0016, modelCount: 3 },
+      { author: "stepfun-ai", region: "china", downloads: 1_102_774, share: 0.001, modelCount: 4 },
+    ],
+    REGIONS,
+  ),
   topModels: overviewStats.topModels.filter((model) => model.region === "china"),
   // With a region asked, sizes, tasks and families cover that region's models only.
-  sizeBuckets: [
+  sizeBuckets: measuredSizes([
     { bucket: "<1B", downloads: 121_491_854, share: 0.26, modelCount: 58 },
     { bucket: "1-10B", downloads: 229_632_245, share: 0.4914, modelCount: 117 },
     { bucket: "10-100B", downloads: 68_690_432, share: 0.147, modelCount: 49 },
     { bucket: ">100B", downloads: 24_165_901, share: 0.0517, modelCount: 19 },
     { bucket: "unknown", downloads: 23_295_930, share: 0.0499, modelCount: 19 },
-  ],
+  ]),
   tasks: [
     {
       task: "image-text-to-text",
@@ -341,11 +365,11 @@ export const chinaStats: TrendStats = {
 /** The first snapshot ever: one history point, nothing to compare with, few models, nothing new. */
 export const firstSnapshotStats: TrendStats = {
   ...overviewStats,
-  universe: { modelCount: 40, totalDownloads: 12_345_678, kind: "top-downloads" },
+  universe: universeOf(40, 12_345_678, "top-downloads"),
   coverage: 0.5,
   topOrgs: overviewStats.topOrgs.slice(0, 2),
-  topModels: [],
-  newModels: [],
+  topModels: creditedToUploader([]),
+  newModels: creditedToUploader([]),
   newModelsPerWeek: [],
   tasks: [],
   families: [],

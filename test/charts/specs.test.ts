@@ -33,12 +33,19 @@ describe("chart specs", () => {
       describe(`${view} in ${locale}`, () => {
         const spec = buildChartSpec(view, inputFor(view), { locale });
 
-        it("has a title, a footer naming the source, snapshot time and coverage, and a background", () => {
+        it("has a title, a footer saying what was counted, the source, snapshot time and coverage, and a background", () => {
           const plugins = spec.options?.plugins;
           expect(plugins?.title?.display).toBe(true);
           expect(String(plugins?.title?.text ?? "").length).toBeGreaterThan(5);
           expect(plugins?.subtitle?.position).toBe("bottom");
-          const footer = String(plugins?.subtitle?.text ?? "");
+          const lines = plugins?.subtitle?.text;
+          expect(Array.isArray(lines) && lines.length).toBe(2);
+          const footer = String(lines);
+          expect(footer).toContain(
+            locale === "zh-CN"
+              ? "下载量前 1,000 的模型的 30 天下载量，计入基础模型的开发者"
+              : "30-day downloads of the top 1,000 models, credited to the base model's developer",
+          );
           expect(footer).toContain("Hugging Face Hub");
           expect(footer).toContain("2026-05-04 04:00 UTC");
           expect(footer).toContain("94%");
@@ -138,9 +145,10 @@ describe("labels", () => {
     expect(labelsOf(spec)[1]).toBe("United States  19.8% (−1.8 pp)");
   });
 
-  it("format downloads compactly for the locale", () => {
-    expect(labelsOf(buildChartSpec("orgs", chinaStats, { locale: "en-US" }))[0]).toBe("Qwen  338.1M");
-    expect(labelsOf(buildChartSpec("orgs", chinaStats, { locale: "zh-CN" }))[0]).toBe("Qwen  3.4亿");
+  it("format downloads compactly for the locale, with the share of the region under a region", () => {
+    expect(labelsOf(buildChartSpec("orgs", chinaStats, { locale: "en-US" }))[0]).toBe("Qwen  338.1M · 72%");
+    expect(labelsOf(buildChartSpec("orgs", chinaStats, { locale: "zh-CN" }))[0]).toBe("Qwen  3.4亿 · 72%");
+    expect(labelsOf(buildChartSpec("orgs", overviewStats, { locale: "en-US" }))[0]).toBe("Qwen  338.1M");
   });
 
   it("ellipsise long organisation names", () => {
@@ -247,5 +255,41 @@ describe("compare", () => {
   it("writes both values under each pair", () => {
     const spec = buildChartSpec("compare", compareRegions(overviewStats, "china", "us"), { locale: "zh-CN" });
     expect(spec.data.labels?.[0]).toEqual(["下载量占比", "40.5% 对 19.8%"]);
+  });
+});
+
+describe("sizes chart", () => {
+  it("stacks the sizes estimated from names on the measured ones, with a legend saying which is which", () => {
+    const stats: TrendStats = {
+      ...overviewStats,
+      sizeBuckets: overviewStats.sizeBuckets.map((b) =>
+        b.bucket === "1-10B" ? { ...b, estimatedDownloads: 55_360_789 } : b,
+      ),
+    };
+    const spec = buildChartSpec("sizes", stats, { locale: "en-US" });
+    expect(spec.data.datasets.map((d) => d.label)).toEqual([
+      "Size from the weights' metadata",
+      "Size estimated from the name",
+    ]);
+    expect(spec.data.datasets[1]?.data[1]).toBe(55_360_789);
+    expect(spec.data.datasets[0]?.data[1]).toBe(300_000_000);
+    expect(spec.options?.plugins?.legend?.display).toBe(true);
+  });
+
+  it("leaves out the unknown bar and says how much is unknown when it is most of the downloads", () => {
+    const stats: TrendStats = {
+      ...overviewStats,
+      sizeBuckets: overviewStats.sizeBuckets.map((b) =>
+        b.bucket === "unknown" ? { ...b, share: 0.62 } : { ...b, share: b.share / 3 },
+      ),
+    };
+    const spec = buildChartSpec("sizes", stats, { locale: "en-US" });
+    expect(labelsOf(spec).some((label) => label.startsWith("Unknown"))).toBe(false);
+    expect(spec.options?.plugins?.title?.text).toBe(
+      "Downloads by model size (size unknown for 62.0%, not shown)",
+    );
+    expect(buildChartSpec("sizes", stats, { locale: "zh-CN" }).options?.plugins?.title?.text).toBe(
+      "按模型规模划分的下载量（62.0% 的下载量规模未知，未列出）",
+    );
   });
 });

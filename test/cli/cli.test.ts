@@ -72,34 +72,46 @@ describe("hubtrends CLI", () => {
 
   it("imports a saved /api/models response as a snapshot of the given date", async () => {
     const file = join(dir, "models.json");
+    const others = Array.from({ length: 10 }, (_, i) => ({ id: `someone/m${i}`, downloads: 0 }));
     writeFileSync(
       file,
       JSON.stringify([
         { id: "Qwen/Qwen3-8B", author: "Qwen", downloads: 300, likes: 1 },
         { id: "mistralai/Small", author: "mistralai", downloads: 100, likes: 2 },
+        ...others,
         { id: "broken" },
       ]),
     );
     const importEnv = { ...env, DATABASE_PATH: join(dir, "import.db") };
     const run = await hubtrends(["import", file, "--as-of", "2026-05-04"], importEnv);
+    expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Imported 2 models");
+    expect(run.stdout).toContain("Imported 12 models");
     expect(run.stdout).toContain("of 2026-05-04T00:00:00.000Z (1 rows skipped)");
     const stats = JSON.parse((await hubtrends(["stats", "--json", "--region", "cn"], importEnv)).stdout) as {
       asOf: string;
       region: string;
       regions: { region: string; share: number }[];
+      method: unknown;
     };
     expect(stats.asOf).toBe("2026-05-04T00:00:00.000Z");
     expect(stats.region).toBe("china");
+    expect(stats.method).toEqual({ by: "lineage", cohort: "all" });
     expect(stats.regions.find((r) => r.region === "china")?.share).toBe(0.75);
+
+    const list = await hubtrends(["snapshots", "list"], importEnv);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^1\s+2026-05-04T00:00:00.000Z\s+import\s+12\s+1\s+imported from /m);
+    const deleted = await hubtrends(["snapshots", "delete", "1"], importEnv);
+    expect(deleted.stdout).toBe("Deleted snapshot 1.\n");
+    expect((await hubtrends(["snapshots", "list"], importEnv)).stdout).toBe("No snapshots stored.\n");
   });
 
   it("refuses a bad --as-of date and a missing file with the reason", async () => {
     const badDate = await hubtrends(["import", "x.json", "--as-of", "last tuesday"], env);
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toContain('--as-of "last tuesday" is not a date');
-    const missing = await hubtrends(["import", join(dir, "nope.json")], env);
+    expect(badDate.stderr).toContain('--as-of "last tuesday": not an ISO 8601 date');
+    const missing = await hubtrends(["import", join(dir, "nope.json"), "--as-of", "2026-05-04"], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("ENOENT");
   });

@@ -9,7 +9,7 @@ describe("parseConfig", () => {
     expect(result.config.hub.url).toBe("https://huggingface.co");
     expect(result.config.databasePath).toBe("./data/hubtrends.db");
     expect(result.config.charts.renderer).toBe("local");
-    expect(result.config.collection.topN).toBe(1000);
+    expect(result.config.collection.topN).toBe(5000);
     expect(result.config.discord.token).toBeUndefined();
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   composeDigest,
   digestMarker,
+  digestStatsQuery,
   formatPeriod,
   parseDigestMarker,
 } from "../../src/services/digests/compose-digest.js";
@@ -91,5 +92,31 @@ describe("digest markers", () => {
   it("labels periods for readers", () => {
     expect(formatPeriod("2026-W48", "en-US")).toBe("2026-W48");
     expect(formatPeriod("2026-W09", "zh-CN")).toBe("2026 年第 9 周");
+  });
+});
+
+describe("a digest's counting method", () => {
+  it("asks for the stats of its region over a week, counted the way its admin chose", () => {
+    expect(digestStatsQuery({ region: "china", by: "uploader", cohort: "new" })).toEqual({
+      region: "china",
+      windowWeeks: 1,
+      by: "uploader",
+      cohort: "new",
+      limits: { newModels: 20 },
+    });
+  });
+
+  it("puts the method into the footer source, so the post says what was counted", () => {
+    const stats = { ...overviewWithWeekOverWeek(), method: { by: "uploader", cohort: "new" } as const };
+    const composed = composeDigest({
+      digestId: 3,
+      stats,
+      locale: "en-US",
+      period: "2026-W19",
+      now: NOW,
+      hub: HUB_OK,
+    });
+    expect(composed.source.method).toEqual({ by: "uploader", cohort: "new" });
+    expect(composed.text.split("\n")[1]).toContain("credited to the uploader");
   });
 });

@@ -46,6 +46,8 @@ describe("digest settings", () => {
       timezone: "Asia/Shanghai",
       region: "china",
       language: "zh-CN",
+      by: "lineage",
+      cohort: "all",
       enabled: true,
       pausedReason: null,
       lastError: null,
@@ -56,6 +58,22 @@ describe("digest settings", () => {
       updatedAt: "2026-11-20T10:00:00.000Z",
     });
     expect(store.get(GUILD_A, digest.id)).toEqual(digest);
+  });
+
+  it("stores how the digest counts (by, cohort), changes it on update, and refuses unknown values", () => {
+    const digest = store.create(newDigest({ by: "uploader", cohort: "generative" }));
+    expect(digest).toMatchObject({ by: "uploader", cohort: "generative" });
+    expect(store.update(GUILD_A, digest.id, { cohort: "new" })).toMatchObject({
+      by: "uploader",
+      cohort: "new",
+    });
+    expect(store.update(GUILD_A, digest.id, { by: undefined })?.by).toBe("uploader");
+    expect(() => store.create(newDigest({ by: "country" as never }))).toThrow(
+      /Unknown credit method "country"/,
+    );
+    expect(() => store.update(GUILD_A, digest.id, { cohort: "old" as never })).toThrow(
+      /Unknown cohort "old"/,
+    );
   });
 
   it(`allows ${MAX_DIGESTS_PER_GUILD} digests per guild and refuses the next with DigestLimitError`, () => {

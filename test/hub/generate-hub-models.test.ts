@@ -70,3 +70,50 @@ describe("generateHubDatasets", () => {
     expect(rows.every((r) => r.tags.some((t) => t.startsWith("task_categories:")))).toBe(true);
   });
 });
+
+describe("generated lineage", () => {
+  const { rows } = generateHubModels({ count: 3000, now, seed: 5 });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const basesOf = (row: (typeof rows)[number]) => {
+    const fromTags = row.tags
+      .filter((t) => t.startsWith("base_model:"))
+      .map((t) => t.split(":").at(-1) ?? "");
+    const card = row.cardData?.base_model;
+    const fromCard = (Array.isArray(card) ? card : [card]).filter((c): c is string => typeof c === "string");
+    return [...new Set([...fromCard, ...fromTags])];
+  };
+
+  it("makes repackagers publish derivatives of other rows, named in tags, in cards, or both", () => {
+    const unsloth = rows.filter((r) => r.author === "unsloth");
+    const derived = unsloth.filter((r) => basesOf(r).length > 0);
+    expect(derived.length / unsloth.length).toBeGreaterThan(0.7);
+    expect(derived.some((r) => r.cardData === undefined)).toBe(true);
+    expect(derived.some((r) => !r.tags.some((t) => t.startsWith("base_model:")))).toBe(true);
+    expect(rows.some((r) => r.tags.some((t) => t.startsWith("base_model:quantized:")))).toBe(true);
+    expect(rows.some((r) => r.tags.some((t) => t.startsWith("base_model:finetune:")))).toBe(true);
+  });
+
+  it("has chains, bases missing from the list, a cycle, a self-reference and test repos", () => {
+    const chained = rows.filter((r) =>
+      basesOf(r).some((b) => byId.get(b)?.author.match(/^(ai|ml|dev|lab|nlp|cv)-/)),
+    );
+    expect(chained.length).toBeGreaterThan(0);
+    expect(rows.some((r) => basesOf(r).some((b) => !byId.has(b)))).toBe(true);
+    expect(
+      rows.some((r) =>
+        basesOf(r).some(
+          (b) => byId.get(b) !== undefined && basesOf(byId.get(b) ?? r).includes(r.id) && b !== r.id,
+        ),
+      ),
+    ).toBe(true);
+    expect(rows.some((r) => basesOf(r).includes(r.id))).toBe(true);
+    expect(rows.some((r) => r.id === "hf-internal-testing/tiny-random-GPT2LMHeadModel")).toBe(true);
+  });
+
+  it("can be turned off, leaving rows without lineage", () => {
+    const plain = generateHubModels({ count: 200, now, seed: 5, lineage: false }).rows;
+    expect(
+      plain.every((r) => r.cardData === undefined && !r.tags.some((t) => t.startsWith("base_model:"))),
+    ).toBe(true);
+  });
+});

@@ -97,9 +97,29 @@ describe("collectModels against the fake Hub", () => {
         "createdAt",
         "safetensors",
         "tags",
+        "cardData",
       ]),
     );
     expect(hub.requests[1]?.params.get("cursor")).toBeTruthy();
+  });
+
+  it("reads every base model a row names, from its card and its tags, for lineage", async () => {
+    const { hubClient } = client();
+    const result = await hubClient.collectModels({ ...collect, trendingN: 0, newLimit: 0 });
+    const byId = new Map(result.models.map((m) => [m.id, m]));
+    const carded = models.rows.filter(
+      (r) => !malformed.has(r._id) && byId.has(r.id) && r.cardData !== undefined,
+    );
+    expect(carded.length).toBeGreaterThan(50);
+    for (const row of carded) {
+      const named = row.cardData?.base_model;
+      const expected = (Array.isArray(named) ? named : [named]).filter(
+        (entry): entry is string => typeof entry === "string" && /^[\w.-]+\/[\w.-]+$/.test(entry),
+      );
+      expect(byId.get(row.id)?.baseModels, row.id).toEqual([...new Set(expected)]);
+    }
+    const tagged = result.models.filter((m) => m.tags.some((t) => t.startsWith("base_model:")));
+    expect(tagged.length).toBeGreaterThan(50);
   });
 
   it("sends the access token as a bearer token", async () => {

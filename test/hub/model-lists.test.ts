@@ -15,6 +15,7 @@ function model(id: string, overrides: Partial<ModelRecord> = {}): ModelRecord {
     libraryName: null,
     tags: [],
     parameters: null,
+    baseModels: [],
     downloadsRank: null,
     trendingRank: null,
     ...overrides,

@@ -39,6 +39,7 @@ describe("toModelRecord", () => {
         libraryName: "transformers",
         tags: ["transformers", "safetensors", "text-generation", "region:us"],
         parameters: 8_190_735_360,
+        baseModels: [],
         downloadsRank: null,
         trendingRank: null,
       },

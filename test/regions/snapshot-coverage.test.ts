@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ALL_METHODS, methodKey } from "../../src/services/method/method.js";
 import { defaultRegionAttributor } from "../../src/services/regions/attribution.js";
 import { measureCoverage } from "../../src/services/regions/coverage.js";
+import { notEstablishedNamespaces } from "../../src/services/regions/not-established.js";
+import { parseModelsFile } from "../../src/services/snapshots/import-file.js";
+import { universeAggregates } from "../../src/services/stats/region-shares.js";
 import {
   readSnapshotModels,
   SHARED_SNAPSHOT_PATH,
@@ -10,26 +15,26 @@ import {
 
 const present = sharedSnapshotPresent();
 const title = present
-  ? "attribution coverage on the May 2026 top-1,000 snapshot"
+  ? "attribution coverage on the May 2026 reference snapshot (1,000 models in trending order)"
   : `attribution coverage on the May 2026 snapshot — SKIPPED: ${SHARED_SNAPSHOT_PATH} is absent`;
 
-/** The least share of downloads the curated list must attribute. */
-const MIN_COVERAGE = 0.85;
+/** The least share of downloads the curated list must attribute, under every counting method. */
+const MIN_COVERAGE = 0.92;
 
-/** A namespace above this share of a snapshot's downloads must be attributed, or explained. */
+/** A namespace above this share of a snapshot's downloads must be attributed, or listed as not established. */
 const LARGE_AUTHOR_SHARE = 0.003;
-
-/**
- * Large namespaces that were researched and deliberately left unattributed because no reliable
- * base was found (see "Looked up, base not established" in src/services/regions/README.md).
- * Attributing one means removing it here.
- */
-const LOOKED_UP_BUT_UNKNOWN = ["Falconsai", "hexgrad", "HauhauCS", "Jackrong", "cyankiwi"];
 
 describe.skipIf(!present)(title, () => {
   const attributor = defaultRegionAttributor();
   // Read lazily: when the file is absent this block is skipped and must not touch the disk.
   const snapshot = () => readSnapshotModels(SHARED_SNAPSHOT_PATH);
+  const asImported = () => {
+    const parsed = parseModelsFile(readFileSync(SHARED_SNAPSHOT_PATH, "utf8"));
+    if (parsed.fileDate === null || !parsed.fileDate.ok)
+      throw new Error("the reference file states its date");
+    return { takenAt: parsed.fileDate.date.toISOString(), models: parsed.models };
+  };
+  const notEstablished = notEstablishedNamespaces().map((entry) => entry.author.toLowerCase());
 
   it("reads all 1,000 models", () => {
     const { models, skipped } = snapshot();
@@ -37,26 +42,44 @@ describe.skipIf(!present)(title, () => {
     expect(models).toHaveLength(1000);
   });
 
-  it(`attributes at least ${MIN_COVERAGE * 100}% of all 1,000 models' downloads`, () => {
-    expect(measureCoverage(snapshot().models, attributor).coverage).toBeGreaterThanOrEqual(MIN_COVERAGE);
-  });
-
-  it.each([10, 100, 500])(
-    `attributes at least ${MIN_COVERAGE * 100} percent of the top %i models re-sorted by downloads`,
+  it.each([10, 100, 500, 1000])(
+    `attributes at least ${MIN_COVERAGE * 100} percent of the top %i models re-sorted by downloads, by uploader`,
     (n) => {
       const top = topByDownloads(snapshot().models, n);
       expect(measureCoverage(top, attributor).coverage).toBeGreaterThanOrEqual(MIN_COVERAGE);
     },
   );
 
-  it(`attributes every author above ${LARGE_AUTHOR_SHARE * 100}% of downloads but the documented unknowns`, () => {
+  it.each(ALL_METHODS.map((method) => ({ method, key: methodKey(method) })))(
+    `attributes at least ${MIN_COVERAGE * 100} percent of downloads and decides every namespace above ${LARGE_AUTHOR_SHARE * 100}%, counted $key`,
+    ({ method }) => {
+      const { shares, orgs } = universeAggregates(asImported(), attributor, method);
+      expect(1 - shares.unattributed).toBeGreaterThanOrEqual(MIN_COVERAGE);
+      const undecided = orgs
+        .filter((org) => org.region === "unattributed" && org.share > LARGE_AUTHOR_SHARE)
+        .map((org) => org.author)
+        .filter((author) => !notEstablished.includes(author.toLowerCase()));
+      expect(undecided).toEqual([]);
+    },
+  );
+
+  it("lists the large unknowns of this snapshot (by uploader) as not established", () => {
     const report = measureCoverage(snapshot().models, attributor, { top: Number.POSITIVE_INFINITY });
     const large = report.topUnattributed.filter((u) => u.share > LARGE_AUTHOR_SHARE).map((u) => u.author);
-    expect(large.sort()).toEqual([...LOOKED_UP_BUT_UNKNOWN].sort());
+    expect(large.sort()).toEqual(["cyankiwi", "Falconsai", "HauhauCS", "hexgrad", "Jackrong"].sort());
+    for (const author of large) expect(notEstablished).toContain(author.toLowerCase());
+  });
+});
+
+describe("the not-established list", () => {
+  it("names no namespace the curated list attributes", () => {
+    const attributor = defaultRegionAttributor();
+    for (const { author } of notEstablishedNamespaces())
+      expect(attributor.regionOf(author), author).toBe("unattributed");
   });
 
-  it("keeps the documented unknowns out of the curated list", () => {
-    for (const author of LOOKED_UP_BUT_UNKNOWN)
-      expect(attributor.regionOf(author), author).toBe("unattributed");
+  it("gives every namespace a reason", () => {
+    for (const { author, reason } of notEstablishedNamespaces())
+      expect(reason.length, author).toBeGreaterThan(20);
   });
 });

@@ -41,6 +41,7 @@ describe("parseModelsFile", () => {
         libraryName: "transformers",
         tags: ["transformers"],
         parameters: 8_190_735_360,
+        baseModels: [],
         downloadsRank: null,
         trendingRank: 1,
       },

@@ -16,6 +16,7 @@ function model(id: string, downloads: number, pipelineTag: string | null = "text
     libraryName: null,
     tags: [],
     parameters: null,
+    baseModels: [],
     downloadsRank: null,
     trendingRank: null,
   };

@@ -16,6 +16,7 @@ export function model(overrides: Partial<ModelRecord> & { id: string }): ModelRe
     libraryName: null,
     tags: [],
     parameters: null,
+    baseModels: [],
     downloadsRank: null,
     trendingRank: null,
     ...overrides,

@@ -67,7 +67,13 @@ describe("computeTrendStats", () => {
   });
 
   it("computes shares over the top-by-downloads list only, not trending or newest extras", () => {
-    expect(stats.universe).toEqual({ modelCount: 5, totalDownloads: 1000, kind: "top-downloads" });
+    expect(stats.universe).toEqual({
+      modelCount: 5,
+      totalDownloads: 1000,
+      kind: "top-downloads",
+      listSize: 5,
+      excluded: { modelCount: 0, downloads: 0 },
+    });
   });
 
   it("gives every region plus unattributed, shares summing to 1", () => {
@@ -94,12 +100,13 @@ describe("computeTrendStats", () => {
     ]);
   });
 
-  it("ranks organisations with their share of the whole universe", () => {
+  it("ranks organisations with their share of the whole universe and of their region", () => {
     expect(stats.topOrgs[0]).toEqual({
       author: "Qwen",
       region: "china",
       downloads: 400,
       share: 0.4,
+      regionShare: 0.8,
       modelCount: 1,
     });
   });
@@ -204,6 +211,12 @@ describe("computeTrendStats", () => {
       region: null,
       lookup: LOOKUP,
     });
-    expect(imported.universe).toEqual({ modelCount: 2, totalDownloads: 10, kind: "all" });
+    expect(imported.universe).toEqual({
+      modelCount: 2,
+      totalDownloads: 10,
+      kind: "all",
+      listSize: 2,
+      excluded: { modelCount: 0, downloads: 0 },
+    });
   });
 });

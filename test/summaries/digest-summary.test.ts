@@ -54,14 +54,14 @@ describe("summariseDigest golden texts", () => {
     expect(digest(overviewWithWeekOverWeek(), "en-US")).toBe(
       [
         "Weekly Hub trends · week ending 4 May 2026 · data from 3 h ago",
-        "Share of downloads among the top 1,000 models by downloads, change from last week:",
+        "Share of 30-day downloads of the top 1,000 models, credited to the base model's developer, change week over week:",
         "China 41.2% (+1.3 pp)",
         "United States 28.1% (−0.8 pp)",
         "Europe 12.0% (+0.2 pp)",
-        "Asia-Pacific 4.5% (±0.0 pp)",
+        "Asia-Pacific 4.5%",
         "Other 1.5% (−0.1 pp)",
         "Unattributed 12.7% (−0.6 pp)",
-        "Biggest movers, by share of all downloads: deepseek-ai (China) 9.8% (+2.1 pp) · meta-llama (United States) 6.2% (−1.4 pp) · mistralai (Europe) 3.1% (+0.9 pp)",
+        "Biggest movers, by share of all downloads: deepseek-ai (China) 9.8% (+2.1 pp, downloads +27%) · meta-llama (United States) 6.2% (−1.4 pp, downloads −18%) · mistralai (Europe) 3.1% (+0.9 pp, downloads +41%)",
         "New models · China: Qwen/Qwen3.6-35B-A3B (2.6M downloads), k2-fsa/OmniVoice (2.1M downloads)",
         "New models · United States: google/gemma-4-31B-it (7.9M downloads), google/gemma-4-26B-A4B-it (6.3M downloads)",
         "New models · Europe: black-forest-labs/FLUX.2-small-decoder (134.3K downloads)",
@@ -77,14 +77,14 @@ describe("summariseDigest golden texts", () => {
     expect(digest(overviewWithWeekOverWeek(), "zh-CN")).toBe(
       [
         "Hub 趋势周报 · 截至 2026年5月4日的一周 · 数据采集于 3 小时前",
-        "下载量前 1,000 的模型中各地区的下载量占比（括号内为周环比）：",
+        "各地区在下载量前 1,000 的模型中的 30 天下载量占比（计入基础模型的开发者；括号内为周环比）：",
         "中国 41.2%（+1.3 个百分点）",
         "美国 28.1%（−0.8 个百分点）",
         "欧洲 12.0%（+0.2 个百分点）",
-        "亚太 4.5%（±0.0 个百分点）",
+        "亚太 4.5%",
         "其他 1.5%（−0.1 个百分点）",
         "未归属 12.7%（−0.6 个百分点）",
-        "变化最大的机构（占全部下载量）：deepseek-ai（中国）9.8%（+2.1 个百分点）、meta-llama（美国）6.2%（−1.4 个百分点）、mistralai（欧洲）3.1%（+0.9 个百分点）",
+        "变化最大的机构（占全部下载量）：deepseek-ai（中国）9.8%（+2.1 个百分点，下载量 +27%）、meta-llama（美国）6.2%（−1.4 个百分点，下载量 −18%）、mistralai（欧洲）3.1%（+0.9 个百分点，下载量 +41%）",
         "新模型 · 中国：Qwen/Qwen3.6-35B-A3B（257.6万次下载）、k2-fsa/OmniVoice（209万次下载）",
         "新模型 · 美国：google/gemma-4-31B-it（790.7万次下载）、google/gemma-4-26B-A4B-it（633.4万次下载）",
         "新模型 · 欧洲：black-forest-labs/FLUX.2-small-decoder（13.4万次下载）",
@@ -102,7 +102,7 @@ describe("summariseDigest golden texts", () => {
       [
         "Weekly Hub trends · 2026-W19 · data from 2 days ago",
         "Note: the Hub has been unreachable since 4 May 2026, 10:10 UTC; these figures are from the last good snapshot, taken 4 May 2026, 04:10 UTC.",
-        "Share of downloads among the top 1,000 models by downloads (no snapshot from a week earlier to compare):",
+        "Share of 30-day downloads of the top 1,000 models, credited to the base model's developer (no older snapshot to compare with yet):",
         "China 41.2%",
         "United States 28.1%",
         "Europe 12.0%",
@@ -126,7 +126,7 @@ describe("summariseDigest golden texts", () => {
       [
         "Hub 趋势周报 · 2026-W19 · 数据采集于 2 天前",
         "注意：自 2026年5月4日 10:10 UTC 起无法访问 Hugging Face Hub，以下数据来自最近一次成功获取的快照（2026年5月4日 04:10 UTC）。",
-        "下载量前 1,000 的模型中各地区的下载量占比（暂无一周前的快照可比）：",
+        "各地区在下载量前 1,000 的模型中的 30 天下载量占比（计入基础模型的开发者；暂无更早的快照可比）：",
         "中国 41.2%",
         "美国 28.1%",
         "欧洲 12.0%",
@@ -144,18 +144,18 @@ describe("summariseDigest golden texts", () => {
     );
   });
 
-  it("names the region in focus and says task and size shares are of its organisations' downloads (en-US)", () => {
+  it("names the region in focus, gives movers in its own terms and says task and size shares are of its organisations' downloads (en-US)", () => {
     expect(digest(chinaWithWeekOverWeek(), "en-US")).toBe(
       [
         "Weekly Hub trends · China · week ending 4 May 2026 · data from 3 h ago",
-        "Share of downloads among the top 1,000 models by downloads, change from last week:",
+        "Share of 30-day downloads of the top 1,000 models, credited to the base model's developer, change week over week:",
         "China 41.2% (+1.3 pp)",
         "United States 28.1% (−0.8 pp)",
         "Europe 12.0% (+0.2 pp)",
-        "Asia-Pacific 4.5% (±0.0 pp)",
+        "Asia-Pacific 4.5%",
         "Other 1.5% (−0.1 pp)",
         "Unattributed 12.7% (−0.6 pp)",
-        "Biggest movers, by share of all downloads: deepseek-ai (China) 9.8% (+2.1 pp) · Qwen (China) 18.3% (+0.7 pp)",
+        "Biggest movers, by share of the downloads of Chinese organisations: deepseek-ai 23.8% (+4.5 pp, downloads +27%) · Qwen 44.4% (+0.3 pp, downloads +4%)",
         "New models · China: Qwen/Qwen3.6-35B-A3B (2.6M downloads), k2-fsa/OmniVoice (2.1M downloads)",
         "Top tasks by downloads among Chinese organisations: text-generation 33.4% · image-text-to-text 29.1% · feature-extraction 14.2%",
         "Small deployable models (under 10B parameters): 71.3% of downloads among Chinese organisations; parameter count unknown for 7.8%",
@@ -236,8 +236,9 @@ describe("summariseDigest traceability and limits", () => {
     const newModelLines = text.split("\n").filter((l) => l.startsWith("New models · "));
     expect(newModelLines.length).toBeGreaterThan(0);
     for (const l of newModelLines) expect(l.match(/downloads\)/g)).toHaveLength(1);
-    expect(newModelLines.at(-1)).toMatch(/^New models · Other: /);
+    expect(newModelLines.at(-1)).toMatch(/^New models · Europe: /);
     expect(text).toContain(`${"org0/new-model-".padEnd(59, "x")}… (7.9M downloads)`);
+    // The header says what was counted, so one more new-model line goes than when it did not.
     // Region shares, the outage note, tasks and size all survive.
     expect(text).toContain("\nUnattributed 12.7% (−0.6 pp)\n");
     expect(text).toContain("Note: the Hub has been unreachable");
@@ -293,5 +294,31 @@ describe("summariseDigest traceability and limits", () => {
   it("leaves the size line out when the size buckets are missing", () => {
     const stats = { ...overviewWithWeekOverWeek(), sizeBuckets: [] };
     expect(digest(stats, "en-US")).not.toContain("Small deployable models");
+  });
+});
+
+describe("summariseDigest comparisons", () => {
+  it("says the real span in its header when the older snapshot is not a week old", () => {
+    const stats = overviewWithWeekOverWeek();
+    const wow = stats.weekOverWeek;
+    if (wow === null) throw new Error("fixture has week over week");
+    stats.weekOverWeek = { ...wow, exact: false, spanMs: 3 * 86_400_000 };
+    expect(digest(stats, "en-US").split("\n")[1]).toBe(
+      "Share of 30-day downloads of the top 1,000 models, credited to the base model's developer, change since 27 Apr 2026 (3 days):",
+    );
+    expectTraceable(summariseDigest(stats, { locale: "en-US", now: NOW }), stats, "en-US");
+  });
+
+  it("shows no changes and no movers when the Hub had not refreshed the counts", () => {
+    const stats = overviewWithWeekOverWeek();
+    const wow = stats.weekOverWeek;
+    if (wow === null) throw new Error("fixture has week over week");
+    stats.weekOverWeek = { ...wow, countsUnchanged: true };
+    const lines = digest(stats, "en-US").split("\n");
+    expect(lines[1]).toBe(
+      "Share of 30-day downloads of the top 1,000 models, credited to the base model's developer (download counts unchanged since 27 Apr 2026: the Hub has not refreshed them):",
+    );
+    expect(lines[2]).toBe("China 41.2%");
+    expect(lines.some((l) => l.startsWith("Biggest movers"))).toBe(false);
   });
 });

@@ -12,6 +12,14 @@ import type {
   TrendStats,
   WeekOverWeek,
 } from "../../src/services/stats/types.js";
+import {
+  exactWindow,
+  FIXTURE_METHOD,
+  measuredSizes,
+  moversOf,
+  universeOf,
+  withRegionShares,
+} from "../stats/stat-fixtures.js";
 
 /** The clock for every test: 3 h 15 min after the snapshot. */
 export const NOW = new Date("2026-05-04T07:25:00.000Z");
@@ -35,7 +43,12 @@ function regions(): RegionShare[] {
 }
 
 function org(author: string, region: RegionOrUnattributed, share: number, modelCount: number): OrgStat {
-  return { author, region, downloads: Math.round(share * TOTAL), share, modelCount };
+  const [stat] = withRegionShares(
+    [{ author, region, downloads: Math.round(share * TOTAL), share, modelCount }],
+    regions(),
+  );
+  if (stat === undefined) throw new Error("unreachable");
+  return stat;
 }
 
 function orgs(): OrgStat[] {
@@ -60,6 +73,7 @@ function model(
   return {
     id,
     author,
+    creditedTo: author,
     region,
     downloads,
     likes: 0,
@@ -67,6 +81,7 @@ function model(
     createdAt: null,
     pipelineTag: null,
     parameters: null,
+    parametersEstimated: false,
     downloadsRank: null,
     ...extra,
   };
@@ -183,20 +198,26 @@ function mover(
   previousShare: number,
   changePp: number,
 ): OrgMover {
-  return { author, region, share, previousShare, changePp };
+  const [full] = moversOf([{ author, region, share, previousShare, changePp }], TOTAL, regionChanges());
+  if (full === undefined) throw new Error("unreachable");
+  return full;
+}
+
+function regionChanges(): WeekOverWeek["regions"] {
+  return [
+    { region: "china", share: 0.412, previousShare: 0.399, changePp: 1.3 },
+    { region: "us", share: 0.281, previousShare: 0.289, changePp: -0.8 },
+    { region: "europe", share: 0.12, previousShare: 0.118, changePp: 0.2 },
+    { region: "asia", share: 0.045, previousShare: 0.045, changePp: 0 },
+    { region: "other", share: 0.015, previousShare: 0.016, changePp: -0.1 },
+    { region: "unattributed", share: 0.127, previousShare: 0.133, changePp: -0.6 },
+  ];
 }
 
 function weekOverWeek(): WeekOverWeek {
   return {
-    previousAsOf: PREVIOUS_AS_OF,
-    regions: [
-      { region: "china", share: 0.412, previousShare: 0.399, changePp: 1.3 },
-      { region: "us", share: 0.281, previousShare: 0.289, changePp: -0.8 },
-      { region: "europe", share: 0.12, previousShare: 0.118, changePp: 0.2 },
-      { region: "asia", share: 0.045, previousShare: 0.045, changePp: 0 },
-      { region: "other", share: 0.015, previousShare: 0.016, changePp: -0.1 },
-      { region: "unattributed", share: 0.127, previousShare: 0.133, changePp: -0.6 },
-    ],
+    ...exactWindow(PREVIOUS_AS_OF, AS_OF),
+    regions: regionChanges(),
     // Largest absolute change first, as the stats engine orders them.
     movers: [
       mover("deepseek-ai", "china", 0.098, 0.077, 2.1),
@@ -226,13 +247,13 @@ function universeScope(): Scoped {
   const total = TOTAL;
   const d = (share: number) => Math.round(share * total);
   return {
-    sizeBuckets: [
+    sizeBuckets: measuredSizes([
       { bucket: "<1B", downloads: d(0.384), share: 0.384, modelCount: 402 },
       { bucket: "1-10B", downloads: d(0.302), share: 0.302, modelCount: 311 },
       { bucket: "10-100B", downloads: d(0.118), share: 0.118, modelCount: 118 },
       { bucket: ">100B", downloads: d(0.049), share: 0.049, modelCount: 37 },
       { bucket: "unknown", downloads: d(0.147), share: 0.147, modelCount: 132 },
-    ],
+    ]),
     tasks: [
       { task: "sentence-similarity", family: "language", downloads: d(0.241), share: 0.241, newModels: 9 },
       { task: "text-generation", family: "language", downloads: d(0.198), share: 0.198, newModels: 61 },
@@ -264,13 +285,13 @@ function chinaScope(): Scoped {
   const total = 1_170_080_000;
   const d = (share: number) => Math.round(share * total);
   return {
-    sizeBuckets: [
+    sizeBuckets: measuredSizes([
       { bucket: "<1B", downloads: d(0.301), share: 0.301, modelCount: 96 },
       { bucket: "1-10B", downloads: d(0.412), share: 0.412, modelCount: 121 },
       { bucket: "10-100B", downloads: d(0.121), share: 0.121, modelCount: 52 },
       { bucket: ">100B", downloads: d(0.088), share: 0.088, modelCount: 19 },
       { bucket: "unknown", downloads: d(0.078), share: 0.078, modelCount: 24 },
-    ],
+    ]),
     tasks: [
       { task: "text-generation", family: "language", downloads: d(0.334), share: 0.334, newModels: 24 },
       { task: "image-text-to-text", family: "multimodal", downloads: d(0.291), share: 0.291, newModels: 21 },
@@ -296,7 +317,8 @@ function base(region: Region | null): TrendStats {
   return {
     asOf: AS_OF,
     region,
-    universe: { modelCount: 1_000, totalDownloads: TOTAL, kind: "top-downloads" },
+    universe: universeOf(1_000, TOTAL, "top-downloads"),
+    method: FIXTURE_METHOD,
     coverage: 0.873,
     regions: regions(),
     countries: [
@@ -392,7 +414,8 @@ export function emptySnapshot(region: Region | null = null): TrendStats {
   return {
     asOf: AS_OF,
     region,
-    universe: { modelCount: 0, totalDownloads: 0, kind: "top-downloads" },
+    universe: universeOf(0, 0, "top-downloads"),
+    method: FIXTURE_METHOD,
     coverage: 0,
     regions: regions().map((r) => ({ ...r, downloads: 0, share: 0, modelCount: 0 })),
     countries: [],

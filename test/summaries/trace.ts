@@ -4,7 +4,14 @@
  */
 import { expect } from "vitest";
 import type { Locale } from "../../src/services/format/locale.js";
-import { formatCompact, formatInteger, formatPp, formatShare } from "../../src/services/format/numbers.js";
+import {
+  formatCompact,
+  formatInteger,
+  formatPercentChange,
+  formatPp,
+  formatShare,
+} from "../../src/services/format/numbers.js";
+import { METHOD_DEFINITION_TERMS } from "../../src/services/method/wording.js";
 import type { TrendStats } from "../../src/services/stats/types.js";
 import {
   SMALL_MODEL_LIMIT_LABEL,
@@ -53,7 +60,7 @@ function wordsWithDigits(stats: TrendStats, options: TracedOptions): string[] {
     ...stats.tasks.map((t) => displayName(t.task, TASK_MAX_LENGTH)),
   ];
   if (options.weekLabel !== undefined) names.push(displayName(options.weekLabel, WEEK_LABEL_MAX_LENGTH));
-  return [...names, SMALL_MODEL_LIMIT_LABEL];
+  return [...names, SMALL_MODEL_LIMIT_LABEL, ...METHOD_DEFINITION_TERMS];
 }
 
 /** The numbers left in `text` once names and rendered facts are taken out (should be none). */
@@ -78,7 +85,13 @@ export function expectedRendering(path: string, value: number, locale: Locale): 
     return locale === "zh-CN" ? pp.replace(/ pp$/, " 个百分点") : pp;
   }
   if (path.endsWith(".downloads")) return formatCompact(value, locale);
-  if (path === "universe.modelCount") return formatInteger(value, locale);
+  if (path === "universe.modelCount" || path === "universe.listSize") return formatInteger(value, locale);
+  if (path.endsWith(".regionShare")) return formatShare(value, locale);
+  if (path.endsWith(".regionChangePp")) {
+    const pp = formatPp(value, locale);
+    return locale === "zh-CN" ? pp.replace(/ pp$/, " 个百分点") : pp;
+  }
+  if (path.endsWith(".downloadsChange")) return formatPercentChange(value, locale);
   return null;
 }
 

@@ -28,12 +28,12 @@ function trends(stats: TrendStats, locale: Locale, now = NOW): string {
 }
 
 describe("summariseTrends golden texts", () => {
-  it("leads a region's summary with its share and weekly change, then leader, mover, new model, coverage (en-US)", () => {
+  it("leads a region's summary with its share, what was counted and the weekly change, then puts leader and mover in the region's own terms (en-US)", () => {
     expect(trends(chinaWithWeekOverWeek(), "en-US")).toBe(
       [
-        "Chinese organisations: 41.2% of downloads among the top 1,000 models by downloads, +1.3 pp week over week.",
-        "Top organisation: Qwen, 18.3% of all downloads.",
-        "Biggest mover: deepseek-ai, 9.8% of all downloads (+2.1 pp).",
+        "Chinese organisations: 41.2% of 30-day downloads of the top 1,000 models, credited to the base model's developer (+1.3 pp week over week).",
+        "Top organisation: Qwen, 44.4% of the downloads of Chinese organisations.",
+        "Biggest mover: deepseek-ai, +27% downloads, 23.8% of the downloads of Chinese organisations (+4.5 pp).",
         "New model: Qwen/Qwen3.6-35B-A3B, 2.6M downloads.",
         "Coverage 87.3% of downloads attributed · data from 3 h ago.",
       ].join("\n"),
@@ -43,9 +43,9 @@ describe("summariseTrends golden texts", () => {
   it("writes the same region summary as natural Chinese (zh-CN)", () => {
     expect(trends(chinaWithWeekOverWeek(), "zh-CN")).toBe(
       [
-        "中国机构：在下载量前 1,000 的模型中占下载量的 41.2%，周环比 +1.3 个百分点。",
-        "头部机构：Qwen，占全部下载量的 18.3%。",
-        "变化最大：deepseek-ai，占全部下载量的 9.8%（+2.1 个百分点）。",
+        "中国机构：在下载量前 1,000 的模型中占 30 天下载量的 41.2%（计入基础模型的开发者），周环比 +1.3 个百分点。",
+        "头部机构：Qwen，占中国机构下载量的 44.4%。",
+        "变化最大：deepseek-ai，下载量 +27%，占中国机构下载量的 23.8%（+4.5 个百分点）。",
         "新模型：Qwen/Qwen3.6-35B-A3B，257.6万次下载。",
         "覆盖率：87.3% 的下载量已归属地区 · 数据采集于 3 小时前。",
       ].join("\n"),
@@ -55,10 +55,10 @@ describe("summariseTrends golden texts", () => {
   it("leads the overview with the leading region, then ranks the rest and names each one's region (en-US)", () => {
     expect(trends(overviewWithWeekOverWeek(), "en-US")).toBe(
       [
-        "China leads with 41.2% of downloads among the top 1,000 models by downloads, +1.3 pp week over week.",
+        "China leads with 41.2% of 30-day downloads of the top 1,000 models, credited to the base model's developer (+1.3 pp week over week).",
         "Then United States 28.1%, Europe 12.0%, Asia-Pacific 4.5%, Other 1.5%.",
         "Top organisation: Qwen (China), 18.3% of all downloads.",
-        "Biggest mover: deepseek-ai (China), 9.8% of all downloads (+2.1 pp).",
+        "Biggest mover: deepseek-ai (China), +27% downloads, 9.8% of all downloads (+2.1 pp).",
         "New model: google/gemma-4-31B-it (United States), 7.9M downloads.",
         "Coverage 87.3% of downloads attributed · data from 3 h ago.",
       ].join("\n"),
@@ -68,10 +68,10 @@ describe("summariseTrends golden texts", () => {
   it("writes the overview in Chinese (zh-CN)", () => {
     expect(trends(overviewWithWeekOverWeek(), "zh-CN")).toBe(
       [
-        "中国领先：在下载量前 1,000 的模型中占下载量的 41.2%，周环比 +1.3 个百分点。",
+        "中国领先：在下载量前 1,000 的模型中占 30 天下载量的 41.2%（计入基础模型的开发者），周环比 +1.3 个百分点。",
         "其后依次为：美国 28.1%、欧洲 12.0%、亚太 4.5%、其他 1.5%。",
         "头部机构：Qwen（中国），占全部下载量的 18.3%。",
-        "变化最大：deepseek-ai（中国），占全部下载量的 9.8%（+2.1 个百分点）。",
+        "变化最大：deepseek-ai（中国），下载量 +27%，占全部下载量的 9.8%（+2.1 个百分点）。",
         "新模型：google/gemma-4-31B-it（美国），790.7万次下载。",
         "覆盖率：87.3% 的下载量已归属地区 · 数据采集于 3 小时前。",
       ].join("\n"),
@@ -81,8 +81,8 @@ describe("summariseTrends golden texts", () => {
   it("leaves out the weekly change and the mover when there is no week over week, and names a full snapshot's universe (en-US)", () => {
     expect(trends(chinaWithoutWeekOverWeek(), "en-US")).toBe(
       [
-        "Chinese organisations: 41.2% of downloads among the 1,000 models in this snapshot.",
-        "Top organisation: Qwen, 18.3% of all downloads.",
+        "Chinese organisations: 41.2% of 30-day downloads of the 1,000 models of this snapshot, credited to the base model's developer.",
+        "Top organisation: Qwen, 44.4% of the downloads of Chinese organisations.",
         "New model: Qwen/Qwen3.6-35B-A3B, 2.6M downloads.",
         "Coverage 87.3% of downloads attributed · data from 3 h ago.",
       ].join("\n"),
@@ -92,8 +92,8 @@ describe("summariseTrends golden texts", () => {
   it("does the same in Chinese (zh-CN)", () => {
     expect(trends(chinaWithoutWeekOverWeek(), "zh-CN")).toBe(
       [
-        "中国机构：在本快照的 1,000 个模型中占下载量的 41.2%。",
-        "头部机构：Qwen，占全部下载量的 18.3%。",
+        "中国机构：在本快照的 1,000 个模型中占 30 天下载量的 41.2%（计入基础模型的开发者）。",
+        "头部机构：Qwen，占中国机构下载量的 44.4%。",
         "新模型：Qwen/Qwen3.6-35B-A3B，257.6万次下载。",
         "覆盖率：87.3% 的下载量已归属地区 · 数据采集于 3 小时前。",
       ].join("\n"),
@@ -103,7 +103,7 @@ describe("summariseTrends golden texts", () => {
   it("ranks the overview without a weekly change when there is no week over week (en-US)", () => {
     expect(trends(overviewWithoutWeekOverWeek(), "en-US")).toBe(
       [
-        "China leads with 41.2% of downloads among the top 1,000 models by downloads.",
+        "China leads with 41.2% of 30-day downloads of the top 1,000 models, credited to the base model's developer.",
         "Then United States 28.1%, Europe 12.0%, Asia-Pacific 4.5%, Other 1.5%.",
         "Top organisation: Qwen (China), 18.3% of all downloads.",
         "New model: google/gemma-4-31B-it (United States), 7.9M downloads.",
@@ -135,7 +135,7 @@ describe("summariseTrends golden texts", () => {
     stats.newModels = [];
     expect(trends(stats, "en-US")).toBe(
       [
-        "No region leads: none of the downloads among the top 1,000 models by downloads are attributed.",
+        "No region leads: of the 30-day downloads of the top 1,000 models, credited to the base model's developer, none is attributed to a region.",
         "Coverage 0.0% of downloads attributed · data from 3 h ago.",
       ].join("\n"),
     );
@@ -150,7 +150,7 @@ describe("summariseTrends golden texts", () => {
   it("says a region has none of the models, with its weekly change, rather than a bare 0.0%", () => {
     expect(trends(asiaWithoutModels(), "en-US")).toBe(
       [
-        "Asia-Pacific organisations: none of the top 1,000 models by downloads, −4.5 pp week over week.",
+        "Asia-Pacific organisations: none of the top 1,000 models (−4.5 pp week over week).",
         "Coverage 82.8% of downloads attributed · data from 3 h ago.",
       ].join("\n"),
     );
@@ -195,7 +195,7 @@ describe("summariseTrends traceability and limits", () => {
     expect(text.length).toBeLessThanOrEqual(TRENDS_SUMMARY_MAX_LENGTH);
   });
 
-  it("drops the least important line (the new model) rather than exceed the limit with wide-character names", () => {
+  it("drops the least important lines (the new model, then the mover) rather than exceed the limit with wide-character names", () => {
     // 60 emoji are 120 UTF-16 units: names this wide overflow 600 unless lines are dropped.
     const wide = (prefix: string) => `${prefix}${"😀".repeat(500)}`;
     const stats = absurdNames();
@@ -212,16 +212,23 @@ describe("summariseTrends traceability and limits", () => {
       expect(lines.at(-1)).toMatch(/87\.3%/);
       expectTraceable(summary, stats, locale);
     }
+    // The headline says what was counted, so wide names leave room for the leader but not the mover.
     const en = trends(stats, "en-US");
-    expect(en).toContain("Biggest mover: mover-");
+    expect(en).toContain("Top organisation: org-");
+    expect(en).not.toContain("Biggest mover:");
     expect(en).not.toContain("New model:");
+    // With a narrow leader there is room for the mover again: it goes second, after the new model.
+    stats.topOrgs = stats.topOrgs.map((o) => ({ ...o, author: "Qwen" }));
+    const narrower = trends(stats, "en-US");
+    expect(narrower).toContain("Biggest mover: mover-");
+    expect(narrower).not.toContain("New model:");
   });
 
   it("keeps Hub names on one line: line breaks and bidi controls in a name are removed", () => {
     const stats = chinaWithWeekOverWeek();
     stats.topOrgs = stats.topOrgs.map((o, i) => (i === 0 ? { ...o, author: "Qw\nen\u202Eevil\u200B" } : o));
     const text = trends(stats, "en-US");
-    expect(text).toContain("Top organisation: Qw enevil, 18.3% of all downloads.");
+    expect(text).toContain("Top organisation: Qw enevil, 44.4% of the downloads of Chinese organisations.");
     expect(text.split("\n")).toHaveLength(5);
   });
 
@@ -231,14 +238,16 @@ describe("summariseTrends traceability and limits", () => {
     if (wow === null) throw new Error("fixture has week over week");
     stats.weekOverWeek = { ...wow, movers: [...wow.movers].reverse() };
     expect(trends(stats, "en-US")).toContain(
-      "Biggest mover: deepseek-ai (China), 9.8% of all downloads (+2.1 pp).",
+      "Biggest mover: deepseek-ai (China), +27% downloads, 9.8% of all downloads (+2.1 pp).",
     );
   });
 
   it("does not call an organisation of another region the leader of the asked region", () => {
     const stats = chinaWithWeekOverWeek();
     stats.topOrgs = [...overviewWithWeekOverWeek().topOrgs].reverse();
-    expect(trends(stats, "en-US")).toContain("Top organisation: Qwen, 18.3% of all downloads.");
+    expect(trends(stats, "en-US")).toContain(
+      "Top organisation: Qwen, 44.4% of the downloads of Chinese organisations.",
+    );
   });
 });
 
@@ -268,5 +277,71 @@ describe("summariseTrends data age", () => {
   it("records the age as a fact on asOf", () => {
     const { facts } = summariseTrends(overviewWithWeekOverWeek(), { locale: "en-US", now: NOW });
     expect(facts).toContainEqual({ path: "asOf", value: Date.parse(AS_OF), rendered: "3 h ago" });
+  });
+});
+
+describe("summariseTrends comparisons", () => {
+  const withWindow = (
+    patch: Partial<NonNullable<TrendStats["weekOverWeek"]>>,
+    stats = chinaWithWeekOverWeek(),
+  ) => {
+    const wow = stats.weekOverWeek;
+    if (wow === null) throw new Error("fixture has week over week");
+    return { ...stats, weekOverWeek: { ...wow, ...patch } };
+  };
+
+  it("says the real span when the older snapshot is not the one asked for", () => {
+    const stats = withWindow({ windowWeeks: 12, exact: false, spanMs: 15 * 86_400_000 });
+    const [headline] = trends(stats, "en-US").split("\n");
+    expect(headline).toMatch(/\(\+1\.3 pp since 27 Apr 2026 \(15 days\)\)\.$/);
+    expect(trends(stats, "zh-CN").split("\n")[0]).toContain(
+      "，自 2026年4月27日（15 天）以来变化 +1.3 个百分点。",
+    );
+    expectTraceable(summariseTrends(stats, { locale: "en-US", now: NOW }), stats, "en-US");
+  });
+
+  it("names an exact longer window by its weeks", () => {
+    const stats = withWindow({ windowWeeks: 4, spanMs: 28 * 86_400_000 });
+    expect(trends(stats, "en-US").split("\n")[0]).toMatch(/\(\+1\.3 pp over 4 weeks\)\.$/);
+  });
+
+  it("flags download counts the Hub has not refreshed instead of showing a flat week, and names no mover", () => {
+    const stats = withWindow({ countsUnchanged: true });
+    const text = trends(stats, "en-US");
+    expect(text.split("\n")[0]).toMatch(
+      /\(download counts unchanged since 27 Apr 2026: the Hub has not refreshed them\)\.$/,
+    );
+    expect(text).not.toContain("Biggest mover");
+    expect(text).not.toContain("pp");
+  });
+
+  it("says 'no change' rather than ±0.0 pp", () => {
+    const stats = withWindow({
+      regions: chinaWithWeekOverWeek().weekOverWeek?.regions.map((r) => ({ ...r, changePp: 0.02 })) ?? [],
+    });
+    const [headline] = trends(stats, "en-US").split("\n");
+    expect(headline).toMatch(/\(no change week over week\)\.$/);
+    expect(headline).not.toContain("±");
+  });
+
+  it("never names the top organisation again as the biggest mover", () => {
+    const stats = withWindow({
+      movers: (chinaWithWeekOverWeek().weekOverWeek?.movers ?? []).map((m) =>
+        m.author === "Qwen" ? { ...m, regionChangePp: 30 } : m,
+      ),
+    });
+    const text = trends(stats, "en-US");
+    expect(text).toContain("Top organisation: Qwen,");
+    expect(text).toContain("Biggest mover: deepseek-ai,");
+  });
+
+  it("credits the uploader in words under the uploader method", () => {
+    const stats = {
+      ...overviewWithWeekOverWeek(),
+      method: { by: "uploader", cohort: "generative" } as const,
+    };
+    expect(trends(stats, "en-US").split("\n")[0]).toContain(
+      "of 30-day downloads of the generative models among the top 1,000, credited to the uploader",
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import type { WeekOverWeek } from "../../src/services/stats/types.js";
 import { fact, tpl } from "../../src/services/summaries/parts.js";
-import { displayName, formatDay, spaced, universePhrase } from "../../src/services/summaries/wording.js";
+import {
+  comparisonPeriod,
+  displayName,
+  formatDay,
+  methodParts,
+  spaced,
+} from "../../src/services/summaries/wording.js";
+import { universeOf } from "../stats/stat-fixtures.js";
 
 describe("summary wording", () => {
   it("writes days day-first in English and as 年月日 in Chinese, in UTC", () => {
@@ -11,15 +19,48 @@ describe("summary wording", () => {
     expect(formatDay(ms, "zh-CN", true)).toBe("2026年11月16日 23:30 UTC");
   });
 
-  it("names the universe by its kind and size", () => {
-    const top = { modelCount: 1000, totalDownloads: 1, kind: "top-downloads" } as const;
-    const all = { modelCount: 25_000, totalDownloads: 1, kind: "all" } as const;
-    expect(universePhrase(top, "en-US").text).toBe("the top 1,000 models by downloads");
-    expect(universePhrase(all, "en-US").text).toBe("the 25,000 models in this snapshot");
-    expect(universePhrase(top, "zh-CN").text).toBe("下载量前 1,000 的模型");
-    expect(universePhrase(all, "zh-CN").facts).toEqual([
-      { path: "universe.modelCount", value: 25_000, rendered: "25,000" },
+  it("says what was counted, with the list size as a traced fact", () => {
+    const top = {
+      universe: universeOf(5000, 1, "top-downloads"),
+      method: { by: "lineage", cohort: "all" },
+    } as const;
+    const all = {
+      universe: universeOf(25_000, 1, "all"),
+      method: { by: "uploader", cohort: "new" },
+    } as const;
+    expect(methodParts(top, "en-US").sentence.text).toBe(
+      "30-day downloads of the top 5,000 models, credited to the base model's developer",
+    );
+    expect(methodParts(all, "en-US").sentence.text).toBe(
+      "30-day downloads of the models created in the last 12 months among the 25,000 of this snapshot, credited to the uploader",
+    );
+    expect(methodParts(top, "zh-CN").sentence.text).toBe(
+      "下载量前 5,000 的模型的 30 天下载量，计入基础模型的开发者",
+    );
+    expect(methodParts(all, "zh-CN").models.facts).toEqual([
+      { path: "universe.listSize", value: 25_000, rendered: "25,000" },
     ]);
+  });
+
+  it("names a comparison by what it really spans", () => {
+    const base: WeekOverWeek = {
+      previousAsOf: "2026-08-07T06:00:00.000Z",
+      windowWeeks: 1,
+      spanMs: 7 * 86_400_000,
+      exact: true,
+      countsUnchanged: false,
+      regions: [],
+      movers: [],
+      downloadsBetween: null,
+    };
+    expect(comparisonPeriod(base, "en-US").text).toBe("week over week");
+    expect(comparisonPeriod({ ...base, windowWeeks: 4 }, "en-US").text).toBe("over 4 weeks");
+    const short = { ...base, windowWeeks: 12, exact: false, spanMs: 15 * 86_400_000 };
+    expect(comparisonPeriod(short, "en-US").text).toBe("since 7 Aug 2026 (15 days)");
+    expect(comparisonPeriod(short, "zh-CN").text).toBe("自 2026年8月7日（15 天）以来变化");
+    expect(comparisonPeriod({ ...short, spanMs: 18 * 3_600_000 }, "en-US").text).toBe(
+      "since 7 Aug 2026 (18 h)",
+    );
   });
 
   it("keeps a name to one line of at most 60 characters", () => {

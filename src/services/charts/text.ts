@@ -1,6 +1,8 @@
 import type { Locale } from "../format/locale.js";
 import { regionLabel } from "../format/locale.js";
-import { formatInteger, formatShare } from "../format/numbers.js";
+import { formatShare } from "../format/numbers.js";
+import type { CountingMethod } from "../method/method.js";
+import { methodSentence } from "../method/wording.js";
 import type { RegionOrUnattributed } from "../regions/types.js";
 import type { SizeBucket, TaskFamily, Universe } from "../stats/types.js";
 import type { CompareMetric } from "./types.js";
@@ -9,7 +11,6 @@ import type { CompareMetric } from "./types.js";
 interface ChartText {
   source: string;
   snapshot: string;
-  universe: (universe: Universe) => string;
   attributed: (coverage: string) => string;
   separator: string;
   downloads30d: string;
@@ -30,6 +31,9 @@ interface ChartText {
   sizesTitleFor: (region: string) => string;
   parameters: string;
   sizeBuckets: Record<SizeBucket, string>;
+  sizeMeasured: string;
+  sizeEstimated: string;
+  sizesMostlyUnknown: (title: string, share: string) => string;
   newModelsTitle: string;
   weekStarting: string;
   newModels: string;
@@ -49,10 +53,6 @@ const TEXT: Record<Locale, ChartText> = {
   "en-US": {
     source: "Source: Hugging Face Hub",
     snapshot: "snapshot",
-    universe: (u) =>
-      u.kind === "top-downloads"
-        ? `top ${formatInteger(u.modelCount, "en-US")} models by downloads`
-        : `all ${formatInteger(u.modelCount, "en-US")} models`,
     attributed: (coverage) => `${coverage} of downloads attributed to a region`,
     separator: " · ",
     downloads30d: "Downloads (30 days)",
@@ -79,6 +79,9 @@ const TEXT: Record<Locale, ChartText> = {
       ">100B": ">100B",
       unknown: "Unknown",
     },
+    sizeMeasured: "Size from the weights' metadata",
+    sizeEstimated: "Size estimated from the name",
+    sizesMostlyUnknown: (title, share) => `${title} (size unknown for ${share}, not shown)`,
     newModelsTitle: "New models per week by region",
     weekStarting: "Week starting (UTC)",
     newModels: "New models",
@@ -101,10 +104,6 @@ const TEXT: Record<Locale, ChartText> = {
   "zh-CN": {
     source: "来源：Hugging Face Hub",
     snapshot: "快照",
-    universe: (u) =>
-      u.kind === "top-downloads"
-        ? `下载量前 ${formatInteger(u.modelCount, "zh-CN")} 的模型`
-        : `全部 ${formatInteger(u.modelCount, "zh-CN")} 个模型`,
     attributed: (coverage) => `${coverage} 的下载量已归属地区`,
     separator: " · ",
     downloads30d: "下载量（30 天）",
@@ -125,6 +124,9 @@ const TEXT: Record<Locale, ChartText> = {
     sizesTitleFor: (region) => `${region}模型按规模划分的下载量`,
     parameters: "参数量",
     sizeBuckets: { "<1B": "<1B", "1-10B": "1–10B", "10-100B": "10–100B", ">100B": ">100B", unknown: "未知" },
+    sizeMeasured: "规模取自权重元数据",
+    sizeEstimated: "规模由模型名称估计",
+    sizesMostlyUnknown: (title, share) => `${title}（${share} 的下载量规模未知，未列出）`,
     newModelsTitle: "各地区每周新模型数",
     weekStarting: "周起始日（UTC）",
     newModels: "新模型数",
@@ -231,21 +233,36 @@ export function formatDay(iso: string, locale: Locale, withTime = false): string
   }).format(date);
 }
 
+/** What a footer is made from: the snapshot's time and coverage, and what was counted, how. */
+export interface FooterSource {
+  asOf: string;
+  coverage: number;
+  universe: Universe;
+  method: CountingMethod;
+}
+
 /**
- * The footer every chart carries: where the numbers come from, when, and over which models, with
- * how much of it attributed. Without it a PNG forwarded out of context could not be checked.
+ * The footer every chart carries, as lines: what was counted, in words ("30-day downloads of the
+ * top 5,000 models, credited to the base model's developer"), then where the numbers come from,
+ * when, and how much of them is attributed. Without it a PNG forwarded out of context could not be
+ * checked. Two lines, because one would not fit 800 px at a readable size.
  */
-export function footerText(
-  source: { asOf: string; coverage: number; universe: Universe },
-  locale: Locale,
-): string {
+export function footerLines(source: FooterSource, locale: Locale): [string, string] {
   const text = chartText(locale);
   return [
-    text.source,
-    `${text.snapshot} ${formatSnapshotTime(source.asOf)}`,
-    text.universe(source.universe),
-    text.attributed(formatShare(source.coverage, locale, 0)),
-  ].join(text.separator);
+    methodSentence(source, locale),
+    [
+      text.source,
+      `${text.snapshot} ${formatSnapshotTime(source.asOf)}`,
+      text.attributed(formatShare(source.coverage, locale, 0)),
+    ].join(text.separator),
+  ];
+}
+
+/** The footer as one line, for embed footers (Discord wraps them). */
+export function footerText(source: FooterSource, locale: Locale): string {
+  const [counted, provenance] = footerLines(source, locale);
+  return `${provenance}${chartText(locale).separator}${counted}`;
 }
 
 /** A region's name in the chart's locale (re-exported so specs take all text from one place). */

@@ -1,5 +1,6 @@
 import type { ChartConfiguration, ChartType } from "chart.js";
 import type { Locale } from "../format/locale.js";
+import type { CountingMethod } from "../method/method.js";
 import type { RegionOrUnattributed } from "../regions/types.js";
 import type { Universe } from "../stats/types.js";
 import type { ChartTheme } from "./palette.js";
@@ -81,4 +82,5 @@ export interface CompareInput {
   asOf: string;
   coverage: number;
   universe: Universe;
+  method: CountingMethod;
 }

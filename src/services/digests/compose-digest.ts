@@ -1,9 +1,12 @@
+import type { FooterSource } from "../charts/text.js";
 import type { ChartSpec } from "../charts/types.js";
 import { buildChartSpec } from "../charts/views.js";
 import { type Locale, regionLabel } from "../format/locale.js";
-import type { TrendStats, Universe } from "../stats/types.js";
+import type { StatsQuery } from "../snapshots/trends-service.js";
+import type { TrendStats } from "../stats/types.js";
 import { summariseDigest } from "../summaries/digest-summary.js";
 import type { SummaryFact } from "../summaries/types.js";
+import type { Digest } from "./digest-settings.js";
 
 /** What the digest knows of the background collection when it is composed. */
 export interface HubStatus {
@@ -42,7 +45,7 @@ export interface ComposedDigest {
   marker: string;
   /** The Hub could not be reached: the text says the figures are from the last good snapshot. */
   hubUnreachable: boolean;
-  source: { asOf: string; coverage: number; universe: Universe };
+  source: FooterSource;
 }
 
 /** Digest posts are about the past week: the stats compare with the snapshot a week earlier. */
@@ -52,6 +55,20 @@ export const DIGEST_WINDOW_WEEKS = 1;
  * would often all come from one region. Twenty leaves every region a fair chance.
  */
 export const DIGEST_STATS_LIMITS = { newModels: 20 } as const;
+
+/**
+ * The stats a digest is composed from: its region, a week's comparison, and the counting method
+ * its admin chose (`by`, `cohort`; the default method's for digests set up before there was one).
+ */
+export function digestStatsQuery(digest: Pick<Digest, "region" | "by" | "cohort">) {
+  return {
+    region: digest.region,
+    windowWeeks: DIGEST_WINDOW_WEEKS,
+    by: digest.by,
+    cohort: digest.cohort,
+    limits: DIGEST_STATS_LIMITS,
+  } as const satisfies StatsQuery;
+}
 
 const TITLES: Record<Locale, (scope: string, period: string) => string> = {
   "en-US": (scope, period) => `Open-source AI weekly · ${scope} · ${period}`,
@@ -86,7 +103,7 @@ export function composeDigest(input: ComposeDigestInput): ComposedDigest {
     periodLabel,
     marker: digestMarker(input.digestId, period),
     hubUnreachable: hub.failing,
-    source: { asOf: stats.asOf, coverage: stats.coverage, universe: stats.universe },
+    source: { asOf: stats.asOf, coverage: stats.coverage, universe: stats.universe, method: stats.method },
   };
 }
 

@@ -1,4 +1,11 @@
 import { isLocale, type Locale } from "../format/locale.js";
+import {
+  type Cohort,
+  type CreditMethod,
+  DEFAULT_METHOD,
+  isCohort,
+  isCreditMethod,
+} from "../method/method.js";
 import { REGIONS, type Region } from "../regions/types.js";
 import type { SqliteDatabase } from "../storage/migrations.js";
 import { toIsoText } from "./iso-text.js";
@@ -21,6 +28,10 @@ export interface Digest {
   /** The region the digest is about; null for all regions. */
   region: Region | null;
   language: Locale;
+  /** Who the digest's figures credit a download to (see src/services/method/). */
+  by: CreditMethod;
+  /** Which models the digest's figures count. */
+  cohort: Cohort;
   /** Switched by admins. A digest runs when enabled and not paused. */
   enabled: boolean;
   /** Why the scheduler stopped posting (channel gone, access lost); cleared when re-enabled. */
@@ -51,13 +62,16 @@ export interface NewDigest {
   timezone: string;
   region: Region | null;
   language: Locale;
+  /** The default method's when absent. */
+  by?: CreditMethod;
+  cohort?: Cohort;
   /** Discord user id of the admin. */
   createdBy: string;
 }
 
 /** Settings an admin may change; absent keys stay as they are. */
 export type DigestSettingsPatch = Partial<
-  Pick<NewDigest, "channelId" | "day" | "time" | "timezone" | "region" | "language">
+  Pick<Digest, "channelId" | "day" | "time" | "timezone" | "region" | "language" | "by" | "cohort">
 >;
 
 /** `create` refused: the guild already has {@link MAX_DIGESTS_PER_GUILD} digests. */
@@ -113,6 +127,8 @@ interface DigestRow {
   timezone: string;
   region: string | null;
   language: string;
+  by: string;
+  cohort: string;
   enabled: number;
   pausedReason: string | null;
   lastError: string | null;
@@ -124,7 +140,7 @@ interface DigestRow {
 }
 
 const DIGEST_COLUMNS = `id, guild_id AS guildId, channel_id AS channelId, day, time, timezone, region,
-  language, enabled, paused_reason AS pausedReason, last_error AS lastError,
+  language, credit_by AS "by", cohort, enabled, paused_reason AS pausedReason, last_error AS lastError,
   last_error_at AS lastErrorAt, schedule_from AS scheduleFrom, created_by AS createdBy,
   created_at AS createdAt, updated_at AS updatedAt`;
 
@@ -142,11 +158,25 @@ export function createDigestSettings(db: SqliteDatabase, { clock }: DigestSettin
     .prepare<[string], number>("SELECT COUNT(*) FROM digests WHERE guild_id = ?")
     .pluck();
   const insertDigest = db.prepare<
-    [string, string, string, string, string, string | null, string, string, string, string, string]
+    [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string | null,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ]
   >(
-    `INSERT INTO digests (guild_id, channel_id, day, time, timezone, region, language, enabled,
-       schedule_from, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+    `INSERT INTO digests (guild_id, channel_id, day, time, timezone, region, language, credit_by, cohort,
+       enabled, schedule_from, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
   const selectById = db.prepare<[number], DigestRow>(`SELECT ${DIGEST_COLUMNS} FROM digests WHERE id = ?`);
   const selectInGuild = db.prepare<[number, string], DigestRow>(
@@ -159,10 +189,10 @@ export function createDigestSettings(db: SqliteDatabase, { clock }: DigestSettin
     `SELECT ${DIGEST_COLUMNS} FROM digests WHERE enabled = 1 AND paused_reason IS NULL ORDER BY id`,
   );
   const updateSettings = db.prepare<
-    [string, string, string, string, string | null, string, string, string, number, string]
+    [string, string, string, string, string | null, string, string, string, string, string, number, string]
   >(
     `UPDATE digests SET channel_id = ?, day = ?, time = ?, timezone = ?, region = ?, language = ?,
-       schedule_from = ?, updated_at = ?
+       credit_by = ?, cohort = ?, schedule_from = ?, updated_at = ?
      WHERE id = ? AND guild_id = ?`,
   );
   const updateEnabled = db.prepare<[number, number, string, number, string]>(
@@ -179,7 +209,7 @@ export function createDigestSettings(db: SqliteDatabase, { clock }: DigestSettin
 
   // Count and insert under one write lock, so two admins (or two shards) adding a sixth digest at
   // the same moment cannot both pass the check.
-  const createInTransaction = db.transaction((input: NewDigest): Digest => {
+  const createInTransaction = db.transaction((input: NewDigest & Pick<Digest, "by" | "cohort">): Digest => {
     const count = countByGuild.get(input.guildId) ?? 0;
     if (count >= MAX_DIGESTS_PER_GUILD) throw new DigestLimitError(input.guildId, MAX_DIGESTS_PER_GUILD);
     const at = now();
@@ -191,6 +221,8 @@ export function createDigestSettings(db: SqliteDatabase, { clock }: DigestSettin
       input.timezone,
       input.region,
       input.language,
+      input.by,
+      input.cohort,
       at,
       input.createdBy,
       at,
@@ -216,6 +248,8 @@ export function createDigestSettings(db: SqliteDatabase, { clock }: DigestSettin
         next.timezone,
         next.region,
         next.language,
+        next.by,
+        next.cohort,
         rescheduled ? at : current.scheduleFrom,
         at,
         id,
@@ -235,8 +269,13 @@ export function createDigestSettings(db: SqliteDatabase, { clock }: DigestSettin
     create(input) {
       checkId(input.guildId, "guildId");
       checkId(input.createdBy, "createdBy");
-      checkSettings(input);
-      return createInTransaction.immediate(input);
+      const withMethod = {
+        ...input,
+        by: input.by ?? DEFAULT_METHOD.by,
+        cohort: input.cohort ?? DEFAULT_METHOD.cohort,
+      };
+      checkSettings(withMethod);
+      return createInTransaction.immediate(withMethod);
     },
     update: (guildId, id, patch) => updateInTransaction.immediate(guildId, id, patch),
     listByGuild: (guildId) => selectByGuild.all(guildId).map(toDigest),
@@ -274,7 +313,9 @@ function checkId(value: string, what: string): void {
  * The store holds only settings in the form the parsers produce; the commands parse and explain
  * mistakes to the admin, so anything else reaching here is a programming error.
  */
-function checkSettings(settings: Omit<NewDigest, "guildId" | "createdBy">): void {
+function checkSettings(
+  settings: Omit<NewDigest, "guildId" | "createdBy"> & Pick<Digest, "by" | "cohort">,
+): void {
   checkId(settings.channelId, "channelId");
   if (!isDayName(settings.day)) throw new RangeError(`Unknown digest day "${settings.day}"`);
   if (parseTime(settings.time) !== settings.time) {
@@ -290,13 +331,17 @@ function checkSettings(settings: Omit<NewDigest, "guildId" | "createdBy">): void
     throw new RangeError(`Unknown region "${settings.region}"`);
   }
   if (!isLocale(settings.language)) throw new RangeError(`Unsupported language "${settings.language}"`);
+  if (!isCreditMethod(settings.by)) throw new RangeError(`Unknown credit method "${settings.by}"`);
+  if (!isCohort(settings.cohort)) throw new RangeError(`Unknown cohort "${settings.cohort}"`);
 }
 
 function toDigest(row: DigestRow): Digest {
-  const { day, region, language, enabled, ...rest } = row;
+  const { day, region, language, by, cohort, enabled, ...rest } = row;
   if (!isDayName(day)) throw new Error(`Digest ${row.id} has unknown day "${day}"`);
   const knownRegion = region === null ? null : REGIONS.find((r) => r === region);
   if (knownRegion === undefined) throw new Error(`Digest ${row.id} has unknown region "${region}"`);
   if (!isLocale(language)) throw new Error(`Digest ${row.id} has unknown language "${language}"`);
-  return { ...rest, day, region: knownRegion, language, enabled: enabled === 1 };
+  if (!isCreditMethod(by)) throw new Error(`Digest ${row.id} has unknown credit method "${by}"`);
+  if (!isCohort(cohort)) throw new Error(`Digest ${row.id} has unknown cohort "${cohort}"`);
+  return { ...rest, day, region: knownRegion, language, by, cohort, enabled: enabled === 1 };
 }

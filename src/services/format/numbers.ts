@@ -31,6 +31,19 @@ export function formatPp(changePp: number, locale: Locale): string {
   return `${sign}${text} pp`;
 }
 
+/** A relative change → "+12%" / "−3%" / "±0%" (whole percent; one decimal below 10%). */
+export function formatPercentChange(change: number, locale: Locale): string {
+  const percent = Math.abs(change) * 100;
+  const digits = percent < 10 ? 1 : 0;
+  const magnitude = Number(percent.toFixed(digits));
+  const text = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: digits,
+  }).format(magnitude);
+  const sign = magnitude === 0 ? "±" : change > 0 ? "+" : "−";
+  return `${sign}${text}%`;
+}
+
 /** Cuts text to at most `max` characters (code points), ending with "…" when cut. */
 export function ellipsize(text: string, max: number): string {
   const chars = Array.from(text);

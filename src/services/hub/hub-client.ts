@@ -72,6 +72,9 @@ type DatasetAdditionalField = Exclude<
 // (see PITFALLS.md); the answers are validated by zod anyway, so widening the key lists is safe.
 const TRENDING_SCORE = "trendingScore" as string as ModelAdditionalField;
 // downloads, likes and pipeline_tag (as `task`) come anyway: the library always expands them.
+// `tags` is the full list (list rows are not cut; the reference file's 30 are its collector's cut)
+// and `cardData` carries the card's `base_model`: both feed lineage (src/services/method/). The
+// library copies `cardData` raw; the mapper keeps only `base_model` of it.
 const MODEL_FIELDS: ModelAdditionalField[] = [
   "author",
   "downloadsAllTime",
@@ -80,6 +83,7 @@ const MODEL_FIELDS: ModelAdditionalField[] = [
   "library_name",
   "tags",
   "safetensors",
+  "cardData",
 ];
 const DATASET_FIELDS: DatasetAdditionalField[] = [
   "author",

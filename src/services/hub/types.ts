@@ -25,6 +25,12 @@ export interface ModelRecord {
   tags: string[];
   /** Total parameter count from the Hub's safetensors metadata, or null when not given. */
   parameters: number | null;
+  /**
+   * Base models its card declares (`cardData.base_model`), repo ids in the card's order; empty when
+   * it declares none. The Hub's `base_model:…` tags say the same and stay in `tags`; lineage reads
+   * both (src/services/method/lineage.ts), so snapshots saved before cards were read still work.
+   */
+  baseModels: string[];
   /** 1-based rank in the top-by-downloads list of the collection run, or null if not in it. */
   downloadsRank: number | null;
   /** 1-based rank in the trending list of the collection run, or null if not in it. */

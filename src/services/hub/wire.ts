@@ -40,6 +40,9 @@ export const ListedModelSchema = z.object({
       total: count.nullish(),
     })
     .nullish(),
+  // The card's metadata is free-form YAML written by the uploader: only base_model is read, and
+  // what it holds is sorted out by `baseModelsOfCard`, never a reason to skip the model.
+  cardData: z.object({ base_model: z.unknown().optional() }).nullish().catch(null),
 });
 export type ListedModel = z.infer<typeof ListedModelSchema>;
 
@@ -84,6 +87,22 @@ function parametersOf(safetensors: ListedModel["safetensors"]): number | null {
   return perDtype.length > 0 ? perDtype.reduce((sum, n) => sum + n, 0) : null;
 }
 
+/**
+ * The repo ids a card's `base_model` names: a string or a list of strings, as the Hub documents it.
+ * Entries that are not repo ids (free text, numbers, a URL) are dropped: a card is written by hand,
+ * and one odd entry should not cost the model its record or its other bases.
+ */
+export function baseModelsOfCard(value: unknown): string[] {
+  const entries = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+  const bases: string[] = [];
+  for (const entry of entries) {
+    if (typeof entry !== "string") continue;
+    const id = entry.trim();
+    if (REPO_ID_PATTERN.test(id) && !bases.includes(id)) bases.push(id);
+  }
+  return bases;
+}
+
 /** Maps one `listModels`/`modelInfo` item to a {@link ModelRecord} (ranks unset), or says why not. */
 export function toModelRecord(item: unknown): MapResult<ModelRecord> {
   const parsed = ListedModelSchema.safeParse(item);
@@ -103,6 +122,7 @@ export function toModelRecord(item: unknown): MapResult<ModelRecord> {
       libraryName: raw.library_name ?? null,
       tags: raw.tags ?? [],
       parameters: parametersOf(raw.safetensors),
+      baseModels: baseModelsOfCard(raw.cardData?.base_model),
       downloadsRank: null,
       trendingRank: null,
     },

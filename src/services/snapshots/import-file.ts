@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { ModelRecord } from "../hub/types.js";
-
-/** The Hub's placeholder creation date for repos older than its tracking of creation dates. */
-const PLACEHOLDER_CREATED_AT = "2022-03-02T23:29:04.000Z";
+import { baseModelsOfCard, HUB_PLACEHOLDER_CREATED_AT } from "../hub/wire.js";
+import { parseStrictIsoDate } from "./strict-iso-date.js";
 
 const count = z.number().finite().nonnegative();
 const optionalText = z.string().nullish();
@@ -25,19 +24,32 @@ const importedRowSchema = z.object({
   libraryName: optionalText,
   tags: z.array(z.string()).default([]),
   safetensors: z.object({ total: count.optional() }).nullish(),
+  // `full=true` rows carry the card's metadata; only base_model is read (see baseModelsOfCard).
+  cardData: z.object({ base_model: z.unknown().optional() }).nullish().catch(null),
 });
 
-const fileSchema = z.union([z.array(z.unknown()), z.object({ models: z.array(z.unknown()) })]);
+/** The keys a saved file may state its own date under (the reference file uses `fetchedAt`). */
+export const FILE_DATE_KEYS = ["date", "fetched_at", "fetchedAt"] as const;
+
+const fileSchema = z.union([z.array(z.unknown()), z.looseObject({ models: z.array(z.unknown()) })]);
 
 export interface ImportedModels {
   models: ModelRecord[];
-  /** Rows that were not valid model rows (skipped and counted, not fatal). */
+  /** Rows in the file. */
+  rows: number;
+  /** Rows that were not valid model rows, or repeated an id (skipped and counted). */
   skipped: number;
+  /**
+   * The file's own date (`date`, `fetched_at` or `fetchedAt` beside `models`): the instant, or why
+   * the value is not one; null when the file states none.
+   */
+  fileDate: { ok: true; date: Date; key: string } | { ok: false; key: string; reason: string } | null;
 }
 
 /**
- * Reads a saved `/api/models` response: a JSON array of model rows, or `{ "models": [...] }`.
- * Throws only when the file as a whole is not such a document; a bad row is skipped and counted.
+ * Reads a saved `/api/models` response: a JSON array of model rows, or `{ "models": [...] }`
+ * (optionally with its date). Throws only when the file as a whole is not such a document; a bad
+ * row is skipped and counted, and {@link importProblem} decides whether too many were.
  * Imported rows carry no top-by-downloads rank (the file's sort is unknown), so shares over an
  * import are over "every model in the snapshot".
  */
@@ -65,7 +77,46 @@ export function parseModelsFile(text: string): ImportedModels {
   }
   const models = [...byId.values()];
   rankByTrendingScore(models);
-  return { models, skipped };
+  return {
+    models,
+    rows: rows.length,
+    skipped,
+    fileDate: Array.isArray(file.data) ? null : fileDateOf(file.data),
+  };
+}
+
+function fileDateOf(document: Record<string, unknown>): ImportedModels["fileDate"] {
+  const key = FILE_DATE_KEYS.find((candidate) => document[candidate] !== undefined);
+  if (key === undefined) return null;
+  const value = document[key];
+  if (typeof value !== "string") return { ok: false, key, reason: "not a string" };
+  const parsed = parseStrictIsoDate(value);
+  return parsed.ok ? { ok: true, date: parsed.date, key } : { ok: false, key, reason: parsed.reason };
+}
+
+/** An import is refused when more than this share of its rows are invalid... */
+export const MAX_INVALID_SHARE = 0.1;
+/** ...or when it has fewer valid rows than this: shares of a handful of models mean nothing. */
+export const MIN_VALID_ROWS = 10;
+
+/**
+ * Why the parsed file must not become a snapshot, with the counts, or null when it may. A file that
+ * is mostly broken is likely not what was meant (another endpoint's output, a cut download), and a
+ * snapshot of it would sit in history as if the Hub had said so.
+ */
+export function importProblem(parsed: Pick<ImportedModels, "models" | "rows" | "skipped">): string | null {
+  const valid = parsed.models.length;
+  if (valid < MIN_VALID_ROWS) {
+    return `${valid} valid model rows of ${parsed.rows} (${parsed.skipped} invalid): at least ${MIN_VALID_ROWS} are needed`;
+  }
+  const invalidShare = parsed.rows > 0 ? parsed.skipped / parsed.rows : 0;
+  if (invalidShare > MAX_INVALID_SHARE) {
+    return (
+      `${parsed.skipped} of ${parsed.rows} rows are invalid (${(invalidShare * 100).toFixed(1)}%), ` +
+      `more than ${MAX_INVALID_SHARE * 100}%`
+    );
+  }
+  return null;
 }
 
 function toModelRecord(row: z.infer<typeof importedRowSchema>): ModelRecord {
@@ -77,11 +128,12 @@ function toModelRecord(row: z.infer<typeof importedRowSchema>): ModelRecord {
     downloadsAllTime: row.downloadsAllTime ?? null,
     likes: row.likes,
     trendingScore: row.trendingScore ?? null,
-    createdAt: createdAt === PLACEHOLDER_CREATED_AT ? null : createdAt,
+    createdAt: createdAt === HUB_PLACEHOLDER_CREATED_AT ? null : createdAt,
     pipelineTag: row.pipeline_tag ?? row.pipelineTag ?? null,
     libraryName: row.library_name ?? row.libraryName ?? null,
     tags: row.tags,
     parameters: row.safetensors?.total ?? null,
+    baseModels: baseModelsOfCard(row.cardData?.base_model),
     downloadsRank: null,
     trendingRank: null,
   };

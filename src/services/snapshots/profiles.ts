@@ -1,9 +1,11 @@
 import type { ModelRecord } from "../hub/types.js";
+import { type CountingMethod, DEFAULT_METHOD } from "../method/method.js";
 import type { Organisation, Region, RegionOrUnattributed } from "../regions/types.js";
 import type { RegionLookup } from "../stats/inputs.js";
 import { memoizedLookup } from "../stats/model-facts.js";
 import { universeAggregates } from "../stats/region-shares.js";
 import type { OrgStat, Universe } from "../stats/types.js";
+import { changeInPp } from "../stats/week-over-week.js";
 import type { Snapshot } from "../storage/snapshot-store.js";
 import { nameIndexOf } from "./name-index.js";
 
@@ -20,19 +22,25 @@ export interface OrganisationLookup extends RegionLookup {
   organisation(author: string): Organisation | null;
 }
 
-/** What a footer says about a snapshot: when, over which models, how much is attributed. */
+/** What a footer says about a snapshot: when, over which models, counted how, how much is attributed. */
 export interface SnapshotSource {
   asOf: string;
   coverage: number;
   universe: Universe;
+  method: CountingMethod;
 }
 
-export function snapshotSource(snapshot: Snapshot, lookup: RegionLookup): SnapshotSource {
-  const { universe, shares } = universeAggregates(snapshot.models, memoizedLookup(lookup));
+export function snapshotSource(
+  snapshot: Snapshot,
+  lookup: RegionLookup,
+  method: CountingMethod = DEFAULT_METHOD,
+): SnapshotSource {
+  const { universe, shares } = universeAggregates(snapshot, memoizedLookup(lookup), method);
   return {
     asOf: new Date(snapshot.takenAt).toISOString(),
     coverage: universe.totalDownloads > 0 ? 1 - shares.unattributed : 0,
     universe,
+    method: { ...method },
   };
 }
 
@@ -109,12 +117,30 @@ export interface OrgProfile {
   author: string;
   region: RegionOrUnattributed;
   organisation: Organisation | null;
-  /** Its models in the snapshot, most downloaded first. */
+  /** Its models in the snapshot (the ones it uploaded), most downloaded first. */
   models: readonly ModelRecord[];
-  /** Its figures over the top-by-downloads universe, or null when none of its models is in it. */
+  /**
+   * Its figures over the universe under `method` (under lineage, the downloads of every model that
+   * derives from its own, whoever uploaded them), with `regionShare` its share of its own region's
+   * downloads; null when nothing in the universe is credited to it.
+   */
   stat: OrgStat | null;
-  /** Share change since the compared snapshot in percentage points, or null without one. */
-  change: { previousAsOf: string; previousShare: number; changePp: number } | null;
+  /** How it was counted. */
+  method: CountingMethod;
+  /**
+   * Since the compared snapshot, in its region's own terms too: the change of its share of all
+   * downloads and of its region's (percentage points), and of its downloads (0.12 = +12%, null from
+   * none); null without a compared snapshot.
+   */
+  change: {
+    previousAsOf: string;
+    previousShare: number;
+    changePp: number;
+    previousRegionShare: number;
+    regionChangePp: number;
+    previousDownloads: number;
+    downloadsChange: number | null;
+  } | null;
 }
 
 export function orgProfile(
@@ -122,31 +148,37 @@ export function orgProfile(
   previous: Snapshot | null,
   name: string,
   lookup: OrganisationLookup,
+  method: CountingMethod = DEFAULT_METHOD,
 ): OrgProfile | null {
   const author = nameIndexOf(current).author(name);
   if (author === undefined) return null;
   const shared = memoizedLookup(lookup);
   const statOf = (snapshot: Snapshot) =>
-    universeAggregates(snapshot.models, shared).orgs.find(
+    universeAggregates(snapshot, shared, method).orgs.find(
       (org) => org.author.toLowerCase() === author.toLowerCase(),
     ) ?? null;
   const stat = statOf(current);
   const before = previous === null ? null : statOf(previous);
-  const share = stat?.share ?? 0;
-  const previousShare = before?.share ?? 0;
+  const downloads = stat?.downloads ?? 0;
+  const previousDownloads = before?.downloads ?? 0;
   return {
     author,
     region: lookup.regionOf(author),
     organisation: lookup.organisation(author),
     models: nameIndexOf(current).modelsOf(author),
     stat,
+    method: { ...method },
     change:
       previous === null
         ? null
         : {
             previousAsOf: new Date(previous.takenAt).toISOString(),
-            previousShare,
-            changePp: (share - previousShare) * 100,
+            previousShare: before?.share ?? 0,
+            changePp: changeInPp(stat?.share ?? 0, before?.share ?? 0),
+            previousRegionShare: before?.regionShare ?? 0,
+            regionChangePp: changeInPp(stat?.regionShare ?? 0, before?.regionShare ?? 0),
+            previousDownloads,
+            downloadsChange: previousDownloads > 0 ? downloads / previousDownloads - 1 : null,
           },
   };
 }

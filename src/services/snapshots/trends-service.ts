@@ -1,11 +1,19 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { QueryCache } from "../cache/query-cache.js";
+import {
+  type Cohort,
+  type CountingMethod,
+  type CreditMethod,
+  methodKey,
+  methodOf,
+} from "../method/method.js";
 import { REGIONS, type Region } from "../regions/types.js";
 import { computeTrendStats, historyPoint, type StatsLimits } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
 import type { RegionHistoryPoint, TrendStats } from "../stats/types.js";
-import type { Snapshot, SnapshotStore } from "../storage/snapshot-store.js";
+import type { Snapshot, SnapshotMeta, SnapshotStore } from "../storage/snapshot-store.js";
 import { SNAPSHOT_QUERY_PREFIX, type SnapshotCollector } from "./collector.js";
+import { comparisonRange, pickComparison, type WindowChoice } from "./comparison-window.js";
 
 /** Comparison windows `/trends` offers, in weeks. */
 export const WINDOWS = [1, 4, 12] as const;
@@ -14,6 +22,10 @@ export type WindowWeeks = (typeof WINDOWS)[number];
 export interface StatsQuery {
   region: Region | null;
   windowWeeks: WindowWeeks;
+  /** Who gets the credit for a download; the default method's (`lineage`) when absent. */
+  by?: CreditMethod;
+  /** Which models count; the default method's (`all`) when absent. */
+  cohort?: Cohort;
   /** Longer lists than the defaults, e.g. every organisation for `/compare` (cached separately). */
   limits?: Partial<StatsLimits>;
 }
@@ -39,8 +51,14 @@ export interface TrendsService {
    * autocomplete and checking input before answering. Loaded snapshots are shared with `stats`.
    */
   newestStored(): Snapshot | null;
-  /** The older snapshot `stats` compares `current` with over `windowWeeks`, or null when none is old enough. */
+  /**
+   * The older snapshot `stats` compares `current` with over `windowWeeks`: the one nearest to
+   * exactly that long before (±12 h), else the nearest there is (see `pickComparison`); null only
+   * when there is no older snapshot. Its `takenAt` says the real span.
+   */
   previousOf(current: Snapshot, windowWeeks: WindowWeeks): Snapshot | null;
+  /** `previousOf` with whether the snapshot is the one asked for (`exact`) or the nearest there was. */
+  comparisonOf(current: Snapshot, windowWeeks: WindowWeeks): WindowChoice<Snapshot> | null;
   /**
    * Computes the stats `/trends` asks for most (the overview and each region, this week) from
    * stored snapshots, yielding between them, so the first person to ask after a new snapshot does
@@ -66,9 +84,9 @@ export function createTrendsService(deps: {
 
   // Loaded snapshots are kept (a few: the newest and what the windows compare it with) so that
   // per-snapshot aggregates computed for one query are reused by the next; history points are
-  // kept without their models, since a point is six numbers.
+  // kept without their models, since a point is six numbers (per snapshot and method).
   const loaded = new Map<number, Snapshot>();
-  const points = new Map<number, RegionHistoryPoint>();
+  const points = new Map<string, RegionHistoryPoint>();
 
   function load(id: number): Snapshot | null {
     const found = loaded.get(id);
@@ -87,13 +105,14 @@ export function createTrendsService(deps: {
     return snapshot;
   }
 
-  function point(id: number): RegionHistoryPoint | null {
-    const found = points.get(id);
+  function point(id: number, method: CountingMethod): RegionHistoryPoint | null {
+    const key = `${id}:${methodKey(method)}`;
+    const found = points.get(key);
     if (found !== undefined) return found;
     const snapshot = load(id);
     if (snapshot === null) return null;
-    const made = historyPoint(snapshot, lookup);
-    points.set(id, made);
+    const made = historyPoint(snapshot, lookup, method);
+    points.set(key, made);
     return made;
   }
 
@@ -120,23 +139,35 @@ export function createTrendsService(deps: {
     return collected;
   }
 
-  function previousOf(current: Snapshot, windowWeeks: WindowWeeks): Snapshot | null {
-    const asOf = Date.parse(current.takenAt);
-    // "A week ago" tolerates a day of collection jitter: a snapshot 6.5 days old still compares.
-    const previousMeta = store.nearestAtOrBefore(new Date(asOf - windowWeeks * 7 * DAY_MS + DAY_MS));
-    return previousMeta === null || previousMeta.id === current.id ? null : load(previousMeta.id);
+  function comparisonOf(current: Snapshot, windowWeeks: WindowWeeks): WindowChoice<Snapshot> | null {
+    const { from, to } = comparisonRange(current.takenAt, windowWeeks);
+    const candidates: SnapshotMeta[] = store.between(from, to);
+    // The one snapshot older than the range that a gap around the target may leave as the choice.
+    const before = store.nearestAtOrBefore(new Date(from.getTime() - 1));
+    if (before !== null) candidates.push(before);
+    const choice = pickComparison(current, windowWeeks, candidates);
+    if (choice === null) return null;
+    const snapshot = load(choice.snapshot.id);
+    return snapshot === null ? null : { snapshot, exact: choice.exact };
   }
 
   function compute(current: Snapshot, query: StatsQuery): TrendStats {
+    const method = methodOf(query);
     const asOf = Date.parse(current.takenAt);
-    const windowMs = query.windowWeeks * 7 * DAY_MS;
-    const previous = previousOf(current, query.windowWeeks);
-    const history = thin(store.between(new Date(asOf - windowMs), new Date(asOf)), MAX_HISTORY_POINTS)
-      .map((meta) => point(meta.id))
+    const comparison = comparisonOf(current, query.windowWeeks);
+    // The history line spans the window, or what was compared when that reaches further back.
+    const fromMs = Math.min(
+      asOf - query.windowWeeks * 7 * DAY_MS,
+      comparison === null ? asOf : Date.parse(comparison.snapshot.takenAt),
+    );
+    const history = thin(store.between(new Date(fromMs), new Date(asOf)), MAX_HISTORY_POINTS)
+      .map((meta) => point(meta.id, method))
       .filter((p): p is RegionHistoryPoint => p !== null);
     return computeTrendStats({
       current,
-      previous,
+      previous: comparison?.snapshot ?? null,
+      windowWeeks: query.windowWeeks,
+      method,
       history,
       region: query.region,
       lookup,
@@ -145,7 +176,8 @@ export function createTrendsService(deps: {
   }
 
   async function stats(query: StatsQuery): Promise<StatsAnswer> {
-    const key = `${SNAPSHOT_QUERY_PREFIX}stats:${query.region ?? "all"}:${query.windowWeeks}${limitsKey(query.limits)}`;
+    const method = methodKey(methodOf(query));
+    const key = `${SNAPSHOT_QUERY_PREFIX}stats:${query.region ?? "all"}:${query.windowWeeks}:${method}${limitsKey(query.limits)}`;
     const cached = await cache.get(key, async () => compute(await latestSnapshot(), query));
     return { stats: cached.value, dataAgeMs: clock().getTime() - Date.parse(cached.value.asOf) };
   }
@@ -153,7 +185,8 @@ export function createTrendsService(deps: {
   return {
     latestSnapshot,
     newestStored: newest,
-    previousOf,
+    previousOf: (current, windowWeeks) => comparisonOf(current, windowWeeks)?.snapshot ?? null,
+    comparisonOf,
     stats,
     async warm() {
       if (newest() === null) return;

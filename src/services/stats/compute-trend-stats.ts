@@ -1,9 +1,18 @@
 import type { ModelRecord } from "../hub/types.js";
+import { type CountingMethod, DEFAULT_METHOD } from "../method/method.js";
 import type { Region } from "../regions/types.js";
 import type { RegionLookup, SnapshotData } from "./inputs.js";
 import { factsOf, memoizedLookup } from "./model-facts.js";
 import { newModelsPerWeek, newModelTest } from "./new-models.js";
-import { byDownloadsDesc, shareOf, sumDownloads, universeAggregates } from "./region-shares.js";
+import { parameterCountOf } from "./parameters.js";
+import {
+  byDownloadsDesc,
+  historyPointOf,
+  shareOf,
+  sumDownloads,
+  type UniverseAggregates,
+  universeAggregates,
+} from "./region-shares.js";
 import { sizeBucketOf } from "./size-bucket.js";
 import { taskFamily } from "./task-family.js";
 import {
@@ -20,8 +29,15 @@ import { compareUniverses } from "./week-over-week.js";
 
 export interface TrendStatsInput {
   current: SnapshotData;
-  /** The snapshot to compare with (about a window ago), or null when there is none. */
+  /**
+   * The snapshot to compare with (the one nearest to exactly `windowWeeks` earlier, see
+   * `pickComparison`), or null when there is none.
+   */
   previous: SnapshotData | null;
+  /** The window the comparison is for, in weeks; 1 by default. The real span is measured. */
+  windowWeeks?: number;
+  /** How downloads are counted; the default method when absent. */
+  method?: CountingMethod;
   /**
    * Points of the history line (see `historyPoint`), in any order; the current snapshot's point
    * is added when missing. Points, not snapshots, so a caller can keep them without the models.
@@ -46,32 +62,32 @@ const DEFAULT_LIMITS: StatsLimits = { topOrgs: 10, topModels: 10, newModels: 5, 
 export function computeTrendStats(input: TrendStatsInput): TrendStats {
   const limits = { ...DEFAULT_LIMITS, ...input.limits };
   const { region } = input;
+  const method = input.method ?? DEFAULT_METHOD;
   const lookup = memoizedLookup(input.lookup);
   const asOf = new Date(input.current.takenAt);
-  const current = universeAggregates(input.current.models, lookup);
-  const { models: universeModels, universe } = current;
-  const inScope = (m: ModelRecord) => region === null || lookup.regionOf(m.author) === region;
-  const scoped = universeModels.filter(inScope);
+  const current = universeAggregates(input.current, lookup, method);
+  const { universe, creditOf } = current;
+  const inScope = (m: ModelRecord) => region === null || current.regionOfModel(m) === region;
+  const scoped = current.scoped(region);
   const scopedTotal = sumDownloads(scoped);
   const regions = current.regions;
   const unattributed = regions.find((r) => r.region === "unattributed")?.downloads ?? 0;
-  const newInSnapshot = input.current.models.filter(newModelTest(asOf));
-  const newInScope = newInSnapshot.filter(inScope);
+  const newest = newModelsOf(input.current, current, lookup);
+  const newInScope = newest.models.filter(inScope);
+  const stat = (m: ModelRecord) => toModelStat(m, lookup, creditOf);
 
   return {
     asOf: asOf.toISOString(),
     region,
     universe,
+    method: current.method,
     coverage: universe.totalDownloads > 0 ? 1 - unattributed / universe.totalDownloads : 0,
     regions,
     countries: current.countries,
     topOrgs: current.orgs.filter((o) => region === null || o.region === region).slice(0, limits.topOrgs),
-    topModels: firstN(current.byDownloads, inScope, limits.topModels).map((m) => toModelStat(m, lookup)),
-    newModels: [...newInScope]
-      .sort(byDownloadsDesc)
-      .slice(0, limits.newModels)
-      .map((m) => toModelStat(m, lookup)),
-    newModelsPerWeek: newModelsPerWeek(newInSnapshot, lookup, asOf),
+    topModels: firstN(current.byDownloads, inScope, limits.topModels).map(stat),
+    newModels: [...newInScope].sort(byDownloadsDesc).slice(0, limits.newModels).map(stat),
+    newModelsPerWeek: newest.perWeek,
     sizeBuckets: sizeBuckets(scoped, scopedTotal),
     tasks: tasks(scoped, newInScope, scopedTotal).slice(0, limits.tasks),
     families: families(scoped, newInScope, scopedTotal),
@@ -80,14 +96,42 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
         ? null
         : compareUniverses({
             current,
-            previous: universeAggregates(input.previous.models, lookup),
-            previousAsOf: new Date(input.previous.takenAt).toISOString(),
+            previous: universeAggregates(input.previous, lookup, method),
             lookup,
             regionFilter: region,
             moverCount: limits.movers,
+            windowWeeks: input.windowWeeks ?? 1,
           }),
-    history: history(input),
+    history: history(input, current),
   };
+}
+
+const newModelLists = new WeakMap<readonly ModelRecord[], Map<string, readonly ModelRecord[]>>();
+const newModelsPerWeekByAggregates = new WeakMap<UniverseAggregates, TrendStats["newModelsPerWeek"]>();
+
+/**
+ * The snapshot's new models (8 weeks), once per snapshot: they come from the whole snapshot (the
+ * newest list too), test traffic aside. Their count per week and region, once per method.
+ */
+function newModelsOf(snapshot: SnapshotData, aggregates: UniverseAggregates, lookup: RegionLookup) {
+  const asOf = new Date(snapshot.takenAt);
+  let byAsOf = newModelLists.get(snapshot.models);
+  if (byAsOf === undefined) {
+    byAsOf = new Map();
+    newModelLists.set(snapshot.models, byAsOf);
+  }
+  let models = byAsOf.get(aggregates.asOf);
+  if (models === undefined) {
+    const isNew = newModelTest(asOf);
+    models = snapshot.models.filter((m) => isNew(m) && !factsOf(m).testTraffic);
+    byAsOf.set(aggregates.asOf, models);
+  }
+  let perWeek = newModelsPerWeekByAggregates.get(aggregates);
+  if (perWeek === undefined) {
+    perWeek = newModelsPerWeek(models, lookup, asOf, aggregates.creditOf);
+    newModelsPerWeekByAggregates.set(aggregates, perWeek);
+  }
+  return { models, perWeek: perWeek.map((week) => ({ ...week, byRegion: { ...week.byRegion } })) };
 }
 
 function firstN<T>(items: readonly T[], keep: (item: T) => boolean, count: number): T[] {
@@ -99,31 +143,43 @@ function firstN<T>(items: readonly T[], keep: (item: T) => boolean, count: numbe
   return kept;
 }
 
-export function toModelStat(m: ModelRecord, lookup: RegionLookup): ModelStat {
+/** One model as the stats list it; `creditOf` says whose it is under the method (default: its uploader). */
+export function toModelStat(
+  m: ModelRecord,
+  lookup: RegionLookup,
+  creditOf: (model: ModelRecord) => string = (model) => model.author,
+): ModelStat {
+  const creditedTo = creditOf(m);
+  const size = parameterCountOf(m);
   return {
     id: m.id,
     author: m.author,
-    region: lookup.regionOf(m.author),
+    creditedTo,
+    region: lookup.regionOf(creditedTo),
     downloads: m.downloads,
     likes: m.likes,
     trendingScore: m.trendingScore,
     createdAt: m.createdAt,
     pipelineTag: m.pipelineTag,
-    parameters: m.parameters,
+    parameters: size?.value ?? null,
+    parametersEstimated: size?.estimated ?? false,
     downloadsRank: m.downloadsRank,
   };
 }
 
 function sizeBuckets(models: readonly ModelRecord[], total: number): SizeBucketStat[] {
-  const buckets = new Map(SIZE_BUCKETS.map((bucket) => [bucket, { downloads: 0, modelCount: 0 }]));
+  const empty = () => ({ downloads: 0, modelCount: 0, estimatedDownloads: 0 });
+  const buckets = new Map(SIZE_BUCKETS.map((bucket) => [bucket, empty()]));
   for (const m of models) {
-    const entry = buckets.get(sizeBucketOf(m.parameters));
+    const size = parameterCountOf(m);
+    const entry = buckets.get(sizeBucketOf(size?.value ?? null));
     if (entry === undefined) continue;
     entry.downloads += m.downloads;
     entry.modelCount += 1;
+    if (size?.estimated === true) entry.estimatedDownloads += m.downloads;
   }
   return SIZE_BUCKETS.map((bucket) => {
-    const entry = buckets.get(bucket) ?? { downloads: 0, modelCount: 0 };
+    const entry = buckets.get(bucket) ?? empty();
     return { bucket, ...entry, share: shareOf(entry.downloads, total) };
   });
 }
@@ -169,16 +225,18 @@ function families(
   return [...stats.values()].map((s) => ({ ...s, share: shareOf(s.downloads, total) }));
 }
 
-/** One snapshot's region shares, as a point of the history line. */
-export function historyPoint(snapshot: SnapshotData, lookup: RegionLookup): RegionHistoryPoint {
-  return {
-    asOf: new Date(snapshot.takenAt).toISOString(),
-    shares: { ...universeAggregates(snapshot.models, memoizedLookup(lookup)).shares },
-  };
+/** One snapshot's region shares under `method`, as a point of the history line. */
+export function historyPoint(
+  snapshot: SnapshotData,
+  lookup: RegionLookup,
+  method: CountingMethod = DEFAULT_METHOD,
+): RegionHistoryPoint {
+  return historyPointOf(universeAggregates(snapshot, memoizedLookup(lookup), method));
 }
 
-function history(input: TrendStatsInput): TrendStats["history"] {
-  const current = historyPoint(input.current, input.lookup);
-  const points = input.history.filter((p) => p.asOf !== current.asOf);
-  return [...points, current].sort((a, b) => Date.parse(a.asOf) - Date.parse(b.asOf));
+/** The given points (counted the same way) with the current snapshot's, oldest first. */
+function history(input: TrendStatsInput, current: UniverseAggregates): TrendStats["history"] {
+  const now = historyPointOf(current);
+  const points = input.history.filter((p) => p.asOf !== now.asOf);
+  return [...points, now].sort((a, b) => Date.parse(a.asOf) - Date.parse(b.asOf));
 }

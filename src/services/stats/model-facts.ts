@@ -1,4 +1,6 @@
 import type { ModelRecord } from "../hub/types.js";
+import { isGenerative } from "../method/cohorts.js";
+import { isTestTraffic } from "../method/test-traffic.js";
 import type { RegionLookup } from "./inputs.js";
 import { familyOf } from "./task-family.js";
 import type { TaskFamily } from "./types.js";
@@ -6,16 +8,21 @@ import type { TaskFamily } from "./types.js";
 /** What the aggregations derive from a record, worked out once per record rather than per pass. */
 interface ModelFacts {
   family: TaskFamily;
+  /** In the `generative` cohort (see method/cohorts.ts). */
+  generative: boolean;
+  /** On the reviewed test-traffic list: left out of every cohort. */
+  testTraffic: boolean;
 }
 
 // Keyed by the record object: a snapshot's records are immutable once loaded, and the entries go
-// when the snapshot does. Working out families dominated aggregation time.
+// when the snapshot does. Working out families dominated aggregation time; the cohort tests walk
+// the tags too, so they are worked out in the same place, once.
 const facts = new WeakMap<ModelRecord, ModelFacts>();
 
 export function factsOf(model: ModelRecord): ModelFacts {
   let found = facts.get(model);
   if (found === undefined) {
-    found = { family: familyOf(model) };
+    found = { family: familyOf(model), generative: isGenerative(model), testTraffic: isTestTraffic(model) };
     facts.set(model, found);
   }
   return found;

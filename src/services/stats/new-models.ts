@@ -51,6 +51,7 @@ export function newModelsPerWeek(
   models: readonly ModelRecord[],
   lookup: RegionLookup,
   asOf: Date,
+  creditOf: (model: ModelRecord) => string = (model) => model.author,
 ): NewModelsWeek[] {
   const weeks = new Map<string, NewModelsWeek>();
   for (let i = 8; i >= 0; i -= 1) {
@@ -65,7 +66,7 @@ export function newModelsPerWeek(
     const week = weeks.get(weekStartOf(new Date(m.createdAt)));
     if (week === undefined) continue;
     week.total += 1;
-    week.byRegion[lookup.regionOf(m.author)] += 1;
+    week.byRegion[lookup.regionOf(creditOf(m))] += 1;
   }
   return [...weeks.values()]
     .filter((w) => Date.parse(w.weekStart) + 7 * DAY_MS > asOf.getTime() - NEW_MODEL_DAYS * DAY_MS)

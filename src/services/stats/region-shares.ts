@@ -1,7 +1,11 @@
 import type { ModelRecord } from "../hub/types.js";
+import { cohortTest } from "../method/cohorts.js";
+import { lineageIndexOf } from "../method/lineage.js";
+import { type CountingMethod, DEFAULT_METHOD, methodKey } from "../method/method.js";
 import { REGIONS, type Region, type RegionOrUnattributed } from "../regions/types.js";
-import type { RegionLookup } from "./inputs.js";
-import type { CountryShare, OrgStat, RegionShare, Universe } from "./types.js";
+import type { RegionLookup, SnapshotData } from "./inputs.js";
+import { factsOf } from "./model-facts.js";
+import type { CountryShare, OrgStat, RegionHistoryPoint, RegionShare, Universe } from "./types.js";
 
 /** Regions then `unattributed`: the fixed order every per-region list uses. */
 export const REGION_ORDER: readonly RegionOrUnattributed[] = [...REGIONS, "unattributed"];
@@ -10,72 +14,221 @@ export function emptyRegionRecord(): Record<RegionOrUnattributed, number> {
   return { china: 0, us: 0, europe: 0, asia: 0, other: 0, unattributed: 0 };
 }
 
-/** What every computation over one snapshot's universe starts from; see `universeAggregates`. */
-export interface UniverseAggregates {
-  models: readonly ModelRecord[];
+/**
+ * One snapshot's figures under one counting method, as plain data: a pure function of the
+ * snapshot's models and the lookup (see {@link snapshotAggregate}). Small enough to store beside
+ * the snapshot, and all a history point needs, so history never has to load models again.
+ */
+export interface SnapshotAggregate {
+  asOf: string;
+  method: CountingMethod;
   universe: Universe;
   regions: RegionShare[];
-  shares: Record<RegionOrUnattributed, number>;
-  /** Every organisation, largest first, shares of the universe's downloads. */
+  /** Every organisation credited under the method, largest first, shares of the universe's downloads. */
   orgs: OrgStat[];
   countries: CountryShare[];
-  /** The universe's models, most downloaded first. */
-  byDownloads: readonly ModelRecord[];
+  /**
+   * A digest of the list's (id, 30-day downloads) pairs, the same under every method: two snapshots
+   * with the same fingerprint have the same download counts (the Hub had not refreshed them).
+   */
+  countsFingerprint: string;
 }
 
-const aggregatesCache = new WeakMap<readonly ModelRecord[], WeakMap<RegionLookup, UniverseAggregates>>();
+/** What every computation over one snapshot's universe starts from; see `universeAggregates`. */
+export interface UniverseAggregates extends SnapshotAggregate {
+  /** Every model of the snapshot (what computations shared by every method are keyed on). */
+  snapshotModels: readonly ModelRecord[];
+  /** The universe's models: the list's, in the cohort, without test traffic. */
+  models: readonly ModelRecord[];
+  shares: Record<RegionOrUnattributed, number>;
+  /** The universe's models, most downloaded first. */
+  byDownloads: readonly ModelRecord[];
+  /** The namespace a model's downloads are credited to under the method. */
+  creditOf(model: ModelRecord): string;
+  /** The region of `creditOf(model)`, remembered per record (asked for every model, every query). */
+  regionOfModel(model: ModelRecord): RegionOrUnattributed;
+  /** The universe's models credited to `region` (all of them for null), in universe order. */
+  scoped(region: Region | null): readonly ModelRecord[];
+}
+
+type ByMethod = Map<string, UniverseAggregates>;
+const aggregatesCache = new WeakMap<readonly ModelRecord[], WeakMap<RegionLookup, ByMethod>>();
 
 /**
- * The universe of a snapshot with its region shares and organisations, computed once per snapshot
- * and lookup: `/trends` for each region, the comparison and the history all reuse them.
- * Snapshots are immutable once loaded, which is what makes keying on the array safe.
+ * The universe of a snapshot under `method`, with its region shares and organisations, computed
+ * once per snapshot, lookup and method: `/trends` for each region, the comparison and the history
+ * all reuse them. Snapshots are immutable once loaded, which is what makes keying on the array safe.
  */
 export function universeAggregates(
-  snapshotModels: readonly ModelRecord[],
+  snapshot: SnapshotData,
   lookup: RegionLookup,
+  method: CountingMethod = DEFAULT_METHOD,
 ): UniverseAggregates {
-  let byLookup = aggregatesCache.get(snapshotModels);
+  let byLookup = aggregatesCache.get(snapshot.models);
   if (byLookup === undefined) {
     byLookup = new WeakMap();
-    aggregatesCache.set(snapshotModels, byLookup);
+    aggregatesCache.set(snapshot.models, byLookup);
   }
-  const cached = byLookup.get(lookup);
+  let byMethod = byLookup.get(lookup);
+  if (byMethod === undefined) {
+    byMethod = new Map();
+    byLookup.set(lookup, byMethod);
+  }
+  const asOf = new Date(snapshot.takenAt).toISOString();
+  const key = `${methodKey(method)}@${asOf}`;
+  const cached = byMethod.get(key);
   if (cached !== undefined) return cached;
-  const { models, universe } = selectUniverse(snapshotModels);
-  const regions = regionShares(models, lookup);
+
+  const { models, universe, byDownloads } = selectUniverse(snapshot, method);
+  const creditOf = creditFunction(snapshot.models, method);
+  const regionOfModel = rememberedRegions(lookup, creditOf);
+  const regions = regionShares(models, lookup, creditOf);
   const shares = emptyRegionRecord();
   for (const r of regions) shares[r.region] = r.share;
   const aggregates: UniverseAggregates = {
-    models,
+    asOf,
+    method: { by: method.by, cohort: method.cohort },
     universe,
     regions,
     shares,
-    orgs: orgStats(models, lookup, universe.totalDownloads),
-    countries: countryShares(models, lookup),
-    byDownloads: [...models].sort(byDownloadsDesc),
+    orgs: orgStats(models, lookup, creditOf, regions),
+    countries: countryShares(models, lookup, creditOf),
+    countsFingerprint: countsFingerprintOf(snapshot.models),
+    snapshotModels: snapshot.models,
+    models,
+    byDownloads,
+    creditOf,
+    regionOfModel,
+    scoped: scopedModels(models, regionOfModel),
   };
-  byLookup.set(lookup, aggregates);
+  byMethod.set(key, aggregates);
   return aggregates;
 }
 
+function rememberedRegions(
+  lookup: RegionLookup,
+  creditOf: (model: ModelRecord) => string,
+): (model: ModelRecord) => RegionOrUnattributed {
+  const regions = new Map<ModelRecord, RegionOrUnattributed>();
+  return (model) => {
+    let region = regions.get(model);
+    if (region === undefined) {
+      region = lookup.regionOf(creditOf(model));
+      regions.set(model, region);
+    }
+    return region;
+  };
+}
+
+function scopedModels(
+  models: readonly ModelRecord[],
+  regionOfModel: (model: ModelRecord) => RegionOrUnattributed,
+): (region: Region | null) => readonly ModelRecord[] {
+  const byRegion = new Map<Region, readonly ModelRecord[]>();
+  return (region) => {
+    if (region === null) return models;
+    let found = byRegion.get(region);
+    if (found === undefined) {
+      found = models.filter((m) => regionOfModel(m) === region);
+      byRegion.set(region, found);
+    }
+    return found;
+  };
+}
+
+/** The storable part of {@link universeAggregates}: plain data, no models. */
+export function snapshotAggregate(
+  snapshot: SnapshotData,
+  lookup: RegionLookup,
+  method: CountingMethod = DEFAULT_METHOD,
+): SnapshotAggregate {
+  const { asOf, universe, regions, orgs, countries, countsFingerprint } = universeAggregates(
+    snapshot,
+    lookup,
+    method,
+  );
+  return { asOf, method: { ...method }, universe, regions, orgs, countries, countsFingerprint };
+}
+
+/** A history point from an aggregate alone: its region shares. */
+export function historyPointOf(aggregate: Pick<SnapshotAggregate, "asOf" | "regions">): RegionHistoryPoint {
+  const shares = emptyRegionRecord();
+  for (const r of aggregate.regions) shares[r.region] = r.share;
+  return { asOf: aggregate.asOf, shares };
+}
+
 /**
- * The models the shares are computed over: the collection's top-by-downloads list when the snapshot
+ * The list the universe is taken from: the collection's top-by-downloads list when the snapshot
  * has one (trending and newest models also sit in a snapshot but would skew shares), else all.
  */
-export function selectUniverse(models: readonly ModelRecord[]): {
-  models: readonly ModelRecord[];
-  universe: Universe;
-} {
+export function listOf(models: readonly ModelRecord[]): { list: readonly ModelRecord[]; ranked: boolean } {
   const ranked = models.filter((m) => m.downloadsRank !== null);
-  const chosen = ranked.length > 0 ? ranked : models;
+  return ranked.length > 0 ? { list: ranked, ranked: true } : { list: models, ranked: false };
+}
+
+/**
+ * The models the shares are computed over under `method`: the list's models in the cohort, with
+ * test traffic (test-traffic.json) left out and counted.
+ */
+export function selectUniverse(
+  snapshot: SnapshotData,
+  method: CountingMethod = DEFAULT_METHOD,
+): { models: readonly ModelRecord[]; universe: Universe; byDownloads: readonly ModelRecord[] } {
+  const { list, ranked } = listOf(snapshot.models);
+  const inCohort = cohortTest(method.cohort, new Date(snapshot.takenAt), (m) => factsOf(m).generative);
+  const counts = (model: ModelRecord) => !factsOf(model).testTraffic && inCohort(model);
+  const chosen: ModelRecord[] = [];
+  const excluded = { modelCount: 0, downloads: 0 };
+  let totalDownloads = 0;
+  for (const model of list) {
+    if (factsOf(model).testTraffic) {
+      excluded.modelCount += 1;
+      excluded.downloads += model.downloads;
+    } else if (inCohort(model)) {
+      chosen.push(model);
+      totalDownloads += model.downloads;
+    }
+  }
   return {
     models: chosen,
     universe: {
       modelCount: chosen.length,
-      totalDownloads: sumDownloads(chosen),
-      kind: ranked.length > 0 ? "top-downloads" : "all",
+      totalDownloads,
+      kind: ranked ? "top-downloads" : "all",
+      listSize: list.length,
+      excluded,
     },
+    // Every method's universe is a subset of one list: sort the list once, then keep its members.
+    byDownloads: sortedList(snapshot.models, list).filter(counts),
   };
+}
+
+const sortedLists = new WeakMap<readonly ModelRecord[], readonly ModelRecord[]>();
+
+/** The snapshot's list, most downloaded first, sorted once per snapshot. */
+function sortedList(
+  snapshotModels: readonly ModelRecord[],
+  list: readonly ModelRecord[],
+): readonly ModelRecord[] {
+  let sorted = sortedLists.get(snapshotModels);
+  if (sorted === undefined) {
+    sorted = [...list].sort(byDownloadsDesc);
+    sortedLists.set(snapshotModels, sorted);
+  }
+  return sorted;
+}
+
+/**
+ * Who a model's downloads count for: its uploader, or under lineage the origin its bases lead to,
+ * followed through the whole snapshot (bases need not be in the universe).
+ */
+export function creditFunction(
+  snapshotModels: readonly ModelRecord[],
+  method: CountingMethod,
+): (model: ModelRecord) => string {
+  if (method.by === "uploader") return (model) => model.author;
+  const lineage = lineageIndexOf(snapshotModels);
+  return (model) => lineage.originOf(model);
 }
 
 /** Most downloaded first; ties by id so the order is stable. */
@@ -94,11 +247,17 @@ export function shareOf(part: number, total: number): number {
   return total > 0 ? part / total : 0;
 }
 
-export function regionShares(models: readonly ModelRecord[], lookup: RegionLookup): RegionShare[] {
+const uploader = (model: ModelRecord): string => model.author;
+
+export function regionShares(
+  models: readonly ModelRecord[],
+  lookup: RegionLookup,
+  creditOf: (model: ModelRecord) => string = uploader,
+): RegionShare[] {
   const downloads = emptyRegionRecord();
   const counts = emptyRegionRecord();
   for (const m of models) {
-    const region = lookup.regionOf(m.author);
+    const region = lookup.regionOf(creditOf(m));
     downloads[region] += m.downloads;
     counts[region] += 1;
   }
@@ -111,11 +270,16 @@ export function regionShares(models: readonly ModelRecord[], lookup: RegionLooku
   }));
 }
 
-export function countryShares(models: readonly ModelRecord[], lookup: RegionLookup): CountryShare[] {
+export function countryShares(
+  models: readonly ModelRecord[],
+  lookup: RegionLookup,
+  creditOf: (model: ModelRecord) => string = uploader,
+): CountryShare[] {
   const byCountry = new Map<string, { region: Region; downloads: number }>();
   for (const m of models) {
-    const country = lookup.countryOf(m.author);
-    const region = lookup.regionOf(m.author);
+    const credited = creditOf(m);
+    const country = lookup.countryOf(credited);
+    const region = lookup.regionOf(credited);
     if (country === null || region === "unattributed") continue;
     const entry = byCountry.get(country) ?? { region, downloads: 0 };
     entry.downloads += m.downloads;
@@ -132,26 +296,72 @@ export function countryShares(models: readonly ModelRecord[], lookup: RegionLook
     .sort((a, b) => b.downloads - a.downloads || a.country.localeCompare(b.country));
 }
 
-/** Every organisation in the models, largest first; shares are of `totalDownloads`. */
+/**
+ * Every organisation credited in the models, largest first; `share` is of the models' downloads
+ * and `regionShare` of its region's (from `regions`, the same models' region shares).
+ */
 export function orgStats(
   models: readonly ModelRecord[],
   lookup: RegionLookup,
-  totalDownloads: number,
+  creditOf: (model: ModelRecord) => string,
+  regions: readonly RegionShare[],
 ): OrgStat[] {
   const byAuthor = new Map<string, { downloads: number; modelCount: number }>();
   for (const m of models) {
-    const entry = byAuthor.get(m.author) ?? { downloads: 0, modelCount: 0 };
+    const author = creditOf(m);
+    const entry = byAuthor.get(author) ?? { downloads: 0, modelCount: 0 };
     entry.downloads += m.downloads;
     entry.modelCount += 1;
-    byAuthor.set(m.author, entry);
+    byAuthor.set(author, entry);
   }
+  const totalDownloads = sumDownloads(models);
+  const regionTotal = emptyRegionRecord();
+  for (const r of regions) regionTotal[r.region] = r.downloads;
   return [...byAuthor.entries()]
-    .map(([author, { downloads, modelCount }]) => ({
-      author,
-      region: lookup.regionOf(author),
-      downloads,
-      share: shareOf(downloads, totalDownloads),
-      modelCount,
-    }))
+    .map(([author, { downloads, modelCount }]) => {
+      const region = lookup.regionOf(author);
+      return {
+        author,
+        region,
+        downloads,
+        share: shareOf(downloads, totalDownloads),
+        regionShare: shareOf(downloads, regionTotal[region]),
+        modelCount,
+      };
+    })
     .sort((a, b) => b.downloads - a.downloads || a.author.localeCompare(b.author));
+}
+
+const fingerprints = new WeakMap<readonly ModelRecord[], string>();
+
+/**
+ * An order-independent digest of the list's (id, downloads) pairs: each pair is hashed (FNV-1a of
+ * the id, then the count mixed in) with two seeds, and the hashes are summed, so a reordering of
+ * ties between two reads of the same counts changes nothing.
+ */
+export function countsFingerprintOf(snapshotModels: readonly ModelRecord[]): string {
+  let found = fingerprints.get(snapshotModels);
+  if (found === undefined) {
+    let low = 0;
+    let high = 0;
+    const { list } = listOf(snapshotModels);
+    for (const model of list) {
+      low = (low + pairHash(model.id, model.downloads, 0x811c9dc5)) % 0x1_0000_0000;
+      high = (high + pairHash(model.id, model.downloads, 0x01000193)) % 0x1_0000_0000;
+    }
+    found = `${list.length}:${low.toString(16)}:${high.toString(16)}`;
+    fingerprints.set(snapshotModels, found);
+  }
+  return found;
+}
+
+function pairHash(id: string, downloads: number, seed: number): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  // Counts reach billions: mix in both 32-bit halves.
+  hash = Math.imul(hash ^ (downloads % 0x1_0000_0000), 0x01000193) >>> 0;
+  return Math.imul(hash ^ Math.floor(downloads / 0x1_0000_0000), 0x01000193) >>> 0;
 }

@@ -1,24 +1,40 @@
 import type { ModelRecord } from "../hub/types.js";
+import type { Region } from "../regions/types.js";
 import type { RegionLookup } from "./inputs.js";
 import { emptyRegionRecord, REGION_ORDER, type UniverseAggregates } from "./region-shares.js";
-import type { OrgMover, WeekOverWeek } from "./types.js";
+import type { OrgMover, OrgStat, WeekOverWeek } from "./types.js";
+
+const HOUR_MS = 3_600_000;
+const WEEK_MS = 7 * 24 * HOUR_MS;
+
+/** How far from exactly N weeks earlier a snapshot may be and still count as "N weeks ago". */
+export const EXACT_WINDOW_TOLERANCE_MS = 12 * HOUR_MS;
 
 /** Percentage points between two shares, rounded to 0.01 pp so float noise does not rank movers. */
 export function changeInPp(share: number, previousShare: number): number {
   return Math.round((share - previousShare) * 10_000) / 100;
 }
 
+/** A change shows as ±0.0 pp below this: such a "mover" would be filler. */
+const VISIBLE_PP = 0.05;
+
+/** True when `spanMs` is within ±12 h of exactly `windowWeeks` weeks. */
+export function isExactWindow(spanMs: number, windowWeeks: number): boolean {
+  return Math.abs(spanMs - windowWeeks * WEEK_MS) <= EXACT_WINDOW_TOLERANCE_MS;
+}
+
 /**
- * Compares the universes of two snapshots. Movers are organisations whose share of downloads
- * moved most; with `regionFilter`, only that region's organisations are candidates.
+ * Compares the universes of two snapshots (counted the same way). Movers are organisations whose
+ * share moved most: of all downloads in the overview; with `regionFilter`, only that region's
+ * organisations, ranked by their change in share of the region (what `/trends china` is about).
  */
 export function compareUniverses(input: {
   current: UniverseAggregates;
   previous: UniverseAggregates;
-  previousAsOf: string;
   lookup: RegionLookup;
-  regionFilter: string | null;
+  regionFilter: Region | null;
   moverCount: number;
+  windowWeeks: number;
 }): WeekOverWeek {
   const { current, previous, lookup } = input;
   const now = current.shares;
@@ -29,51 +45,133 @@ export function compareUniverses(input: {
     previousShare: before[region],
     changePp: changeInPp(now[region], before[region]),
   }));
+  const spanMs = Date.parse(current.asOf) - Date.parse(previous.asOf);
 
   const nowOrgs = new Map(current.orgs.map((o) => [o.author, o]));
   const beforeOrgs = new Map(previous.orgs.map((o) => [o.author, o]));
   const authors = new Set([...nowOrgs.keys(), ...beforeOrgs.keys()]);
   const movers: OrgMover[] = [];
+  const inRegion = input.regionFilter !== null;
   for (const author of authors) {
     const region = lookup.regionOf(author);
-    if (input.regionFilter !== null && region !== input.regionFilter) continue;
-    const share = nowOrgs.get(author)?.share ?? 0;
-    const previousShare = beforeOrgs.get(author)?.share ?? 0;
-    const changePp = changeInPp(share, previousShare);
-    if (changePp !== 0) movers.push({ author, region, share, previousShare, changePp });
+    if (inRegion && region !== input.regionFilter) continue;
+    const mover = moverOf(author, region, nowOrgs.get(author), beforeOrgs.get(author));
+    if (Math.abs(inRegion ? mover.regionChangePp : mover.changePp) >= VISIBLE_PP) movers.push(mover);
   }
-  movers.sort((a, b) => Math.abs(b.changePp) - Math.abs(a.changePp) || a.author.localeCompare(b.author));
+  const key = (m: OrgMover) => Math.abs(inRegion ? m.regionChangePp : m.changePp);
+  movers.sort((a, b) => key(b) - key(a) || a.author.localeCompare(b.author));
 
   return {
-    previousAsOf: input.previousAsOf,
+    previousAsOf: previous.asOf,
+    windowWeeks: input.windowWeeks,
+    spanMs,
+    exact: isExactWindow(spanMs, input.windowWeeks),
+    countsUnchanged: current.countsFingerprint === previous.countsFingerprint,
     regions,
     movers: movers.slice(0, input.moverCount),
-    downloadsBetween: downloadsBetween(current.models, previous.models, lookup),
+    downloadsBetween: downloadsBetween(current, previous),
   };
 }
 
-/**
- * Downloads between two snapshots from all-time counters of models present in both. A counter that
- * went down (a repo re-created under the same name) contributes nothing rather than a negative.
- */
+function moverOf(
+  author: string,
+  region: OrgMover["region"],
+  now: OrgStat | undefined,
+  before: OrgStat | undefined,
+): OrgMover {
+  const downloads = now?.downloads ?? 0;
+  const previousDownloads = before?.downloads ?? 0;
+  const share = now?.share ?? 0;
+  const previousShare = before?.share ?? 0;
+  const regionShare = now?.regionShare ?? 0;
+  const previousRegionShare = before?.regionShare ?? 0;
+  return {
+    author,
+    region,
+    share,
+    previousShare,
+    changePp: changeInPp(share, previousShare),
+    downloads,
+    previousDownloads,
+    downloadsChange: previousDownloads > 0 ? downloads / previousDownloads - 1 : null,
+    regionShare,
+    previousRegionShare,
+    regionChangePp: changeInPp(regionShare, previousRegionShare),
+  };
+}
+
+/** Downloads between two snapshots (see `allTimeDeltas`), by region under the method. */
 function downloadsBetween(
-  current: readonly ModelRecord[],
-  previous: readonly ModelRecord[],
-  lookup: RegionLookup,
+  current: UniverseAggregates,
+  previous: UniverseAggregates,
 ): WeekOverWeek["downloadsBetween"] {
-  const before = allTimeCounts(previous);
+  // The same pair is compared for every region and list length asked: work it out once.
+  let byPrevious = betweenCache.get(current);
+  if (byPrevious === undefined) {
+    byPrevious = new WeakMap();
+    betweenCache.set(current, byPrevious);
+  }
+  const cached = byPrevious.get(previous);
+  if (cached !== undefined) return cached === null ? null : { ...cached, byRegion: { ...cached.byRegion } };
+  const result = countDownloadsBetween(current, previous);
+  byPrevious.set(previous, result);
+  return result === null ? null : { ...result, byRegion: { ...result.byRegion } };
+}
+
+const betweenCache = new WeakMap<
+  UniverseAggregates,
+  WeakMap<UniverseAggregates, WeekOverWeek["downloadsBetween"]>
+>();
+
+function countDownloadsBetween(
+  current: UniverseAggregates,
+  previous: UniverseAggregates,
+): WeekOverWeek["downloadsBetween"] {
+  const deltas = allTimeDeltas(current.snapshotModels, previous.snapshotModels);
   const byRegion = emptyRegionRecord();
   let total = 0;
   let matched = 0;
-  for (const m of current) {
-    const old = before.get(m.id);
-    if (m.downloadsAllTime === null || old === undefined) continue;
+  for (const m of current.models) {
+    const delta = deltas.get(m);
+    if (delta === undefined) continue;
     matched += 1;
-    const delta = Math.max(0, m.downloadsAllTime - old);
     total += delta;
-    byRegion[lookup.regionOf(m.author)] += delta;
+    byRegion[current.regionOfModel(m)] += delta;
   }
   return matched === 0 ? null : { total, byRegion };
+}
+
+const deltasByPair = new WeakMap<
+  readonly ModelRecord[],
+  WeakMap<readonly ModelRecord[], Map<ModelRecord, number>>
+>();
+
+/**
+ * Each model's downloads between two snapshots from all-time counters, for models present in both,
+ * once per pair of snapshots (every method and region adds them up its own way). A counter that
+ * went down (a repo re-created under the same name) contributes nothing rather than a negative.
+ */
+function allTimeDeltas(
+  current: readonly ModelRecord[],
+  previous: readonly ModelRecord[],
+): Map<ModelRecord, number> {
+  let byPrevious = deltasByPair.get(current);
+  if (byPrevious === undefined) {
+    byPrevious = new WeakMap();
+    deltasByPair.set(current, byPrevious);
+  }
+  let deltas = byPrevious.get(previous);
+  if (deltas === undefined) {
+    const before = allTimeCounts(previous);
+    deltas = new Map();
+    for (const m of current) {
+      const old = before.get(m.id);
+      if (m.downloadsAllTime !== null && old !== undefined)
+        deltas.set(m, Math.max(0, m.downloadsAllTime - old));
+    }
+    byPrevious.set(previous, deltas);
+  }
+  return deltas;
 }
 
 const allTimeByModels = new WeakMap<readonly ModelRecord[], Map<string, number>>();

@@ -134,4 +134,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: "counting_method",
+    up(db) {
+      db.exec(`
+        -- The base models a model's card declares (JSON array of repo ids), for lineage. Rows saved
+        -- before cards were read get '[]': their base_model: tags still give lineage its bases.
+        ALTER TABLE snapshot_models ADD COLUMN base_models TEXT NOT NULL DEFAULT '[]';
+
+        -- How a digest counts (src/services/method/): who gets the credit and which models count.
+        -- Existing digests take the default method; like region, no CHECK (the store validates).
+        ALTER TABLE digests ADD COLUMN credit_by TEXT NOT NULL DEFAULT 'lineage';
+        ALTER TABLE digests ADD COLUMN cohort    TEXT NOT NULL DEFAULT 'all';
+      `);
+    },
+  },
 ];

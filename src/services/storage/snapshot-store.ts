@@ -47,6 +47,13 @@ export interface SaveSnapshotInput {
 export interface SnapshotStore {
   /** Saves the snapshot and all its models in one transaction. */
   save(input: SaveSnapshotInput): SnapshotMeta;
+  /**
+   * Saves the snapshot in place of every snapshot taken at exactly the same time, in one
+   * transaction (`hubtrends import --replace`). Returns the new meta and how many were replaced.
+   */
+  replace(input: SaveSnapshotInput): { snapshot: SnapshotMeta; replaced: number };
+  /** Deletes one snapshot and its models; false when there is none with that id. */
+  delete(id: number): boolean;
   /** All snapshots, newest first. */
   list(): SnapshotMeta[];
   /** The newest snapshot's meta, without its models (one indexed row): for frequent checks. */
@@ -99,6 +106,7 @@ type ModelTuple = [
   parameters: number | null,
   downloadsRank: number | null,
   trendingRank: number | null,
+  baseModels: string,
 ];
 
 const META_COLUMNS = `id, taken_at AS takenAt, source, model_count AS modelCount, skipped, note,
@@ -125,8 +133,8 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
   const insertModel = db.prepare<ModelInsertParams>(
     `INSERT INTO snapshot_models (snapshot_id, position, model_id, author, downloads,
        downloads_all_time, likes, trending_score, created_at, pipeline_tag, library_name, tags,
-       parameters, downloads_rank, trending_rank)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       parameters, downloads_rank, trending_rank, base_models)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const selectMeta = db.prepare<[number], SnapshotRow>(`SELECT ${META_COLUMNS} FROM snapshots WHERE id = ?`);
   // Rows as arrays (raw) rather than objects: better-sqlite3 builds them about twice as fast,
@@ -134,7 +142,7 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
   const selectModels = db
     .prepare<[number], ModelTuple>(
       `SELECT model_id, author, downloads, downloads_all_time, likes, trending_score, created_at,
-         pipeline_tag, library_name, tags, parameters, downloads_rank, trending_rank
+         pipeline_tag, library_name, tags, parameters, downloads_rank, trending_rank, base_models
        FROM snapshot_models WHERE snapshot_id = ? ORDER BY position`,
     )
     .raw();
@@ -147,6 +155,8 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
     `SELECT ${META_COLUMNS} FROM snapshots WHERE taken_at >= ? AND taken_at <= ?
      ORDER BY taken_at ASC, id ASC`,
   );
+  const deleteById = db.prepare<[number]>("DELETE FROM snapshots WHERE id = ?");
+  const deleteAtTime = db.prepare<[string]>("DELETE FROM snapshots WHERE taken_at = ?");
   const deleteOlderThan = db.prepare<[string]>(
     `DELETE FROM snapshots WHERE taken_at < ? AND id <> ${NEWEST_ID}`,
   );
@@ -191,6 +201,7 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
         model.parameters ?? null,
         model.downloadsRank ?? null,
         model.trendingRank ?? null,
+        JSON.stringify(model.baseModels ?? []),
       );
     });
     return {
@@ -202,6 +213,11 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
       note: input.note ?? null,
       savedAt,
     };
+  });
+
+  const replaceInTransaction = db.transaction((input: SaveSnapshotInput, takenAt: string) => {
+    const replaced = deleteAtTime.run(takenAt).changes;
+    return { snapshot: saveInTransaction(input, takenAt), replaced };
   });
 
   function loadSnapshot(meta: SnapshotMeta): Snapshot {
@@ -220,6 +236,7 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
         parameters,
         downloadsRank,
         trendingRank,
+        baseModels,
       ]): ModelRecord => ({
         id,
         author,
@@ -230,8 +247,9 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
         createdAt,
         pipelineTag,
         libraryName,
-        tags: parseTags(tags, meta.id, id),
+        tags: parseStringList(tags, meta.id, id, "tags"),
         parameters,
+        baseModels: parseStringList(baseModels, meta.id, id, "base models"),
         downloadsRank,
         trendingRank,
       }),
@@ -255,19 +273,9 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
       const row = selectNewest.get();
       return row === undefined ? null : toMeta(row);
     },
-    save(input) {
-      const takenAt = toIso(input.takenAt, "takenAt");
-      if (!SOURCES.includes(input.source)) throw new Error(`Unknown snapshot source "${input.source}"`);
-      if (!Number.isInteger(input.skipped) || input.skipped < 0) {
-        throw new Error(`skipped must be a non-negative integer, got ${input.skipped}`);
-      }
-      const seen = new Set<string>();
-      for (const model of input.models) {
-        if (seen.has(model.id)) throw new Error(`Duplicate model id "${model.id}" in snapshot to save`);
-        seen.add(model.id);
-      }
-      return saveInTransaction(input, takenAt);
-    },
+    save: (input) => saveInTransaction(input, checkSaveInput(input)),
+    replace: (input) => replaceInTransaction(input, checkSaveInput(input)),
+    delete: (id) => deleteById.run(id).changes > 0,
     list: () => selectAll.all().map(toMeta),
     latest: () => loadNewest(),
     load: (id) => loadById(id),
@@ -286,6 +294,21 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
     latestModelIds: () => selectLatestModelIds.all(),
     latestAuthors: () => selectLatestAuthors.all(),
   };
+}
+
+/** Checks what `save` and `replace` take; returns the canonical `takenAt`. */
+function checkSaveInput(input: SaveSnapshotInput): string {
+  const takenAt = toIso(input.takenAt, "takenAt");
+  if (!SOURCES.includes(input.source)) throw new Error(`Unknown snapshot source "${input.source}"`);
+  if (!Number.isInteger(input.skipped) || input.skipped < 0) {
+    throw new Error(`skipped must be a non-negative integer, got ${input.skipped}`);
+  }
+  const seen = new Set<string>();
+  for (const model of input.models) {
+    if (seen.has(model.id)) throw new Error(`Duplicate model id "${model.id}" in snapshot to save`);
+    seen.add(model.id);
+  }
+  return takenAt;
 }
 
 /** What `insertModel` binds: where the row goes, then the model column for column. */
@@ -309,8 +332,8 @@ function toMeta(row: SnapshotRow): SnapshotMeta {
   return { ...row, source };
 }
 
-function parseTags(text: string, snapshotId: number, modelId: string): string[] {
+function parseStringList(text: string, snapshotId: number, modelId: string, what: string): string[] {
   const parsed: unknown = JSON.parse(text);
-  if (Array.isArray(parsed) && parsed.every((tag) => typeof tag === "string")) return parsed;
-  throw new Error(`Snapshot ${snapshotId}, model ${modelId}: stored tags are not a JSON array of strings`);
+  if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) return parsed;
+  throw new Error(`Snapshot ${snapshotId}, model ${modelId}: stored ${what} are not a JSON array of strings`);
 }

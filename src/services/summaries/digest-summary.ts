@@ -6,15 +6,20 @@ import { indexed, largest } from "./pick.js";
 import type { Summary } from "./types.js";
 import {
   ageFact,
+  comparisonPeriod,
   displayName,
   downloadsFact,
   formatDay,
+  type MethodParts,
+  methodParts,
+  percentChangeFact,
   ppFact,
   regionSubject,
+  roundsToZero,
   shareFact,
+  sinceFact,
   spaced,
   TASK_MAX_LENGTH,
-  universePhrase,
 } from "./wording.js";
 
 /** Longest weekly digest summary, in characters. */
@@ -88,35 +93,67 @@ function digestLines(stats: TrendStats, options: DigestSummaryOptions, newModels
     return lines;
   }
 
+  // A comparison whose counts the Hub had not refreshed shows no changes: they would all be zero
+  // because nothing was measured, which is not a flat week.
   const wow = stats.weekOverWeek;
-  lines.push(line(words.sharesHeader(universePhrase(stats.universe, locale), wow !== null), 0));
+  const compared = wow !== null && !wow.countsUnchanged ? wow : null;
+  const method = methodParts(stats, locale);
+  const header =
+    wow === null
+      ? words.sharesHeaderAlone(method)
+      : wow.countsUnchanged
+        ? words.sharesHeaderUnchanged(method, sinceFact(wow, locale))
+        : words.sharesHeader(method, comparisonPeriod(wow, locale));
+  lines.push(line(header, 0));
   for (const { item, index } of indexed(stats.regions)) {
     const share = shareFact(`regions[${index}].share`, item.share, locale);
-    const [change] = indexed(wow?.regions ?? [], (r) => r.region === item.region);
+    const [change] = indexed(compared?.regions ?? [], (r) => r.region === item.region);
+    // No "±0.0 pp" filler: a change that rounds to nothing is left unsaid.
     const pp =
-      change === undefined
+      change === undefined || roundsToZero(change.item.changePp)
         ? null
         : ppFact(`weekOverWeek.regions[${change.index}].changePp`, change.item.changePp, locale);
     lines.push(line(words.regionLine(regionLabel(item.region, locale), share, pp), 0));
   }
 
   // The stats engine already keeps only the asked region's movers; filtering again keeps the digest
-  // true to its focus even if that changes.
+  // true to its focus even if that changes. Under a region, movers are in the region's own terms.
+  const region = stats.region;
   const movers = largest(
-    indexed(wow?.movers ?? [], (m) => stats.region === null || m.region === stats.region),
-    (m) => Math.abs(m.changePp),
+    indexed(compared?.movers ?? [], (m) => region === null || m.region === region),
+    (m) => Math.abs(region === null ? m.changePp : m.regionChangePp),
     3,
   );
   if (movers.length > 0) {
-    const items = movers.map(({ item, index }) =>
-      words.mover(
-        displayName(item.author),
-        regionLabel(item.region, locale),
-        shareFact(`weekOverWeek.movers[${index}].share`, item.share, locale),
-        ppFact(`weekOverWeek.movers[${index}].changePp`, item.changePp, locale),
+    const items = movers.map(({ item, index }) => {
+      const path = `weekOverWeek.movers[${index}]`;
+      const downloads =
+        item.downloadsChange === null
+          ? null
+          : percentChangeFact(`${path}.downloadsChange`, item.downloadsChange, locale);
+      return region === null
+        ? words.mover(
+            displayName(item.author),
+            regionLabel(item.region, locale),
+            shareFact(`${path}.share`, item.share, locale),
+            ppFact(`${path}.changePp`, item.changePp, locale),
+            downloads,
+          )
+        : words.regionMover(
+            displayName(item.author),
+            shareFact(`${path}.regionShare`, item.regionShare, locale),
+            ppFact(`${path}.regionChangePp`, item.regionChangePp, locale),
+            downloads,
+          );
+    });
+    lines.push(
+      line(
+        region === null
+          ? words.movers(items)
+          : words.regionMovers(regionSubject(region, locale, false), items),
+        1,
       ),
     );
-    lines.push(line(words.movers(items), 1));
   }
 
   lines.push(...newModelLines(stats, locale, newModelsPerRegion));
@@ -176,10 +213,14 @@ interface DigestWords {
   title(week: Part | string, focus: string | null, age: Part | null): Part;
   hubUnreachable(since: Part | null, snapshot: Part | null): Part;
   noDownloads: Part;
-  sharesHeader(universe: Part, withChange: boolean): Part;
+  sharesHeader(method: MethodParts, period: Part): Part;
+  sharesHeaderAlone(method: MethodParts): Part;
+  sharesHeaderUnchanged(method: MethodParts, since: Part): Part;
   regionLine(region: string, share: Part, change: Part | null): Part;
-  mover(name: string, region: string, share: Part, change: Part): Part;
+  mover(name: string, region: string, share: Part, change: Part, downloads: Part | null): Part;
+  regionMover(name: string, share: Part, change: Part, downloads: Part | null): Part;
   movers(items: readonly Part[]): Part;
+  regionMovers(subject: string, items: readonly Part[]): Part;
   newModel(id: string, downloads: Part): Part;
   newModels(region: string, items: readonly Part[]): Part;
   noNewModels: Part;
@@ -205,14 +246,23 @@ const WORDS: Record<Locale, DigestWords> = {
         : tpl`Note: ${down}; these figures are from the last good snapshot, taken ${snapshot}.`;
     },
     noDownloads: tpl`No downloads in this snapshot.`,
-    sharesHeader: (universe, withChange) =>
-      withChange
-        ? tpl`Share of downloads among ${universe}, change from last week:`
-        : tpl`Share of downloads among ${universe} (no snapshot from a week earlier to compare):`,
+    sharesHeader: (method, period) => tpl`Share of ${method.sentence}, change ${period}:`,
+    sharesHeaderAlone: (method) => tpl`Share of ${method.sentence} (no older snapshot to compare with yet):`,
+    sharesHeaderUnchanged: (method, since) =>
+      tpl`Share of ${method.sentence} (download counts unchanged since ${since}: the Hub has not refreshed them):`,
     regionLine: (region, share, change) =>
       change === null ? tpl`${region} ${share}` : tpl`${region} ${share} (${change})`,
-    mover: (name, region, share, change) => tpl`${name} (${region}) ${share} (${change})`,
+    mover: (name, region, share, change, downloads) =>
+      downloads === null
+        ? tpl`${name} (${region}) ${share} (${change}, new)`
+        : tpl`${name} (${region}) ${share} (${change}, downloads ${downloads})`,
+    regionMover: (name, share, change, downloads) =>
+      downloads === null
+        ? tpl`${name} ${share} (${change}, new)`
+        : tpl`${name} ${share} (${change}, downloads ${downloads})`,
     movers: (items) => tpl`Biggest movers, by share of all downloads: ${joinParts(items, " · ")}`,
+    regionMovers: (subject, items) =>
+      tpl`Biggest movers, by share of the downloads of ${subject}: ${joinParts(items, " · ")}`,
     newModel: (id, downloads) => tpl`${id} (${downloads} downloads)`,
     newModels: (region, items) => tpl`New models · ${region}: ${joinParts(items, ", ")}`,
     noNewModels: tpl`No notable new models in this snapshot.`,
@@ -242,14 +292,24 @@ const WORDS: Record<Locale, DigestWords> = {
         : tpl`注意：${down}，以下数据来自最近一次成功获取的快照（${snapshot}）。`;
     },
     noDownloads: tpl`本快照中没有下载数据。`,
-    sharesHeader: (universe, withChange) =>
-      withChange
-        ? tpl`${universe}中各地区的下载量占比（括号内为周环比）：`
-        : tpl`${universe}中各地区的下载量占比（暂无一周前的快照可比）：`,
+    sharesHeader: (method, period) =>
+      tpl`各地区在${method.models}中的 30 天下载量占比（${method.credit}；括号内为${period}）：`,
+    sharesHeaderAlone: (method) =>
+      tpl`各地区在${method.models}中的 30 天下载量占比（${method.credit}；暂无更早的快照可比）：`,
+    sharesHeaderUnchanged: (method, since) =>
+      tpl`各地区在${method.models}中的 30 天下载量占比（${method.credit}；自 ${since} 起下载量未变：Hub 尚未更新计数）：`,
     regionLine: (region, share, change) =>
       change === null ? tpl`${region} ${share}` : tpl`${region} ${share}（${change}）`,
-    mover: (name, region, share, change) => tpl`${name}（${region}）${share}（${change}）`,
+    mover: (name, region, share, change, downloads) =>
+      downloads === null
+        ? tpl`${name}（${region}）${share}（${change}，新上榜）`
+        : tpl`${name}（${region}）${share}（${change}，下载量 ${downloads}）`,
+    regionMover: (name, share, change, downloads) =>
+      downloads === null
+        ? tpl`${name} ${share}（${change}，新上榜）`
+        : tpl`${name} ${share}（${change}，下载量 ${downloads}）`,
     movers: (items) => tpl`变化最大的机构（占全部下载量）：${joinParts(items, "、")}`,
+    regionMovers: (subject, items) => tpl`变化最大的机构（占${subject}下载量）：${joinParts(items, "、")}`,
     newModel: (id, downloads) => tpl`${id}（${downloads}次下载）`,
     newModels: (region, items) => tpl`新模型 · ${region}：${joinParts(items, "、")}`,
     noNewModels: tpl`本快照中没有值得关注的新模型。`,

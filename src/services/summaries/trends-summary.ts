@@ -1,18 +1,23 @@
 import { type Locale, regionLabel } from "../format/locale.js";
 import type { Region, RegionOrUnattributed } from "../regions/types.js";
-import type { TrendStats } from "../stats/types.js";
+import type { OrgMover, TrendStats } from "../stats/types.js";
 import { fitLines, joinParts, type Line, line, type Part, tpl } from "./parts.js";
-import { indexed, largest } from "./pick.js";
+import { type Indexed, indexed, largest } from "./pick.js";
 import type { Summary } from "./types.js";
 import {
   ageFact,
+  comparisonPeriod,
   displayName,
   downloadsFact,
+  type MethodParts,
+  methodParts,
+  percentChangeFact,
   ppFact,
   regionSubject,
+  roundsToZero,
   shareFact,
+  sinceFact,
   spaced,
-  universePhrase,
 } from "./wording.js";
 
 /** Longest `/trends` summary, in characters: short enough to read at a glance under the chart. */
@@ -26,9 +31,11 @@ export interface TrendsSummaryOptions {
 
 /**
  * The text under the `/trends [region]` chart: the headline share (of the region, or of the leading
- * region with the ranking after it), then the top organisation, the biggest mover and a notable new
- * model, then coverage and the data's age. At most {@link TRENDS_SUMMARY_MAX_LENGTH} characters:
- * when absurd Hub names make it longer, the least important lines go first.
+ * region with the ranking after it) with what was counted in words, then the top organisation, the
+ * biggest mover and a notable new model, then coverage and the data's age. Under a region, the
+ * organisations are put in the region's own terms (their share of the region's downloads).
+ * At most {@link TRENDS_SUMMARY_MAX_LENGTH} characters: when absurd Hub names make it longer, the
+ * least important lines go first.
  */
 export function summariseTrends(stats: TrendStats, options: TrendsSummaryOptions): Summary {
   const { locale, now } = options;
@@ -43,17 +50,18 @@ export function summariseTrends(stats: TrendStats, options: TrendsSummaryOptions
     return fitLines([line(headline, 0), line(words.ageOnly(age), 0)], TRENDS_SUMMARY_MAX_LENGTH);
   }
 
-  const universe = universePhrase(stats.universe, locale);
+  const method = methodParts(stats, locale);
   const lines: Line[] = [];
   if (region === null) {
-    lines.push(...overviewLines(stats, universe, locale));
+    lines.push(...overviewLines(stats, method, locale));
   } else {
-    lines.push(line(regionHeadline(stats, region, universe, locale), 0));
+    lines.push(line(regionHeadline(stats, region, method, locale), 0));
   }
   // The overview names each organisation's region; under `/trends china` it goes without saying.
   const where = (r: RegionOrUnattributed): string =>
     region === null ? words.where(regionLabel(r, locale)) : "";
   const inRegion = (r: RegionOrUnattributed): boolean => region === null || r === region;
+  const whose = region === null ? words.ofAll : words.ofRegion(regionSubject(region, locale, false));
 
   const [leader] = largest(
     indexed(stats.topOrgs, (org) => inRegion(org.region)),
@@ -61,22 +69,25 @@ export function summariseTrends(stats: TrendStats, options: TrendsSummaryOptions
     1,
   );
   if (leader !== undefined) {
-    const share = shareFact(`topOrgs[${leader.index}].share`, leader.item.share, locale);
-    lines.push(line(words.leader(displayName(leader.item.author), where(leader.item.region), share), 2));
+    const share =
+      region === null
+        ? shareFact(`topOrgs[${leader.index}].share`, leader.item.share, locale)
+        : shareFact(`topOrgs[${leader.index}].regionShare`, leader.item.regionShare, locale);
+    lines.push(
+      line(words.leader(displayName(leader.item.author), where(leader.item.region), share, whose), 2),
+    );
   }
 
-  const movers = stats.weekOverWeek?.movers ?? [];
+  // The mover is never the organisation the leader line already named, and never a flat "week"
+  // whose counts the Hub had not refreshed.
+  const wow = stats.weekOverWeek;
+  const movers = wow === null || wow.countsUnchanged ? [] : wow.movers;
   const [mover] = largest(
-    indexed(movers, (m) => inRegion(m.region)),
-    (m) => Math.abs(m.changePp),
+    indexed(movers, (m) => inRegion(m.region) && m.author !== leader?.item.author),
+    (m) => Math.abs(region === null ? m.changePp : m.regionChangePp),
     1,
   );
-  if (mover !== undefined) {
-    const path = `weekOverWeek.movers[${mover.index}]`;
-    const share = shareFact(`${path}.share`, mover.item.share, locale);
-    const change = ppFact(`${path}.changePp`, mover.item.changePp, locale);
-    lines.push(line(words.mover(displayName(mover.item.author), where(mover.item.region), share, change), 3));
-  }
+  if (mover !== undefined) lines.push(line(moverPart(mover, region, where, whose, locale), 3));
 
   // `newModels` is already most downloaded first; the first one (of the region) is the notable one.
   const [newModel] = indexed(stats.newModels, (m) => inRegion(m.region));
@@ -95,19 +106,43 @@ export function summariseTrends(stats: TrendStats, options: TrendsSummaryOptions
   return fitLines(lines, TRENDS_SUMMARY_MAX_LENGTH);
 }
 
-function regionHeadline(stats: TrendStats, region: Region, universe: Part, locale: Locale): Part {
-  const words = WORDS[locale];
-  const subject = regionSubject(region, locale);
-  const change = weekOverWeekChange(stats, region, locale);
-  const [entry] = indexed(stats.regions, (r) => r.region === region);
-  if (entry === undefined || entry.item.modelCount === 0) {
-    return words.regionNone(subject, universe, change);
-  }
-  const share = shareFact(`regions[${entry.index}].share`, entry.item.share, locale);
-  return words.regionShare(subject, share, universe, change);
+function moverPart(
+  mover: Indexed<OrgMover>,
+  region: Region | null,
+  where: (r: RegionOrUnattributed) => string,
+  whose: string,
+  locale: Locale,
+): Part {
+  const path = `weekOverWeek.movers[${mover.index}]`;
+  const { item } = mover;
+  const share =
+    region === null
+      ? shareFact(`${path}.share`, item.share, locale)
+      : shareFact(`${path}.regionShare`, item.regionShare, locale);
+  const change =
+    region === null
+      ? ppFact(`${path}.changePp`, item.changePp, locale)
+      : ppFact(`${path}.regionChangePp`, item.regionChangePp, locale);
+  const downloads =
+    item.downloadsChange === null
+      ? null
+      : percentChangeFact(`${path}.downloadsChange`, item.downloadsChange, locale);
+  return WORDS[locale].mover(displayName(item.author), where(item.region), downloads, share, whose, change);
 }
 
-function overviewLines(stats: TrendStats, universe: Part, locale: Locale): Line[] {
+function regionHeadline(stats: TrendStats, region: Region, method: MethodParts, locale: Locale): Part {
+  const words = WORDS[locale];
+  const subject = regionSubject(region, locale);
+  const change = shareChange(stats, region, locale);
+  const [entry] = indexed(stats.regions, (r) => r.region === region);
+  if (entry === undefined || entry.item.modelCount === 0) {
+    return words.regionNone(subject, method, change);
+  }
+  const share = shareFact(`regions[${entry.index}].share`, entry.item.share, locale);
+  return words.regionShare(subject, share, method, change);
+}
+
+function overviewLines(stats: TrendStats, method: MethodParts, locale: Locale): Line[] {
   const words = WORDS[locale];
   // Unattributed is not a region that can lead; its size shows as the coverage line instead.
   const ranked = largest(
@@ -117,11 +152,11 @@ function overviewLines(stats: TrendStats, universe: Part, locale: Locale): Line[
   );
   const [leader, ...rest] = ranked;
   if (leader === undefined || leader.item.share <= 0) {
-    return [line(words.noLeader(universe), 0)];
+    return [line(words.noLeader(method), 0)];
   }
   const share = shareFact(`regions[${leader.index}].share`, leader.item.share, locale);
-  const change = weekOverWeekChange(stats, leader.item.region, locale);
-  const lines = [line(words.leads(regionLabel(leader.item.region, locale), share, universe, change), 0)];
+  const change = shareChange(stats, leader.item.region, locale);
+  const lines = [line(words.leads(regionLabel(leader.item.region, locale), share, method, change), 0)];
   if (rest.length > 0) {
     const items = rest.map(
       (r) =>
@@ -132,12 +167,22 @@ function overviewLines(stats: TrendStats, universe: Part, locale: Locale): Line[
   return lines;
 }
 
-/** The region's week-over-week change as a clause, or "" when there is nothing to compare with. */
-function weekOverWeekChange(stats: TrendStats, region: RegionOrUnattributed, locale: Locale): Part | string {
-  const [change] = indexed(stats.weekOverWeek?.regions ?? [], (r) => r.region === region);
-  if (change === undefined) return "";
-  return WORDS[locale].weekOverWeek(
+/**
+ * The region's change as a clause: "+1.3 pp week over week", "+1.3 pp since 7 May 2026 (15 days)",
+ * "no change week over week", or that the counts were not refreshed; "" with nothing to compare.
+ */
+function shareChange(stats: TrendStats, region: RegionOrUnattributed, locale: Locale): Part | null {
+  const wow = stats.weekOverWeek;
+  if (wow === null) return null;
+  const words = WORDS[locale];
+  if (wow.countsUnchanged) return words.countsUnchanged(sinceFact(wow, locale));
+  const [change] = indexed(wow.regions, (r) => r.region === region);
+  if (change === undefined) return null;
+  const period = comparisonPeriod(wow, locale);
+  if (roundsToZero(change.item.changePp)) return words.noChange(period);
+  return words.change(
     ppFact(`weekOverWeek.regions[${change.index}].changePp`, change.item.changePp, locale),
+    period,
   );
 }
 
@@ -145,36 +190,52 @@ interface TrendsWords {
   noDownloads(): Part;
   regionNoDownloads(subject: string): Part;
   ageOnly(age: Part | null): Part;
-  weekOverWeek(change: Part): Part;
-  regionShare(subject: string, share: Part, universe: Part, change: Part | string): Part;
-  regionNone(subject: string, universe: Part, change: Part | string): Part;
-  leads(region: string, share: Part, universe: Part, change: Part | string): Part;
-  noLeader(universe: Part): Part;
+  change(change: Part, period: Part): Part;
+  noChange(period: Part): Part;
+  countsUnchanged(since: Part): Part;
+  regionShare(subject: string, share: Part, method: MethodParts, change: Part | null): Part;
+  regionNone(subject: string, method: MethodParts, change: Part | null): Part;
+  leads(region: string, share: Part, method: MethodParts, change: Part | null): Part;
+  noLeader(method: MethodParts): Part;
   ranking(items: readonly Part[]): Part;
   where(region: string): string;
-  leader(name: string, where: string, share: Part): Part;
-  mover(name: string, where: string, share: Part, change: Part): Part;
+  ofAll: string;
+  ofRegion(subject: string): string;
+  leader(name: string, where: string, share: Part, whose: string): Part;
+  mover(name: string, where: string, downloads: Part | null, share: Part, whose: string, change: Part): Part;
   newModel(id: string, where: string, downloads: Part): Part;
   coverage(coverage: Part, age: Part | null): Part;
 }
+
+/** " (+1.3 pp week over week)" / "，周环比 +1.3 个百分点": the clause after a headline share. */
+const clause = {
+  en: (change: Part | null): Part | string => (change === null ? "" : tpl` (${change})`),
+  zh: (change: Part | null): Part | string => (change === null ? "" : tpl`，${change}`),
+};
 
 const WORDS: Record<Locale, TrendsWords> = {
   "en-US": {
     noDownloads: () => tpl`No downloads in this snapshot.`,
     regionNoDownloads: (subject) => tpl`${subject}: no downloads in this snapshot.`,
     ageOnly: (age) => (age === null ? tpl`Data age unknown.` : tpl`Data from ${age}.`),
-    weekOverWeek: (change) => tpl`, ${change} week over week`,
-    regionShare: (subject, share, universe, change) =>
-      tpl`${subject}: ${share} of downloads among ${universe}${change}.`,
-    regionNone: (subject, universe, change) => tpl`${subject}: none of ${universe}${change}.`,
-    leads: (region, share, universe, change) =>
-      tpl`${region} leads with ${share} of downloads among ${universe}${change}.`,
-    noLeader: (universe) => tpl`No region leads: none of the downloads among ${universe} are attributed.`,
+    change: (change, period) => tpl`${change} ${period}`,
+    noChange: (period) => tpl`no change ${period}`,
+    countsUnchanged: (since) => tpl`download counts unchanged since ${since}: the Hub has not refreshed them`,
+    regionShare: (subject, share, method, change) =>
+      tpl`${subject}: ${share} of ${method.sentence}${clause.en(change)}.`,
+    regionNone: (subject, method, change) => tpl`${subject}: none of ${method.models}${clause.en(change)}.`,
+    leads: (region, share, method, change) =>
+      tpl`${region} leads with ${share} of ${method.sentence}${clause.en(change)}.`,
+    noLeader: (method) => tpl`No region leads: of the ${method.sentence}, none is attributed to a region.`,
     ranking: (items) => tpl`Then ${joinParts(items, ", ")}.`,
     where: (region) => ` (${region})`,
-    leader: (name, where, share) => tpl`Top organisation: ${name}${where}, ${share} of all downloads.`,
-    mover: (name, where, share, change) =>
-      tpl`Biggest mover: ${name}${where}, ${share} of all downloads (${change}).`,
+    ofAll: "all downloads",
+    ofRegion: (subject) => `the downloads of ${subject}`,
+    leader: (name, where, share, whose) => tpl`Top organisation: ${name}${where}, ${share} of ${whose}.`,
+    mover: (name, where, downloads, share, whose, change) =>
+      downloads === null
+        ? tpl`Biggest mover: ${name}${where}, new, ${share} of ${whose} (${change}).`
+        : tpl`Biggest mover: ${name}${where}, ${downloads} downloads, ${share} of ${whose} (${change}).`,
     newModel: (id, where, downloads) => tpl`New model: ${id}${where}, ${downloads} downloads.`,
     coverage: (coverage, age) =>
       age === null
@@ -185,18 +246,25 @@ const WORDS: Record<Locale, TrendsWords> = {
     noDownloads: () => tpl`本快照中没有下载数据。`,
     regionNoDownloads: (subject) => tpl`${subject}：本快照中没有下载数据。`,
     ageOnly: (age) => (age === null ? tpl`数据时间未知。` : tpl`数据采集于${spaced(age)}。`),
-    weekOverWeek: (change) => tpl`，周环比 ${change}`,
-    regionShare: (subject, share, universe, change) =>
-      tpl`${subject}：在${universe}中占下载量的 ${share}${change}。`,
-    regionNone: (subject, universe, change) => tpl`${subject}：${universe}中没有该地区的模型${change}。`,
-    leads: (region, share, universe, change) =>
-      tpl`${region}领先：在${universe}中占下载量的 ${share}${change}。`,
-    noLeader: (universe) => tpl`暂无领先地区：${universe}中，没有下载量归属到具体地区。`,
+    change: (change, period) => tpl`${period} ${change}`,
+    noChange: (period) => tpl`${period}持平`,
+    countsUnchanged: (since) => tpl`自 ${since} 起下载量未变：Hub 尚未更新计数`,
+    regionShare: (subject, share, method, change) =>
+      tpl`${subject}：在${method.models}中占 30 天下载量的 ${share}（${method.credit}）${clause.zh(change)}。`,
+    regionNone: (subject, method, change) =>
+      tpl`${subject}：${method.models}中没有该地区的模型${clause.zh(change)}。`,
+    leads: (region, share, method, change) =>
+      tpl`${region}领先：在${method.models}中占 30 天下载量的 ${share}（${method.credit}）${clause.zh(change)}。`,
+    noLeader: (method) => tpl`暂无领先地区：${method.models}中，没有下载量归属到具体地区。`,
     ranking: (items) => tpl`其后依次为：${joinParts(items, "、")}。`,
     where: (region) => `（${region}）`,
-    leader: (name, where, share) => tpl`头部机构：${name}${where}，占全部下载量的 ${share}。`,
-    mover: (name, where, share, change) =>
-      tpl`变化最大：${name}${where}，占全部下载量的 ${share}（${change}）。`,
+    ofAll: "全部下载量",
+    ofRegion: (subject) => `${subject}下载量`,
+    leader: (name, where, share, whose) => tpl`头部机构：${name}${where}，占${whose}的 ${share}。`,
+    mover: (name, where, downloads, share, whose, change) =>
+      downloads === null
+        ? tpl`变化最大：${name}${where}，新上榜，占${whose}的 ${share}（${change}）。`
+        : tpl`变化最大：${name}${where}，下载量 ${downloads}，占${whose}的 ${share}（${change}）。`,
     newModel: (id, where, downloads) => tpl`新模型：${id}${where}，${downloads}次下载。`,
     coverage: (coverage, age) =>
       age === null

@@ -1,7 +1,15 @@
 import type { Locale } from "../format/locale.js";
-import { ellipsize, formatCompact, formatInteger, formatPp, formatShare } from "../format/numbers.js";
+import {
+  ellipsize,
+  formatCompact,
+  formatInteger,
+  formatPercentChange,
+  formatPp,
+  formatShare,
+} from "../format/numbers.js";
+import { methodWords } from "../method/wording.js";
 import type { Region } from "../regions/types.js";
-import type { Universe } from "../stats/types.js";
+import type { TrendStats, WeekOverWeek } from "../stats/types.js";
 import { fact, type Part, tpl } from "./parts.js";
 
 /** Longest model or organisation name shown; Hub names are untrusted and may be absurdly long. */
@@ -69,15 +77,71 @@ export function regionSubject(region: Region, locale: Locale, startOfSentence = 
   return startOfSentence ? subject.charAt(0).toUpperCase() + subject.slice(1) : subject;
 }
 
-/** The models the shares are over: "the top 1,000 models by downloads" / "下载量前 1,000 的模型". */
-export function universePhrase(universe: Universe, locale: Locale): Part {
-  const count = fact("universe.modelCount", universe.modelCount, formatInteger(universe.modelCount, locale));
-  if (locale === "zh-CN") {
-    return universe.kind === "all" ? tpl`本快照的 ${count} 个模型` : tpl`下载量前 ${count} 的模型`;
+/** What was counted, as summary parts: the list size is a traced fact (`universe.listSize`). */
+export interface MethodParts {
+  /** "the top 5,000 models" / "下载量前 5,000 的模型". */
+  models: Part;
+  /** "credited to the base model's developer" / "计入基础模型的开发者". */
+  credit: string;
+  /** "30-day downloads of the top 5,000 models, credited to the base model's developer". */
+  sentence: Part;
+}
+
+export function methodParts(stats: Pick<TrendStats, "universe" | "method">, locale: Locale): MethodParts {
+  const { listSize } = stats.universe;
+  const count = fact("universe.listSize", listSize, formatInteger(listSize, locale));
+  const words = methodWords(stats, locale, count.text);
+  return {
+    models: { text: words.models, facts: count.facts },
+    credit: words.credit,
+    sentence: { text: words.sentence, facts: count.facts },
+  };
+}
+
+/**
+ * What a comparison covered, as a phrase to put after a change: "week over week", "over 4 weeks",
+ * or, when the older snapshot is not the one asked for, the real span: "since 7 May 2026 (15 days)".
+ * Never a label that claims more than was compared.
+ */
+export function comparisonPeriod(wow: WeekOverWeek, locale: Locale): Part {
+  const zh = locale === "zh-CN";
+  if (wow.exact && wow.windowWeeks === 1) return tpl`${zh ? "周环比" : "week over week"}`;
+  if (wow.exact) {
+    const weeks = fact("weekOverWeek.windowWeeks", wow.windowWeeks, formatInteger(wow.windowWeeks, locale));
+    return zh ? tpl`${weeks} 周变化` : tpl`over ${weeks} weeks`;
   }
-  return universe.kind === "all"
-    ? tpl`the ${count} models in this snapshot`
-    : tpl`the top ${count} models by downloads`;
+  const since = sinceFact(wow, locale);
+  const span = fact("weekOverWeek.spanMs", wow.spanMs, humanSpan(wow.spanMs, locale));
+  return zh ? tpl`自 ${since}（${span}）以来变化` : tpl`since ${since} (${span})`;
+}
+
+/** The day of the older snapshot, as a fact: "7 May 2026" / "2026年5月7日". */
+export function sinceFact(wow: WeekOverWeek, locale: Locale): Part {
+  const ms = Date.parse(wow.previousAsOf);
+  return fact("weekOverWeek.previousAsOf", ms, formatDay(ms, locale));
+}
+
+/** True when a change in percentage points would read as ±0.0 pp: there is nothing to say. */
+export function roundsToZero(changePp: number): boolean {
+  return Math.round(Math.abs(changePp) * 10) === 0;
+}
+
+/** A relative change at `path`: "+12%" / "−3%" (of downloads). */
+export function percentChangeFact(path: string, value: number, locale: Locale): Part {
+  return fact(path, value, formatPercentChange(value, locale));
+}
+
+/** "15 days" / "18 h": how long a comparison spans (whole days from a day up). */
+function humanSpan(ms: number, locale: Locale): string {
+  const zh = locale === "zh-CN";
+  if (ms < DAY) {
+    const n = formatInteger(Math.max(1, Math.round(ms / HOUR)), locale);
+    return zh ? `${n} 小时` : `${n} h`;
+  }
+  const days = Math.round(ms / DAY);
+  const n = formatInteger(days, locale);
+  if (zh) return `${n} 天`;
+  return days === 1 ? "1 day" : `${n} days`;
 }
 
 const MINUTE = 60_000;

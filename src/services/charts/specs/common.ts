@@ -2,10 +2,9 @@ import type { ChartOptions, FontSpec, LegendOptions, TitleOptions } from "chart.
 import type { Locale } from "../../format/locale.js";
 import type { RegionOrUnattributed } from "../../regions/types.js";
 import { REGIONS } from "../../regions/types.js";
-import type { Universe } from "../../stats/types.js";
 import type { ChartTheme } from "../palette.js";
 import { DARK_THEME } from "../palette.js";
-import { footerText } from "../text.js";
+import { type FooterSource, footerLines } from "../text.js";
 import type { SpecOptions } from "../types.js";
 
 /**
@@ -32,16 +31,12 @@ function font(size: number, weight: FontSpec["weight"] = "normal"): PartialFont 
   return { size, weight };
 }
 
-/** What the footer needs: the stats' snapshot time, coverage and universe. */
-export interface FooterSource {
-  asOf: string;
-  coverage: number;
-  universe: Universe;
-}
+export type { FooterSource } from "../text.js";
 
 interface ChromeInput {
   title: string;
-  footer: FooterSource;
+  /** The snapshot the figures are from, or the footer's lines as they are (a live list's). */
+  footer: FooterSource | readonly string[];
   locale: Locale;
   theme: ChartTheme;
   /** Show the legend (top, under the title) for charts whose colours need one. */
@@ -66,7 +61,7 @@ export function chrome(input: ChromeInput) {
   } satisfies Partial<Omit<TitleOptions, "font">> & { font: PartialFont };
   const subtitle = {
     display: true,
-    text: footerText(input.footer, input.locale),
+    text: isFooterLines(input.footer) ? [...input.footer] : footerLines(input.footer, input.locale),
     position: "bottom",
     align: "start",
     color: theme.muted,
@@ -99,6 +94,10 @@ export function chrome(input: ChromeInput) {
       background: { color: theme.background },
     },
   } satisfies ChartOptions<"bar"> & ChartOptions<"line">;
+}
+
+function isFooterLines(footer: FooterSource | readonly string[]): footer is readonly string[] {
+  return Array.isArray(footer);
 }
 
 interface AxisInput {

@@ -46,6 +46,7 @@ export function compareRegions(
     asOf: stats.asOf,
     coverage: stats.coverage,
     universe: stats.universe,
+    method: stats.method,
   };
 }
 
@@ -79,6 +80,7 @@ export function compareOrgs(stats: TrendStats, a: string, b: string): CompareInp
     asOf: stats.asOf,
     coverage: stats.coverage,
     universe: stats.universe,
+    method: stats.method,
   };
 }
 

@@ -54,7 +54,13 @@ export function rankingFromStats(stats: TrendStats): RankingInput {
     metric: "downloads",
     scope: stats.region === null ? {} : { region: stats.region },
     items: stats.topModels.map((model) => ({ name: model.id, region: model.region, value: model.downloads })),
-    source: { kind: "snapshot", asOf: stats.asOf, coverage: stats.coverage, universe: stats.universe },
+    source: {
+      kind: "snapshot",
+      asOf: stats.asOf,
+      coverage: stats.coverage,
+      universe: stats.universe,
+      method: stats.method,
+    },
   };
 }
 
@@ -140,25 +146,18 @@ export function rankingSpec(input: RankingInput, options: SpecOptions): BarChart
   }));
   const { source } = input;
   // Live lists have no snapshot, universe or coverage: the footer says when the list was read.
-  const footerSource: FooterSource =
-    source.kind === "snapshot" ? source : { asOf: source.fetchedAt, coverage: 0, universe: EMPTY_UNIVERSE };
   const base = chrome({
     title: rankingTitle(input, locale),
-    footer: footerSource,
+    footer: source.kind === "snapshot" ? source : [liveFooter(source.fetchedAt, locale)],
     locale,
     theme,
     legend: present.length > 1,
   });
-  const subtitle =
-    source.kind === "snapshot"
-      ? base.plugins.subtitle
-      : { ...base.plugins.subtitle, text: liveFooter(source.fetchedAt, locale) };
   return {
     type: "bar",
     data: { labels, datasets },
     options: {
       ...base,
-      plugins: { ...base.plugins, subtitle },
       indexAxis: "y",
       scales: {
         x: valueAxis({ theme, title: AXIS[locale].value[input.metric], grid: true, format: COMPACT_TICKS }),
@@ -167,8 +166,6 @@ export function rankingSpec(input: RankingInput, options: SpecOptions): BarChart
     },
   };
 }
-
-const EMPTY_UNIVERSE = { modelCount: 0, totalDownloads: 0, kind: "all" } as const;
 
 /** "Source: Hugging Face Hub · read live 2026-05-04 04:00 UTC": for figures read from the Hub, not a snapshot. */
 export function liveFooter(fetchedAt: string, locale: Locale): string {
