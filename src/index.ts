@@ -1,4 +1,5 @@
-import { StartupError, startBot } from "./bot/start-bot.js";
+import { SHUTDOWN_DEADLINE_MS, stopWithin } from "./bot/shutdown.js";
+import { type RunningBot, StartupError, startBot } from "./bot/start-bot.js";
 import { loadConfigOrExit } from "./config.js";
 import { createChartRenderer } from "./services/charts/create-renderer.js";
 import { createServices } from "./services/create-services.js";
@@ -16,16 +17,62 @@ const renderer = createChartRenderer({
   defaults: { devicePixelRatio: config.charts.devicePixelRatio },
 });
 
-try {
-  const bot = await startBot({ config, services, renderer, logger, clock });
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    await bot.stop();
+let bot: RunningBot | null = null;
+let stopping = false;
+
+/**
+ * Stops the bot and exits: 0 when asked to (a signal) and everything stopped in time; 1 after a
+ * fatal error, or when the deadline cut the stop short. A second signal exits at once.
+ */
+async function shutdown(exitCode: 0 | 1): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const running = bot;
+  const outcome =
+    running === null
+      ? "finished"
+      : await stopWithin(
+          () => running.stop(),
+          SHUTDOWN_DEADLINE_MS,
+          (error) => logger.error({ err: error }, "stopping the bot failed"),
+        );
+  if (outcome === "abandoned") {
+    logger.error(
+      { deadlineMs: SHUTDOWN_DEADLINE_MS },
+      `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s (a peer stopped answering?); exiting anyway, unfinished work is picked up at the next start`,
+    );
+  }
+  try {
     services.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  } catch (error) {
+    logger.error({ err: error }, "closing the database failed");
+  }
+  process.exit(outcome === "abandoned" ? 1 : exitCode);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal while shutting down; exiting now");
+      process.exit(1);
+    }
+    logger.info({ signal }, "shutting down");
+    void shutdown(0);
+  });
+}
+
+try {
+  bot = await startBot({
+    config,
+    services,
+    renderer,
+    logger,
+    clock,
+    onFatal(error) {
+      logger.fatal({ err: error }, `${error.message} Exiting.`);
+      void shutdown(1);
+    },
+  });
 } catch (error) {
   services.close();
   if (error instanceof StartupError) {

@@ -12,6 +12,7 @@ import { createCollectionSchedule } from "../services/snapshots/collection-sched
 import { createCooldowns } from "./cooldowns.js";
 import { createDigestRuntime, DIGEST_TICK_MS } from "./digest-runtime.js";
 import { createChannelRest, createDiscordClient } from "./discord-client.js";
+import { type FatalGatewayCloseError, onFatalGatewayClose } from "./gateway-fatal.js";
 import { createInteractionHandler } from "./interaction-handler.js";
 
 export interface RunningBot {
@@ -43,6 +44,12 @@ export async function startBot(deps: {
   clock: () => Date;
   /** How often the digest scheduler ticks; null for never (tests call `digestTick`). 30 s. */
   digestTickMs?: number | null;
+  /**
+   * Called when the bot can no longer serve and will not recover by itself (the gateway closed for
+   * good, e.g. the token was revoked): the composition root stops the process so that a
+   * supervisor restarts it or someone is told. Default: log it.
+   */
+  onFatal?: (error: Error) => void;
 }): Promise<RunningBot> {
   const { config, services, logger, clock } = deps;
   // Two renders at a time keep both cores' worth of work going without starving acknowledgements.
@@ -100,10 +107,23 @@ export async function startBot(deps: {
     handle(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction handler failed"));
   });
 
+  // A fatal close during login fails the start: discord.js then rejects `login` with a bare
+  // "Sharding is required", or would leave `clientReady` waiting for ever.
+  const closedForGood: { error: FatalGatewayCloseError | null } = { error: null };
+  let fatal: (error: FatalGatewayCloseError) => void = () => undefined;
+  const closedAtLogin = new Promise<never>((_, reject) => {
+    fatal = reject;
+  });
+  closedAtLogin.catch(() => undefined);
+  onFatalGatewayClose(client, (error) => {
+    closedForGood.error = error;
+    fatal(error);
+  });
+
   const ready = once(client, Events.ClientReady);
   try {
     await client.login(token);
-    await ready;
+    await Promise.race([ready, closedAtLogin]);
   } catch (error) {
     await client.destroy();
     if (isInvalidToken(error)) {
@@ -111,8 +131,10 @@ export async function startBot(deps: {
         "Discord rejected DISCORD_TOKEN (401 Unauthorized): check the bot token in the developer portal",
       );
     }
+    if (closedForGood.error !== null) throw new StartupError(closedForGood.error.message);
     throw error;
   }
+  fatal = deps.onFatal ?? ((error) => logger.fatal({ err: error }, error.message));
   logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
 
   // Background work runs one piece at a time on one chain, so that stop() can wait for what is

@@ -42,6 +42,19 @@ describe("npm start", () => {
     expect(run.stderr + run.stdout).not.toContain("not-the-real-token");
     discord.takeViolations();
   });
+
+  it("fails fast, saying why, when the gateway closes IDENTIFY for good (4011 Sharding required)", async () => {
+    discord.refuseIdentify(4011, "Sharding required.");
+    const run = await runEntry("index.ts", {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      DATABASE_PATH: join(dir, "db.sqlite"),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "hubtrends: Discord closed the gateway with 4011 (Sharding required): the bot is in too many servers for one connection and needs sharding.",
+    );
+  });
 });
 
 describe("npm run register", () => {
