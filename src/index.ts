@@ -2,23 +2,27 @@ import { SHUTDOWN_DEADLINE_MS, stopWithin } from "./bot/shutdown.js";
 import { type RunningBot, StartupError, startBot } from "./bot/start-bot.js";
 import { loadConfigOrExit } from "./config.js";
 import { createChartRenderer } from "./services/charts/create-renderer.js";
-import { createServices } from "./services/create-services.js";
+import { createServicesOrExit } from "./services/create-services.js";
 import { createLogger } from "./services/logger.js";
 
 /** Composition root of the bot: configuration, services, renderer, Discord client. */
 const config = loadConfigOrExit({ requireDiscordToken: true });
 const logger = createLogger(config.logLevel);
 const clock = () => new Date();
-const services = createServices(config, { logger, clock, fetch: globalThis.fetch });
+let bot: RunningBot | null = null;
+let stopping = false;
+const services = createServicesOrExit(config, {
+  logger,
+  clock,
+  fetch: globalThis.fetch,
+  onStorageReplaced: stopForGood,
+});
 const renderer = createChartRenderer({
   kind: config.charts.renderer,
   quickchartUrl: config.charts.quickchartUrl,
   logger,
   defaults: { devicePixelRatio: config.charts.devicePixelRatio },
 });
-
-let bot: RunningBot | null = null;
-let stopping = false;
 
 /**
  * Stops the bot and exits: 0 when asked to (a signal) and everything stopped in time; 1 after a
@@ -50,6 +54,13 @@ async function shutdown(exitCode: 0 | 1): Promise<void> {
   process.exit(outcome === "abandoned" ? 1 : exitCode);
 }
 
+/** The bot cannot go on (gateway closed for good, database file gone): say so once, stop, exit 1. */
+function stopForGood(error: Error): void {
+  if (stopping) return;
+  logger.fatal({ err: error }, `${error.message} Exiting.`);
+  void shutdown(1);
+}
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) {
@@ -68,10 +79,7 @@ try {
     renderer,
     logger,
     clock,
-    onFatal(error) {
-      logger.fatal({ err: error }, `${error.message} Exiting.`);
-      void shutdown(1);
-    },
+    onFatal: stopForGood,
   });
 } catch (error) {
   services.close();

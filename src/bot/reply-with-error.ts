@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { Logger } from "pino";
+import { StorageUnavailableError } from "../services/storage/errors.js";
+import { storageRefusal } from "./fault-text.js";
+import { localeFor } from "./locale.js";
 import { UserFacingError } from "./user-facing-error.js";
 
 /**
@@ -18,6 +21,11 @@ export async function replyWithError(
   if (error instanceof UserFacingError) {
     content = error.message;
     outcome = error.code;
+  } else if (error instanceof StorageUnavailableError) {
+    // Not a bug to report with an id: the operator must act, and the user must know nothing was kept.
+    logger.error({ err: error, command: interaction.commandName }, "command could not save its change");
+    content = storageRefusal(error.problem, localeFor(interaction.locale));
+    outcome = `storage-${error.problem}`;
   } else {
     const errorId = randomBytes(4).toString("hex");
     logger.error({ err: error, errorId, command: interaction.commandName }, "command failed");

@@ -103,8 +103,14 @@ export async function startBot(deps: {
   const handle = createInteractionHandler({ commands: COMMANDS, services: commandServices });
   // Removed from a guild (not an outage: that is `guildUnavailable`): its digests have nowhere to go.
   client.on(Events.GuildDelete, (guild) => digests.forgetGuild(guild.id));
+  // Answers under way are let finish on stop, so that nobody who asked is left without one.
+  const answering = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {
-    handle(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction handler failed"));
+    const handled = handle(interaction).catch((error: unknown) =>
+      logger.error({ err: error }, "interaction handler failed"),
+    );
+    answering.add(handled);
+    void handled.finally(() => answering.delete(handled));
   });
 
   // A fatal close during login fails the start: discord.js then rejects `login` with a bare
@@ -161,6 +167,7 @@ export async function startBot(deps: {
     digestTick: () => digests.tick(),
     async stop() {
       clearInterval(timer);
+      await Promise.all([...answering]);
       await background;
       await digests.stop();
       await client.destroy();

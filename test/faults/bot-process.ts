@@ -1,8 +1,23 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { APPLICATION_ID, testEnv, testGuild, testHubRows } from "../bot/test-world.js";
-import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from "../fakes/discord/index.js";
+import type { RunExtra } from "../bot/start-test-bot.js";
+import {
+  APPLICATION_ID,
+  CHANNEL_ID,
+  GUILD_ID,
+  testEnv,
+  testGuild,
+  testHubRows,
+  USER,
+} from "../bot/test-world.js";
+import {
+  type DispatchedInteraction,
+  type FakeDiscord,
+  type FakeDiscordOptions,
+  type InteractionOptionInit,
+  startFakeDiscord,
+} from "../fakes/discord/index.js";
 import { type FakeHub, startFakeHub } from "../fakes/hub/fake-hub.js";
 import { type RunningEntry, startEntry } from "../startup/process.js";
 
@@ -12,6 +27,8 @@ export interface BotProcessWorld {
   hub: FakeHub;
   dir: string;
   databasePath: string;
+  /** Sends `/name options` as USER in CHANNEL_ID (en-US unless `extra` says otherwise). */
+  send(name: string, options?: InteractionOptionInit[], extra?: RunExtra): Promise<DispatchedInteraction>;
   /** Starts `src/index.ts` with the test configuration plus `env`; resolves once it is ready. */
   startBot(env?: Record<string, string>): Promise<RunningEntry>;
   /**
@@ -38,6 +55,18 @@ export async function startBotProcessWorld(
     hub,
     dir,
     databasePath,
+    send(name, options = [], extra = {}) {
+      const { channelId = CHANNEL_ID, user = USER, locale = "en-US", ...overrides } = extra;
+      return discord.dispatchChatInput({
+        guildId: GUILD_ID,
+        channelId,
+        user,
+        name,
+        options,
+        locale,
+        ...overrides,
+      });
+    },
     async startBot(env = {}) {
       const bot = startEntry("index.ts", {
         ...testEnv({ token: discord.token, apiUrl: discord.apiUrl, hubUrl: hub.url, databasePath }),

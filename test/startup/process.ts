@@ -1,13 +1,25 @@
 import { fileURLToPath } from "node:url";
-import { type NodeRun, type RunningNode, runNode, startNode } from "../support/run-node.js";
+import { type NodeOptions, type NodeRun, type RunningNode, runNode, startNode } from "../support/run-node.js";
 
 function entryFile(entry: string): string {
   return fileURLToPath(new URL(`../../src/${entry}`, import.meta.url));
 }
 
 /** Runs one of the project's entry points (`src/index.ts`, ...) in a process of its own, like npm does. */
-export function runEntry(entry: string, env: Record<string, string>): Promise<NodeRun> {
-  return runNode(["--import", "tsx", entryFile(entry)], { env: { LOG_LEVEL: "warn", ...env } });
+export function runEntry(
+  entry: string,
+  env: Record<string, string>,
+  options: Pick<NodeOptions, "user"> = {},
+): Promise<NodeRun> {
+  return runNode(["--import", "tsx", entryFile(entry)], { env: { LOG_LEVEL: "warn", ...env }, ...options });
+}
+
+/**
+ * Who to run a process as so that file permissions apply to it: nobody (65534) when the tests run
+ * as root, who ignores them; the current user otherwise.
+ */
+export function unprivilegedUser(): Pick<NodeOptions, "user"> {
+  return process.getuid?.() === 0 ? { user: { uid: 65534, gid: 65534 } } : {};
 }
 
 /** A running entry point whose stderr carries pino's JSON log lines. */

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
-import { runEntry } from "./process.js";
+import type { NodeRun } from "../support/run-node.js";
+import { runEntry, unprivilegedUser } from "./process.js";
 
 const GUILD_ID = "1200000000000000001";
 let discord: FakeDiscord;
@@ -53,6 +54,79 @@ describe("npm start", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       "hubtrends: Discord closed the gateway with 4011 (Sharding required): the bot is in too many servers for one connection and needs sharding.",
+    );
+  });
+});
+
+describe("npm start with a database it cannot use", () => {
+  const env = () => ({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl });
+
+  /** Exit 1 with one line naming the file and DATABASE_PATH, and no stack trace. */
+  function expectRefusal(run: NodeRun, path: string, reason: string): void {
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`hubtrends: cannot open the database ${path} (DATABASE_PATH): ${reason}\n`);
+  }
+
+  it("names the file, DATABASE_PATH and the reason when its directory cannot be created", async () => {
+    // The directory must be writable by the test to clean up, but not by the bot.
+    chmodSync(dir, 0o777);
+    const locked = join(dir, "locked");
+    mkdirSync(locked, { mode: 0o555 });
+    const path = join(locked, "data", "db.sqlite");
+    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path }, unprivilegedUser());
+    expectRefusal(
+      run,
+      path,
+      `cannot create its directory ${join(locked, "data")}: permission denied (EACCES)`,
+    );
+  });
+
+  it("says so when the directory exists but does not take new files", async () => {
+    chmodSync(dir, 0o777);
+    const locked = join(dir, "locked");
+    mkdirSync(locked, { mode: 0o555 });
+    const path = join(locked, "db.sqlite");
+    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path }, unprivilegedUser());
+    expectRefusal(
+      run,
+      path,
+      `${locked} is not writable by this process (SQLITE_CANTOPEN): the bot writes the file and, next to it, its -wal and -shm files`,
+    );
+  });
+
+  it("says so when the file is read-only", async () => {
+    chmodSync(dir, 0o777);
+    const path = join(dir, "db.sqlite");
+    writeFileSync(path, "");
+    chmodSync(path, 0o444);
+    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path }, unprivilegedUser());
+    expectRefusal(
+      run,
+      path,
+      `${path} is not writable by this process (SQLITE_READONLY): the bot writes the file and, next to it, its -wal and -shm files`,
+    );
+  });
+
+  it("says so when the file is not a database", async () => {
+    const path = join(dir, "notes.txt");
+    writeFileSync(path, "these are not the tables you are looking for\n".repeat(100));
+    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path });
+    expectRefusal(run, path, "the file is not an SQLite database (SQLITE_NOTADB: file is not a database)");
+  });
+
+  it("says so when the path is a directory", async () => {
+    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: dir });
+    expectRefusal(run, dir, "it is a directory, not a file");
+  });
+
+  it("says so when part of the path is a file", async () => {
+    writeFileSync(join(dir, "data"), "");
+    const path = join(dir, "data", "db.sqlite");
+    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path });
+    expectRefusal(
+      run,
+      path,
+      `a part of its directory ${join(dir, "data")} is a file, not a directory (EEXIST)`,
     );
   });
 });

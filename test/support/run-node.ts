@@ -13,6 +13,8 @@ export interface NodeOptions {
   cwd?: string;
   /** Killed with SIGKILL after this long (default 60 s): a hung child must not hang the suite. */
   timeoutMs?: number;
+  /** Run as this user and group (only root may): file permissions do not bind root. */
+  user?: { uid: number; gid: number };
 }
 
 /** A Node process still running: its output so far, and its end. */
@@ -36,6 +38,7 @@ export function startNode(args: string[], options: NodeOptions = {}): RunningNod
   const child = spawn(process.execPath, args, {
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     ...(options.env === undefined ? {} : { env: { PATH: process.env.PATH ?? "", ...options.env } }),
+    ...(options.user === undefined ? {} : { uid: options.user.uid, gid: options.user.gid }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
