@@ -1,5 +1,7 @@
-import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
+import type { Locale } from "../services/format/locale.js";
+import { type CollectionStatus, collectionFailureKind } from "../services/snapshots/collection-schedule.js";
 import { NoDataError } from "../services/snapshots/trends-service.js";
+import { noDataAnswer, staleDataNote } from "./fault-text.js";
 import { UserFacingError } from "./user-facing-error.js";
 
 const HOUR_MS = 3_600_000;
@@ -11,11 +13,17 @@ export function formatAge(ms: number): string {
   return `${Math.round(ms / (24 * HOUR_MS))} d`;
 }
 
-/** A footer note when the figures are older than they should be because collection is failing. */
-export function staleNote(dataAgeMs: number, status: CollectionStatus): string | undefined {
-  const error = status.lastError();
-  if (error === null) return undefined;
-  return `data is ${formatAge(dataAgeMs)} old: the Hub could not be reached, retrying`;
+/**
+ * A footer note when the figures are older than they should be because collection is failing,
+ * saying why (the Hub down, its answer refused, the disk full).
+ */
+export function staleNote(
+  dataAgeMs: number,
+  status: CollectionStatus,
+  locale: Locale = "en-US",
+): string | undefined {
+  const failure = status.lastFailureKind();
+  return failure === null ? undefined : staleDataNote(formatAge(dataAgeMs), failure, locale);
 }
 
 /**
@@ -26,6 +34,7 @@ export async function withData<T>(
   query: () => Promise<T>,
   status: CollectionStatus,
   clock: () => Date,
+  locale: Locale = "en-US",
 ): Promise<T> {
   try {
     return await query();
@@ -34,11 +43,9 @@ export async function withData<T>(
     const next = status.nextAttemptAt();
     const when =
       next === null || next.getTime() <= clock().getTime()
-        ? "shortly"
+        ? null
         : `<t:${Math.floor(next.getTime() / 1000)}:R>`;
-    throw new UserFacingError(
-      "no-data",
-      `The Hugging Face Hub can't be reached right now and I have no stored data yet, so I have nothing to show. I'll try again ${when}.`,
-    );
+    const failure = status.lastFailureKind() ?? collectionFailureKind(error.cause);
+    throw new UserFacingError("no-data", noDataAnswer(failure, when, locale));
   }
 }

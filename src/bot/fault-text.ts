@@ -1,4 +1,5 @@
 import type { Locale } from "../services/format/locale.js";
+import type { CollectionFailureKind } from "../services/snapshots/collection-schedule.js";
 import type { StorageProblem } from "../services/storage/errors.js";
 
 /**
@@ -29,10 +30,7 @@ export function storageRefusal(problem: StorageProblem, locale: Locale): string 
   return STORAGE_REFUSALS[locale][problem];
 }
 
-/** Why collection is failing, as the stale-data note says it. */
-export type CollectionTrouble = "hub-unreachable" | "hub-implausible" | "storage";
-
-const STALE_REASONS: Record<Locale, Record<CollectionTrouble, string>> = {
+const STALE_REASONS: Record<Locale, Record<CollectionFailureKind, string>> = {
   "en-US": {
     "hub-unreachable": "the Hub could not be reached, retrying",
     "hub-implausible": "the Hub's latest answer looked wrong and was not used, retrying",
@@ -51,6 +49,53 @@ const STALE_PREFIX: Record<Locale, (age: string) => string> = {
 };
 
 /** The footer note for figures older than they should be: how old, and why. */
-export function staleDataNote(age: string, trouble: CollectionTrouble, locale: Locale): string {
-  return `${STALE_PREFIX[locale](age)}${STALE_REASONS[locale][trouble]}`;
+export function staleDataNote(age: string, failure: CollectionFailureKind, locale: Locale): string {
+  return `${STALE_PREFIX[locale](age)}${STALE_REASONS[locale][failure]}`;
+}
+
+const FAILING_LINES: Record<Locale, Record<CollectionFailureKind, string>> = {
+  "en-US": {
+    "hub-unreachable": "The last collection failed: the Hub could not be reached; it is being retried.",
+    "hub-implausible":
+      "The last collection was refused: the Hub's answer looked wrong (far fewer models or downloads than usual); it is being retried.",
+    storage:
+      "The last collection could not be saved: the bot's disk is full or read-only; it is being retried.",
+  },
+  "zh-CN": {
+    "hub-unreachable": "上次采集失败：无法连接 Hub，正在重试。",
+    "hub-implausible": "上次采集未被采用：Hub 返回的数据明显异常（模型或下载量远少于平常），正在重试。",
+    storage: "上次采集无法保存：机器人的磁盘已满或只读，正在重试。",
+  },
+};
+
+/** `/about`'s line on the last collection when it failed; null while collection is healthy. */
+export function collectionFailingLine(failure: CollectionFailureKind | null, locale: Locale): string | null {
+  return failure === null ? null : FAILING_LINES[locale][failure];
+}
+
+const NO_DATA: Record<Locale, Record<CollectionFailureKind, (when: string | null) => string>> = {
+  "en-US": {
+    "hub-unreachable": (when) =>
+      `The Hugging Face Hub can't be reached right now and I have no stored data yet, so I have nothing to show. I'll try again ${when ?? "shortly"}.`,
+    "hub-implausible": (when) =>
+      `The Hugging Face Hub's answer looked wrong (far fewer models than usual), so I did not use it, and I have no stored data yet. I'll try again ${when ?? "shortly"}.`,
+    storage: (when) =>
+      `I can't save data right now (my disk is full or read-only), so I have nothing to show yet. I'll try again ${when ?? "shortly"}; please tell whoever runs the bot.`,
+  },
+  "zh-CN": {
+    "hub-unreachable": (when) =>
+      `目前无法连接 Hugging Face Hub，且尚无已保存的数据，暂时无法显示。将${when === null ? "稍后" : `在 ${when} `}重试。`,
+    "hub-implausible": (when) =>
+      `Hugging Face Hub 返回的数据明显异常（模型数远少于平常），未被采用，且尚无已保存的数据。将${when === null ? "稍后" : `在 ${when} `}重试。`,
+    storage: (when) =>
+      `目前无法保存数据（机器人的磁盘已满或只读），暂时无法显示。将${when === null ? "稍后" : `在 ${when} `}重试；请告知机器人的管理者。`,
+  },
+};
+
+/**
+ * The answer when nothing is stored and collecting failed; `when` is the next attempt as Discord
+ * markup (`<t:…:R>`), or null for "shortly".
+ */
+export function noDataAnswer(failure: CollectionFailureKind, when: string | null, locale: Locale): string {
+  return NO_DATA[locale][failure](when);
 }

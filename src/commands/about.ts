@@ -1,5 +1,6 @@
 import { type APIEmbedField, time } from "discord.js";
 import { answerEmbed, embedMessage } from "../bot/answers.js";
+import { collectionFailingLine } from "../bot/fault-text.js";
 import { requireEmbedPermission } from "../bot/guards.js";
 import { localeFor } from "../bot/locale.js";
 import { chartText } from "../services/charts/text.js";
@@ -32,7 +33,6 @@ const T = {
     newest: (at: Date) => `Newest snapshot: ${time(at, "f")} (${time(at, "R")}).`,
     none: "No snapshot is stored yet.",
     next: (at: Date) => `Next collection: ${time(at, "R")}.`,
-    failing: "The last collection failed: the Hub could not be reached; it is being retried.",
     coverage: "Coverage",
     covered: (share: string) =>
       `${share} of the downloads in the newest snapshot are attributed to a region.`,
@@ -58,7 +58,6 @@ const T = {
     newest: (at: Date) => `最新快照：${time(at, "f")}（${time(at, "R")}）。`,
     none: "尚未存储任何快照。",
     next: (at: Date) => `下次采集：${time(at, "R")}。`,
-    failing: "上次采集失败：无法连接 Hub，正在重试。",
     coverage: "覆盖率",
     covered: (share: string) => `最新快照中 ${share} 的下载量已归属地区。`,
     unknown: "采集到第一个快照后才能得知。",
@@ -111,7 +110,7 @@ function aboutFields(
   const freshness = [
     source === null ? t.none : t.newest(new Date(source.asOf)),
     next === null ? null : t.next(next),
-    services.collection.lastError() === null ? null : t.failing,
+    collectionFailingLine(services.collection.lastFailureKind(), locale),
   ].filter((line): line is string => line !== null);
   return [
     { name: t.measures, value: t.universe(source, extra) },
