@@ -9,6 +9,7 @@ const suites: [string, () => Promise<Record<string, unknown>>][] = [
   ["Stats engine (issue 2)", benchStatsEngine],
   ["Charts (issue 3)", () => benchCharts()],
   ["Digests (issue 5)", () => import("./digests.js").then((m) => m.benchDigests())],
+  ["Faults (issue 13)", () => import("./faults.js").then((m) => m.benchFaults())],
   ["Discord commands (fakes in another process)", () => import("./discord.js").then((m) => m.benchDiscord())],
 ];
 

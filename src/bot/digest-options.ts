@@ -5,8 +5,9 @@ import {
 } from "discord.js";
 import type { Digest, DigestStore } from "../services/digests/digest-store.js";
 import { type DayName, parseDay, parseTime } from "../services/digests/schedule.js";
-import { resolveTimeZone } from "../services/digests/timezones.js";
+import { MAX_TIME_ZONE_INPUT, resolveTimeZone } from "../services/digests/timezones.js";
 import { isLocale, type Locale } from "../services/format/locale.js";
+import { boundInput } from "../services/text/bounded-input.js";
 import { choiceName } from "./discord-text.js";
 import { UserFacingError } from "./user-facing-error.js";
 
@@ -153,7 +154,7 @@ function allZones(): string[] {
 
 /** Autocomplete for the time zone: a match or suggestions first (`PST`, `Beijing`), then zones containing the text. */
 export function timeZoneChoices(typed: string): ApplicationCommandOptionChoiceData<string>[] {
-  const text = typed.trim();
+  const text = boundInput(typed.trim(), MAX_TIME_ZONE_INPUT);
   if (text === "") return COMMON_ZONES.map((zone) => ({ name: zone, value: zone }));
   const resolved = resolveTimeZone(text);
   const first = resolved.ok ? [resolved.zone] : resolved.suggestions;

@@ -1,10 +1,12 @@
 import type { Locale } from "../services/format/locale.js";
+import { formatInteger } from "../services/format/numbers.js";
 import type { CollectionFailureKind } from "../services/snapshots/collection-schedule.js";
 import type { StorageProblem } from "../services/storage/errors.js";
 
 /**
- * What users are told when the bot itself is in trouble (its database, its data collection), in
- * every locale the bot writes. Kept together so that they can move into the locale catalogue as one.
+ * What users are told when the bot itself is in trouble (its database, its data collection) or is
+ * sent what Discord's own clients would not send, in every locale the bot writes. Kept together so
+ * that they can move into the locale catalogue as one.
  */
 
 const STORAGE_REFUSALS: Record<Locale, Record<StorageProblem, string>> = {
@@ -98,4 +100,23 @@ const NO_DATA: Record<Locale, Record<CollectionFailureKind, (when: string | null
  */
 export function noDataAnswer(failure: CollectionFailureKind, when: string | null, locale: Locale): string {
   return NO_DATA[locale][failure](when);
+}
+
+const OVERLONG: Record<Locale, (name: string, maxLength: string, length: string) => string> = {
+  "en-US": (name, maxLength, length) =>
+    `The option \`${name}\` takes at most ${maxLength} characters, and this one has ${length}. Nothing was done: please shorten it and try again.`,
+  "zh-CN": (name, maxLength, length) =>
+    `选项 \`${name}\` 最多 ${maxLength} 个字符，而这次有 ${length} 个。未执行任何操作，请缩短后重试。`,
+};
+
+/** The answer to a command sent with an option longer than its `max_length`. */
+export function overlongOptionAnswer(
+  option: { name: string; maxLength: number; length: number },
+  locale: Locale,
+): string {
+  return OVERLONG[locale](
+    option.name,
+    formatInteger(option.maxLength, locale),
+    formatInteger(option.length, locale),
+  );
 }

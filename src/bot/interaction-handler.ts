@@ -1,5 +1,8 @@
 import type { Interaction } from "discord.js";
 import type { Command, CommandServices } from "../commands/command.js";
+import { overlongOptionAnswer } from "./fault-text.js";
+import { localeFor } from "./locale.js";
+import { overlongOption } from "./option-bounds.js";
 import { replyWithError } from "./reply-with-error.js";
 import { UserFacingError } from "./user-facing-error.js";
 
@@ -22,7 +25,8 @@ export function createInteractionHandler(deps: {
       let outcome = "ok";
       let choices: ReturnType<NonNullable<Command["autocomplete"]>> = [];
       try {
-        choices = command?.autocomplete?.(interaction, services).slice(0, 25) ?? [];
+        if (overlongOption(command?.data.options, interaction.options.data) !== null) outcome = "overlong";
+        else choices = command?.autocomplete?.(interaction, services).slice(0, 25) ?? [];
       } catch (error) {
         outcome = "error";
         logger.warn(
@@ -56,6 +60,13 @@ export function createInteractionHandler(deps: {
         throw new UserFacingError(
           "unknown-command",
           "This command is not available any more; it may have been removed.",
+        );
+      }
+      const overlong = overlongOption(command.data.options, interaction.options.data);
+      if (overlong !== null) {
+        throw new UserFacingError(
+          "overlong-option",
+          overlongOptionAnswer(overlong, localeFor(interaction.locale)),
         );
       }
       await command.execute(interaction, services);
