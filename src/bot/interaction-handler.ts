@@ -1,6 +1,7 @@
 import type { Interaction } from "discord.js";
 import type { Command, CommandServices } from "../commands/command.js";
 import { overlongOptionAnswer } from "./fault-text.js";
+import { createSeenInteractions } from "./interaction-once.js";
 import { localeFor } from "./locale.js";
 import { overlongOption } from "./option-bounds.js";
 import { replyWithError } from "./reply-with-error.js";
@@ -17,9 +18,17 @@ export function createInteractionHandler(deps: {
   const { services } = deps;
   const { logger, clock } = services;
   const byName = new Map(deps.commands.map((c) => [c.data.name, c]));
+  const seen = createSeenInteractions({ clock });
 
   return async (interaction) => {
     const started = clock().getTime();
+    if (!seen.firstTime(interaction.id)) {
+      logger.warn(
+        { interactionId: interaction.id, type: interaction.type, guildId: interaction.guildId },
+        "interaction delivered again; already handled, ignoring the repeat",
+      );
+      return;
+    }
     if (interaction.isAutocomplete()) {
       const command = byName.get(interaction.commandName);
       let outcome = "ok";

@@ -76,6 +76,11 @@ export interface FakeDiscord {
   dispatchChatInput(args: DispatchInteractionArgs): Promise<DispatchedInteraction>;
   /** Sends an autocomplete INTERACTION_CREATE (type 4); one option must have `focused: true`. */
   dispatchAutocomplete(args: DispatchInteractionArgs): Promise<DispatchedInteraction>;
+  /**
+   * Sends an interaction's INTERACTION_CREATE again, same id and token, as the gateway may (it
+   * delivers at least once: a resume can replay an event the client had already handled).
+   */
+  redeliver(interaction: DispatchedInteraction): number;
   /** Sends any gateway event as is (no state change); returns how many sessions got it. */
   dispatch(event: string, data: unknown): number;
   /** Asks every session to reconnect (op 7), as Discord does before maintenance; discord.js resumes (op 6). */
@@ -217,6 +222,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     dispatchChatInput: (args) => dispatchInteraction(2, args),
     dispatchAutocomplete: (args) => dispatchInteraction(4, args),
     dispatch: (event, data) => gateway.dispatch(event, data),
+    redeliver: (interaction) => gateway.dispatch("INTERACTION_CREATE", interaction.payload),
     requestReconnect: () => gateway.requestReconnect(),
     goSilent: () => http.goSilent(),
     refuseIdentify: (code, reason) => gateway.refuseIdentify(code, reason),
