@@ -47,7 +47,7 @@ describe("the database file taken away from a running bot", () => {
     expect(await digestShow()).toContain("This server has no digests yet.");
   }, 90_000);
 
-  it("refuses /digest set once the file is replaced by another (a backup put back), and the next start finds the backup as it was", async () => {
+  it("refuses /digest set once the file is replaced by another (a backup put back), exits 1, and the next start holds nothing it confirmed", async () => {
     world = await startBotProcessWorld();
     const bot = await world.startBot();
     await bot.waitForLog("snapshot collected");

@@ -59,7 +59,15 @@ describe("npm start", () => {
 });
 
 describe("npm start with a database it cannot use", () => {
-  const env = () => ({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl });
+  // The bot runs as an unprivileged user (root ignores permissions), who must reach the directory.
+  beforeEach(() => chmodSync(dir, 0o777));
+
+  const startWith = (path: string) =>
+    runEntry(
+      "index.ts",
+      { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DATABASE_PATH: path },
+      unprivilegedUser(),
+    );
 
   /** Exit 1 with one line naming the file and DATABASE_PATH, and no stack trace. */
   function expectRefusal(run: NodeRun, path: string, reason: string): void {
@@ -67,64 +75,58 @@ describe("npm start with a database it cannot use", () => {
     expect(run.stderr).toBe(`hubtrends: cannot open the database ${path} (DATABASE_PATH): ${reason}\n`);
   }
 
-  it("names the file, DATABASE_PATH and the reason when its directory cannot be created", async () => {
-    // The directory must be writable by the test to clean up, but not by the bot.
-    chmodSync(dir, 0o777);
+  const notWritable = (path: string, code: string) =>
+    `${path} is not writable by this process (${code}): the bot writes the file and, next to it, its -wal and -shm files`;
+
+  /** A directory the bot may read but not write. */
+  function lockedDirectory(): string {
     const locked = join(dir, "locked");
     mkdirSync(locked, { mode: 0o555 });
+    return locked;
+  }
+
+  it("names the file, DATABASE_PATH and the reason when its directory cannot be created", async () => {
+    const locked = lockedDirectory();
     const path = join(locked, "data", "db.sqlite");
-    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path }, unprivilegedUser());
     expectRefusal(
-      run,
+      await startWith(path),
       path,
       `cannot create its directory ${join(locked, "data")}: permission denied (EACCES)`,
     );
   });
 
   it("says so when the directory exists but does not take new files", async () => {
-    chmodSync(dir, 0o777);
-    const locked = join(dir, "locked");
-    mkdirSync(locked, { mode: 0o555 });
+    const locked = lockedDirectory();
     const path = join(locked, "db.sqlite");
-    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path }, unprivilegedUser());
-    expectRefusal(
-      run,
-      path,
-      `${locked} is not writable by this process (SQLITE_CANTOPEN): the bot writes the file and, next to it, its -wal and -shm files`,
-    );
+    expectRefusal(await startWith(path), path, notWritable(locked, "SQLITE_CANTOPEN"));
   });
 
   it("says so when the file is read-only", async () => {
-    chmodSync(dir, 0o777);
     const path = join(dir, "db.sqlite");
     writeFileSync(path, "");
     chmodSync(path, 0o444);
-    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path }, unprivilegedUser());
-    expectRefusal(
-      run,
-      path,
-      `${path} is not writable by this process (SQLITE_READONLY): the bot writes the file and, next to it, its -wal and -shm files`,
-    );
+    expectRefusal(await startWith(path), path, notWritable(path, "SQLITE_READONLY"));
   });
 
   it("says so when the file is not a database", async () => {
     const path = join(dir, "notes.txt");
     writeFileSync(path, "these are not the tables you are looking for\n".repeat(100));
-    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path });
-    expectRefusal(run, path, "the file is not an SQLite database (SQLITE_NOTADB: file is not a database)");
+    expectRefusal(
+      await startWith(path),
+      path,
+      "the file is not an SQLite database (SQLITE_NOTADB: file is not a database)",
+    );
   });
 
   it("says so when the path is a directory", async () => {
-    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: dir });
-    expectRefusal(run, dir, "it is a directory, not a file");
+    expectRefusal(await startWith(dir), dir, "it is a directory, not a file");
   });
 
   it("says so when part of the path is a file", async () => {
     writeFileSync(join(dir, "data"), "");
     const path = join(dir, "data", "db.sqlite");
-    const run = await runEntry("index.ts", { ...env(), DATABASE_PATH: path });
     expectRefusal(
-      run,
+      await startWith(path),
       path,
       `a part of its directory ${join(dir, "data")} is a file, not a directory (EEXIST)`,
     );
