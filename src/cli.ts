@@ -2,7 +2,7 @@ import { chartCommand } from "./cli/commands/chart.js";
 import { commandTable, runCli } from "./cli/run-cli.js";
 import { loadConfigOrExit } from "./config.js";
 import { createChartRenderer } from "./services/charts/create-renderer.js";
-import { createServices } from "./services/create-services.js";
+import { createServicesOrExit } from "./services/create-services.js";
 import { createLogger } from "./services/logger.js";
 
 /** Entry of the `hubtrends` command (bin/hubtrends.js): wires the services and runs one command. */
@@ -10,7 +10,7 @@ const [name, ...args] = process.argv.slice(2);
 const config = loadConfigOrExit({ requireDiscordToken: false });
 const logger = createLogger(config.logLevel);
 const clock = () => new Date();
-const services = createServices(config, { logger, clock, fetch: globalThis.fetch });
+const services = createServicesOrExit(config, { logger, clock, fetch: globalThis.fetch });
 const exitCode = await runCli(
   name,
   {

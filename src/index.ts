@@ -1,16 +1,24 @@
 import { createBot, StartupError } from "./bot/create-bot.js";
-import { startBot } from "./bot/start-bot.js";
+import { SHUTDOWN_DEADLINE_MS, stopWithin } from "./bot/shutdown.js";
+import { type RunningBot, startBot } from "./bot/start-bot.js";
 import { COMMANDS } from "./commands/index.js";
 import { loadConfigOrExit } from "./config.js";
 import { createChartRenderer } from "./services/charts/create-renderer.js";
-import { createServices } from "./services/create-services.js";
+import { createServicesOrExit } from "./services/create-services.js";
 import { createLogger } from "./services/logger.js";
 
 /** Composition root of the bot: configuration, services, renderer, the bot's parts, the Discord client. */
 const config = loadConfigOrExit({ requireDiscordToken: true });
 const logger = createLogger(config.logLevel);
 const clock = () => new Date();
-const services = createServices(config, { logger, clock, fetch: globalThis.fetch });
+let bot: RunningBot | null = null;
+let stopping = false;
+const services = createServicesOrExit(config, {
+  logger,
+  clock,
+  fetch: globalThis.fetch,
+  onStorageReplaced: stopForGood,
+});
 const renderer = createChartRenderer({
   kind: config.charts.renderer,
   quickchartUrl: config.charts.quickchartUrl,
@@ -18,19 +26,58 @@ const renderer = createChartRenderer({
   defaults: { devicePixelRatio: config.charts.devicePixelRatio },
 });
 
-try {
-  const bot = await startBot(
-    createBot({ config, services, renderer, commands: COMMANDS, logger, clock }),
-    logger,
-  );
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    await bot.stop();
+/**
+ * Stops the bot and exits: 0 when asked to (a signal) and everything stopped in time; 1 after a
+ * fatal error, or when the deadline cut the stop short. A second signal exits at once.
+ */
+async function shutdown(exitCode: 0 | 1): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const running = bot;
+  const outcome =
+    running === null
+      ? "finished"
+      : await stopWithin(
+          () => running.stop(),
+          SHUTDOWN_DEADLINE_MS,
+          (error) => logger.error({ err: error }, "stopping the bot failed"),
+        );
+  if (outcome === "abandoned") {
+    logger.error(
+      { deadlineMs: SHUTDOWN_DEADLINE_MS },
+      `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s (a peer stopped answering?); exiting anyway, unfinished work is picked up at the next start`,
+    );
+  }
+  try {
     services.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  } catch (error) {
+    logger.error({ err: error }, "closing the database failed");
+  }
+  process.exit(outcome === "abandoned" ? 1 : exitCode);
+}
+
+/** The bot cannot go on (gateway closed for good, database file gone): say so once, stop, exit 1. */
+function stopForGood(error: Error): void {
+  if (stopping) return;
+  logger.fatal({ err: error }, `${error.message} Exiting.`);
+  void shutdown(1);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal while shutting down; exiting now");
+      process.exit(1);
+    }
+    logger.info({ signal }, "shutting down");
+    void shutdown(0);
+  });
+}
+
+try {
+  bot = await startBot(createBot({ config, services, renderer, commands: COMMANDS, logger, clock }), logger, {
+    onFatal: stopForGood,
+  });
 } catch (error) {
   services.close();
   if (error instanceof StartupError) {

@@ -9,10 +9,18 @@ import type { InteractionRouter } from "./router.js";
  * WebSocketManager emits every dispatch by name with its raw data before building its objects, so
  * the router never sees a discord.js `Interaction`: the same router serves the HTTP endpoint.
  */
-export function serveGatewayInteractions(client: Client, router: InteractionRouter, logger: Logger): void {
+export function serveGatewayInteractions(
+  client: Client,
+  router: InteractionRouter,
+  logger: Logger,
+  /** Told of every answer under way, so that stopping can wait for them. */
+  track: (handled: Promise<void>) => void = () => undefined,
+): void {
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction) => {
-    router
-      .handle(data, createRestResponder(client.rest, data))
-      .catch((error: unknown) => logger.error({ err: error }, "interaction handler failed"));
+    track(
+      router
+        .handle(data, createRestResponder(client.rest, data))
+        .catch((error: unknown) => logger.error({ err: error }, "interaction handler failed")),
+    );
   });
 }

@@ -7,6 +7,7 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import { render, type Translator } from "../locales/index.js";
+import { StorageUnavailableError } from "../services/storage/errors.js";
 import { type Answer, NO_MENTIONS } from "./answers.js";
 import type { Responder } from "./responder.js";
 import { UserFacingError } from "./user-facing-error.js";
@@ -112,8 +113,9 @@ export function createReplyPath(deps: {
 }
 
 /**
- * What a user is told about a failure, and the outcome to log: an expected one's own message, or
- * an apology with an error id under which anything else is logged.
+ * What a user is told about a failure, and the outcome to log: an expected one's own message, the
+ * store's refusal to keep a change, or an apology with an error id under which anything else is
+ * logged.
  */
 function errorAnswer(
   error: unknown,
@@ -121,6 +123,11 @@ function errorAnswer(
 ): { content: string; outcome: string } {
   if (error instanceof UserFacingError)
     return { content: render(deps.t.locale, error.text), outcome: error.code };
+  if (error instanceof StorageUnavailableError) {
+    // Not a bug to report with an id: the operator must act, and the user must know nothing was kept.
+    deps.logger.error({ err: error, command: deps.command }, "command could not save its change");
+    return { content: deps.t(`storage.${error.problem}`), outcome: `storage-${error.problem}` };
+  }
   const errorId = randomBytes(4).toString("hex");
   deps.logger.error({ err: error, errorId, command: deps.command }, "command failed");
   return { content: deps.t("error.apology", { errorId }), outcome: "error" };

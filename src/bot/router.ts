@@ -9,12 +9,15 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import { localeFor, translator } from "../locales/index.js";
+import { formatInteger } from "../services/format/numbers.js";
 import type { Command, CommandContext, RoutedHandler } from "./command.js";
 import { Later } from "./command.js";
 import type { CommandServices } from "./command-services.js";
 import type { Cooldowns } from "./cooldowns.js";
 import { applyGuards, type GuardSubject } from "./guards.js";
+import { createSeenInteractions } from "./interaction-once.js";
 import { type ReadOptions, readOptions } from "./interaction-options.js";
+import { overlongOption } from "./option-bounds.js";
 import type { Choice } from "./options.js";
 import { createReplyPath, QUICK_ANSWER_MS } from "./reply-path.js";
 import type { Responder } from "./responder.js";
@@ -59,10 +62,18 @@ export function createInteractionRouter(deps: RouterDeps): InteractionRouter {
     budgetMs: deps.budgetMs ?? QUICK_ANSWER_MS,
     handlerOf: (name, subcommand) => byName.get(name)?.handlers.get(subcommand ?? ""),
   };
+  const seen = createSeenInteractions({ clock: deps.clock });
   return {
     async handle(interaction, responder) {
-      // Every interaction, however it arrived, enters here once: the place to recognise a repeated
-      // delivery of the same interaction id.
+      // Every interaction, however it arrived, enters here: a repeated delivery of the same id
+      // (the gateway delivers at least once) is dropped, so two answers never race for one.
+      if (!seen.firstTime(interaction.id)) {
+        deps.logger.warn(
+          { interactionId: interaction.id, type: interaction.type, guildId: interaction.guild_id },
+          "interaction delivered again; already handled, ignoring the repeat",
+        );
+        return;
+      }
       switch (interaction.type) {
         case InteractionType.Ping:
           await responder.respond({ type: InteractionResponseType.Pong });
@@ -100,6 +111,14 @@ async function answerCommand(
   try {
     const handler = routes.handlerOf(interaction.data.name, read.subcommand);
     if (handler === undefined) throw new UserFacingError("error.unknown-command");
+    const overlong = overlongOption(handler.options, read.values);
+    if (overlong !== null) {
+      throw new UserFacingError("error.overlong-option", {
+        option: overlong.name,
+        maxLength: formatInteger(overlong.maxLength, t.locale),
+        length: formatInteger(overlong.length, t.locale),
+      });
+    }
     const subject = guardSubject(interaction, handler.path);
     applyGuards("access", handler.needs, subject, { cooldowns });
     const context: CommandContext = {
@@ -162,8 +181,12 @@ async function answerAutocomplete(
   let choices: Choice[] = [];
   try {
     const { focused } = read;
-    const spec = focused && routes.handlerOf(interaction.data.name, read.subcommand)?.options[focused.name];
-    if (focused !== undefined && spec?.autocomplete !== undefined) {
+    const handler = routes.handlerOf(interaction.data.name, read.subcommand);
+    const spec = focused && handler?.options[focused.name];
+    if (handler !== undefined && overlongOption(handler.options, read.values) !== null) {
+      // Past the declared length nothing is matched: no choices, at no cost.
+      outcome = "overlong";
+    } else if (focused !== undefined && spec?.autocomplete !== undefined) {
       const context = { locale, t: translator(locale), services: routes.services };
       choices = spec.autocomplete(focused.typed, context).slice(0, MAX_CHOICES);
     }

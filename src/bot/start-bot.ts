@@ -5,6 +5,7 @@ import type { TickReport } from "../services/digests/digest-scheduler.js";
 import type { CommandServices } from "./command-services.js";
 import { type BotParts, StartupError } from "./create-bot.js";
 import { serveGatewayInteractions } from "./gateway.js";
+import { type FatalGatewayCloseError, onFatalGatewayClose } from "./gateway-fatal.js";
 
 export { StartupError };
 
@@ -18,26 +19,57 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+export interface StartBotOptions {
+  /**
+   * Called when the bot can no longer serve and will not recover by itself (the gateway closed for
+   * good, e.g. the token was revoked): the composition root stops the process so that a
+   * supervisor restarts it or someone is told. Default: log it.
+   */
+  onFatal?: (error: Error) => void;
+}
+
 const COLLECTION_TICK_MS = 60_000;
 
 /**
  * Logs in and serves interactions (built by `createBot`). Resolves once the client is ready;
- * rejects with a StartupError when the token is rejected. Start-up does not register commands
- * (`npm run register`).
+ * rejects with a StartupError when the token is rejected or the gateway closes for good during
+ * login. Start-up does not register commands (`npm run register`).
  */
-export async function startBot(bot: BotParts, logger: Logger): Promise<RunningBot> {
+export async function startBot(
+  bot: BotParts,
+  logger: Logger,
+  options: StartBotOptions = {},
+): Promise<RunningBot> {
   const { client, digests } = bot;
   // Rejections inside listeners surface here; without a listener they would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord client warning"));
   // Removed from a guild (not an outage: that is `guildUnavailable`): its digests have nowhere to go.
   client.on(Events.GuildDelete, (guild) => digests.forgetGuild(guild.id));
-  serveGatewayInteractions(client, bot.router, logger);
+  // Answers under way are let finish on stop, so that nobody who asked is left without one.
+  const answering = new Set<Promise<void>>();
+  serveGatewayInteractions(client, bot.router, logger, (handled) => {
+    answering.add(handled);
+    void handled.finally(() => answering.delete(handled));
+  });
+
+  // A fatal close during login fails the start: discord.js then rejects `login` with a bare
+  // "Sharding is required", or would leave `clientReady` waiting for ever.
+  const closedForGood: { error: FatalGatewayCloseError | null } = { error: null };
+  let fatal: (error: FatalGatewayCloseError) => void = () => undefined;
+  const closedAtLogin = new Promise<never>((_, reject) => {
+    fatal = reject;
+  });
+  closedAtLogin.catch(() => undefined);
+  onFatalGatewayClose(client, (error) => {
+    closedForGood.error = error;
+    fatal(error);
+  });
 
   const ready = once(client, Events.ClientReady);
   try {
     await client.login(bot.token);
-    await ready;
+    await Promise.race([ready, closedAtLogin]);
   } catch (error) {
     await client.destroy();
     if (isInvalidToken(error)) {
@@ -45,8 +77,10 @@ export async function startBot(bot: BotParts, logger: Logger): Promise<RunningBo
         "Discord rejected DISCORD_TOKEN (401 Unauthorized): check the bot token in the developer portal",
       );
     }
+    if (closedForGood.error !== null) throw new StartupError(closedForGood.error.message);
     throw error;
   }
+  fatal = options.onFatal ?? ((error) => logger.fatal({ err: error }, error.message));
   logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
 
   // Background work runs one piece at a time on one chain, so that stop() can wait for what is
@@ -73,6 +107,7 @@ export async function startBot(bot: BotParts, logger: Logger): Promise<RunningBo
     digestTick: () => digests.tick(),
     async stop() {
       clearInterval(timer);
+      await Promise.all([...answering]);
       await background;
       await digests.stop();
       await client.destroy();

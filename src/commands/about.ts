@@ -48,10 +48,11 @@ function aboutFields(
 ): APIEmbedField[] {
   const count = (n: number) => formatInteger(n, t.locale);
   const next = services.collection.nextAttemptAt();
+  const failure = services.collection.lastFailureKind();
   const freshness = [
     source === null ? t("about.none") : newest(new Date(source.asOf), t),
     next === null ? null : t("about.next", { when: time(next, "R") }),
-    services.collection.lastError() === null ? null : t("about.failing"),
+    failure === null ? null : t(`about.failing.${failure}`),
   ].filter((line): line is string => line !== null);
   return [
     { name: t("about.measures"), value: universe(source, extra, t) },

@@ -5,14 +5,17 @@ import { UserFacingError } from "../bot/user-facing-error.js";
 import type { Translator } from "../locales/index.js";
 import type { CachedValue } from "../services/cache/query-cache.js";
 import { HubRequestError, HubResponseFormatError, HubUnavailableError } from "../services/hub/errors.js";
-import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
+import { type CollectionStatus, collectionFailureKind } from "../services/snapshots/collection-schedule.js";
 import { NoDataError } from "../services/snapshots/trends-service.js";
 import type { Snapshot } from "../services/storage/snapshot-store.js";
 
-/** A footer note when the figures are older than they should be because collection is failing. */
+/**
+ * A footer note when the figures are older than they should be because collection is failing,
+ * saying why (the Hub down, its answer refused, the disk full).
+ */
 export function staleNote(dataAgeMs: number, status: CollectionStatus, t: Translator): string | undefined {
-  if (status.lastError() === null) return undefined;
-  return t("data.stale", { age: formatAge(dataAgeMs, t) });
+  const failure = status.lastFailureKind();
+  return failure === null ? undefined : t(`data.stale.${failure}`, { age: formatAge(dataAgeMs, t) });
 }
 
 /** The note of {@link staleNote} for figures taken at `asOf` (ISO). */
@@ -25,8 +28,9 @@ export function staleNoteAt(
 }
 
 /**
- * Runs a query that needs snapshot data; when there is none and the Hub is down, says so with the
- * time of the next attempt instead of an apology.
+ * Runs a query that needs snapshot data; when there is none and collecting failed, says why (the
+ * Hub down, its answer refused, the disk full) with the time of the next attempt instead of an
+ * apology.
  */
 export async function withData<T>(
   query: () => Promise<T>,
@@ -38,8 +42,12 @@ export async function withData<T>(
   } catch (error) {
     if (!(error instanceof NoDataError)) throw error;
     const next = status.nextAttemptAt();
-    if (next === null || next.getTime() <= clock().getTime()) throw new UserFacingError("data.none");
-    throw new UserFacingError("data.none-until", { when: `<t:${Math.floor(next.getTime() / 1000)}:R>` });
+    const when =
+      next === null || next.getTime() <= clock().getTime()
+        ? null
+        : `<t:${Math.floor(next.getTime() / 1000)}:R>`;
+    const failure = status.lastFailureKind() ?? collectionFailureKind(error.cause);
+    throw new UserFacingError(`data.none.${failure}`, { when });
   }
 }
 

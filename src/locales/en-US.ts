@@ -72,6 +72,17 @@ export const enUS = {
     `Please wait ${p.seconds} second${s(p.seconds)} before using /${p.command} again.`,
   "error.apology": (p: { errorId: string }) =>
     `Sorry, something went wrong on our side (error id \`${p.errorId}\`). Please try again in a minute.`,
+  "error.overlong-option": (p: { option: string; maxLength: string; length: string }) =>
+    `The option \`${p.option}\` takes at most ${p.maxLength} characters, and this one has ${p.length}. Nothing was done: please shorten it and try again.`,
+  // A change the store could not keep (see services/storage/errors.ts): nothing of it was kept.
+  "storage.replaced":
+    "I couldn't save that: my database file was removed or replaced while I was running, so nothing was kept. I'm restarting; please try again in a minute.",
+  "storage.read-only":
+    "I couldn't save that: my database is read-only, so nothing was kept. Please tell whoever runs the bot.",
+  "storage.full":
+    "I couldn't save that: the disk holding my database is full, so nothing was kept. Please tell whoever runs the bot.",
+  "storage.io":
+    "I couldn't save that: my database could not be written (a disk error), so nothing was kept. Please try again later.",
   "error.unknown-command": "This command is not available any more; it may have been removed.",
   "error.bad-option": (p: { option: string }) =>
     `The option ${p.option} did not come through as expected; please run the command again.`,
@@ -79,11 +90,20 @@ export const enUS = {
     `Choose ${p.option} from the list: ${p.choices.join(", ")}.`,
 
   // Data and the Hub.
-  "data.none":
-    "The Hugging Face Hub can't be reached right now and I have no stored data yet, so I have nothing to show. I'll try again shortly.",
-  "data.none-until": (p: { when: string }) =>
-    `The Hugging Face Hub can't be reached right now and I have no stored data yet, so I have nothing to show. I'll try again ${p.when}.`,
-  "data.stale": (p: { age: string }) => `data is ${p.age} old: the Hub could not be reached, retrying`,
+  // When nothing is stored and collecting failed; `when` is the next attempt (`<t:…:R>`), or null.
+  "data.none.hub-unreachable": (p: { when: string | null }) =>
+    `The Hugging Face Hub can't be reached right now and I have no stored data yet, so I have nothing to show. I'll try again ${p.when ?? "shortly"}.`,
+  "data.none.hub-implausible": (p: { when: string | null }) =>
+    `The Hugging Face Hub's answer looked wrong (far fewer models than usual), so I did not use it, and I have no stored data yet. I'll try again ${p.when ?? "shortly"}.`,
+  "data.none.storage": (p: { when: string | null }) =>
+    `I can't save data right now (my disk is full or read-only), so I have nothing to show yet. I'll try again ${p.when ?? "shortly"}; please tell whoever runs the bot.`,
+  // Footer notes on figures older than they should be: how old, and why.
+  "data.stale.hub-unreachable": (p: { age: string }) =>
+    `data is ${p.age} old: the Hub could not be reached, retrying`,
+  "data.stale.hub-implausible": (p: { age: string }) =>
+    `data is ${p.age} old: the Hub's latest answer looked wrong and was not used, retrying`,
+  "data.stale.storage": (p: { age: string }) =>
+    `data is ${p.age} old: new data could not be saved (the bot's disk is full or read-only), retrying`,
   "data.live-stale": (p: { age: string }) => `list is ${p.age} old: the Hub could not be reached`,
   "hub.unavailable.datasets":
     "The Hugging Face Hub can't be reached right now, so I can't read the top datasets. Please try again in a few minutes.",
@@ -233,7 +253,12 @@ export const enUS = {
   "about.newest": (p: { at: string; ago: string }) => `Newest snapshot: ${p.at} (${p.ago}).`,
   "about.none": "No snapshot is stored yet.",
   "about.next": (p: { when: string }) => `Next collection: ${p.when}.`,
-  "about.failing": "The last collection failed: the Hub could not be reached; it is being retried.",
+  "about.failing.hub-unreachable":
+    "The last collection failed: the Hub could not be reached; it is being retried.",
+  "about.failing.hub-implausible":
+    "The last collection was refused: the Hub's answer looked wrong (far fewer models or downloads than usual); it is being retried.",
+  "about.failing.storage":
+    "The last collection could not be saved: the bot's disk is full or read-only; it is being retried.",
   "about.coverage": "Coverage",
   "about.covered": (p: { share: string }) =>
     `${p.share} of the downloads in the newest snapshot are attributed to a region.`,

@@ -54,15 +54,26 @@ export const zhCN: Messages = {
     `我无法在此频道回答：缺少${permissions(p.missing)}权限。请服务器管理员在此频道为我的身份组授予该权限，或换一个频道试试。`,
   "guard.cooldown": (p) => `请等待 ${p.seconds} 秒后再使用 /${p.command}。`,
   "error.apology": (p) => `抱歉，我们这边出了问题（错误编号 \`${p.errorId}\`）。请一分钟后再试。`,
+  "error.overlong-option": (p) =>
+    `选项 \`${p.option}\` 最多 ${p.maxLength} 个字符，而这次有 ${p.length} 个。未执行任何操作，请缩短后重试。`,
+  "storage.replaced":
+    "无法保存：机器人运行期间其数据库文件被删除或替换，本次更改未保留。机器人正在重启，请一分钟后再试。",
+  "storage.read-only": "无法保存：机器人的数据库是只读的，本次更改未保留。请告知机器人的管理者。",
+  "storage.full": "无法保存：机器人数据库所在的磁盘已满，本次更改未保留。请告知机器人的管理者。",
+  "storage.io": "无法保存：机器人的数据库写入失败（磁盘错误），本次更改未保留。请稍后再试。",
   "error.unknown-command": "此命令已不可用，可能已被移除。",
   "error.bad-option": (p) => `选项 ${p.option} 的内容与预期不符，请重新运行命令。`,
   "error.bad-choice": (p) => `请从列表中选择 ${p.option}：${p.choices.join("、")}。`,
 
-  "data.none":
-    "暂时无法连接 Hugging Face Hub，而我还没有存储任何数据，所以没有可显示的内容。我很快会再试一次。",
-  "data.none-until": (p) =>
-    `暂时无法连接 Hugging Face Hub，而我还没有存储任何数据，所以没有可显示的内容。我会在${p.when}再试一次。`,
-  "data.stale": (p) => `数据已有 ${p.age}：无法连接 Hub，正在重试`,
+  "data.none.hub-unreachable": (p) =>
+    `暂时无法连接 Hugging Face Hub，而我还没有存储任何数据，所以没有可显示的内容。${p.when === null ? "我很快会再试一次。" : `我会在${p.when}再试一次。`}`,
+  "data.none.hub-implausible": (p) =>
+    `Hugging Face Hub 返回的数据明显异常（模型数远少于平常），未被采用，而我还没有存储任何数据。${p.when === null ? "我很快会再试一次。" : `我会在${p.when}再试一次。`}`,
+  "data.none.storage": (p) =>
+    `目前无法保存数据（机器人的磁盘已满或只读），暂时没有可显示的内容。${p.when === null ? "我很快会再试一次" : `我会在${p.when}再试一次`}；请告知机器人的管理者。`,
+  "data.stale.hub-unreachable": (p) => `数据已有 ${p.age}：无法连接 Hub，正在重试`,
+  "data.stale.hub-implausible": (p) => `数据已有 ${p.age}：Hub 最近的数据明显异常，未被采用，正在重试`,
+  "data.stale.storage": (p) => `数据已有 ${p.age}：新数据无法保存（机器人的磁盘已满或只读），正在重试`,
   "data.live-stale": (p) => `数据已有 ${p.age}：暂时无法连接 Hub`,
   "hub.unavailable.datasets": "暂时无法连接 Hugging Face Hub，无法读取热门数据集。请几分钟后再试。",
   "hub.unavailable.model": "暂时无法连接 Hugging Face Hub，无法查询该模型。请几分钟后再试。",
@@ -186,7 +197,10 @@ export const zhCN: Messages = {
   "about.newest": (p) => `最新快照：${p.at}（${p.ago}）。`,
   "about.none": "尚未存储任何快照。",
   "about.next": (p) => `下次采集：${p.when}。`,
-  "about.failing": "上次采集失败：无法连接 Hub，正在重试。",
+  "about.failing.hub-unreachable": "上次采集失败：无法连接 Hub，正在重试。",
+  "about.failing.hub-implausible":
+    "上次采集未被采用：Hub 返回的数据明显异常（模型或下载量远少于平常），正在重试。",
+  "about.failing.storage": "上次采集无法保存：机器人的磁盘已满或只读，正在重试。",
   "about.coverage": "覆盖率",
   "about.covered": (p) => `最新快照中 ${p.share} 的下载量已归属地区。`,
   "about.unknown": "采集到第一个快照后才能得知。",

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { decideRetry } from "../../src/services/digests/delivery-attempt.js";
 import {
   createDigestScheduler,
   type DeliveryRequest,
@@ -281,7 +282,7 @@ describe("restarts and crashes", () => {
 });
 
 describe("delivery errors", () => {
-  it("retries a transient error with backoff (1, 2, 5 minutes), reusing the nonce, until it posts", async () => {
+  it("retries a transient error with backoff (1, 5, 15 minutes), reusing the nonce, until it posts", async () => {
     const nonces: string[] = [];
     const { store, scheduler } = startProcess("a", {
       deliver: (digest, request) => {
@@ -305,11 +306,11 @@ describe("delivery errors", () => {
     const schedule: [string, number][] = [
       ["2026-11-30T01:00:59.000Z", 1],
       ["2026-11-30T01:01:00.000Z", 2],
-      ["2026-11-30T01:02:59.000Z", 2],
-      ["2026-11-30T01:03:00.000Z", 3],
-      ["2026-11-30T01:07:59.000Z", 3],
-      ["2026-11-30T01:08:00.000Z", 4],
-      ["2026-11-30T01:30:00.000Z", 4],
+      ["2026-11-30T01:05:59.000Z", 2],
+      ["2026-11-30T01:06:00.000Z", 3],
+      ["2026-11-30T01:20:59.000Z", 3],
+      ["2026-11-30T01:21:00.000Z", 4],
+      ["2026-11-30T01:45:00.000Z", 4],
     ];
     for (const [at, calls] of schedule) {
       clock.set(at);
@@ -339,7 +340,7 @@ describe("delivery errors", () => {
   });
 
   it("gives up, recording a skip, when the next retry would fall past the grace window", async () => {
-    const { store, scheduler } = startProcess("a", { graceMs: 3 * HOUR, retryBackoffMs: [HOUR] });
+    const { store, scheduler } = startProcess("a", { graceMs: 3 * HOUR, retry: { backoffMs: [HOUR] } });
     const digest = createDigest(store);
     channels.failNext(...Array.from({ length: 10 }, () => new Error("Bad Gateway")));
     for (const at of ["01:00", "02:00", "03:00", "04:00", "05:00", "06:00"]) {
@@ -353,6 +354,26 @@ describe("delivery errors", () => {
       status: "skipped",
       error: "gave up after 4 attempts: Bad Gateway",
     });
+  });
+
+  it("pauses, with the reason, once the policy's attempts have all failed, and resumes when re-enabled", async () => {
+    const { store, scheduler } = startProcess("a", { retry: { backoffMs: [MINUTE], maxAttempts: 3 } });
+    const digest = createDigest(store);
+    const unavailable = () => new FakeDiscordError(503, 0, "Service Unavailable");
+    channels.failNext(unavailable(), unavailable(), unavailable());
+    const reports = [];
+    for (const minutes of [0, 1, 2, 3, 10]) {
+      clock.set(DUE);
+      clock.advance(minutes * MINUTE);
+      reports.push(await scheduler.tick());
+    }
+    expect(channels.deliverCalls).toBe(3);
+    expect(reports.map((r) => r.paused)).toEqual([0, 0, 1, 0, 0]);
+    expect(store.get(digest.guildId, digest.id)?.pausedReason).toBe(
+      "Discord failed 3 attempts in a row over 2 min (last: 503 Service Unavailable)",
+    );
+    store.setEnabled(digest.guildId, digest.id, true);
+    expect(await scheduler.tick()).toMatchObject({ posted: 1 });
   });
 
   it("pauses a digest whose channel refuses posts, records why, and stops trying", async () => {
@@ -567,5 +588,26 @@ describe("the request deliver gets", () => {
     expect(requests[0]?.scheduledFor.toISOString()).toBe(DUE);
     // Discord's nonce: a string of at most 25 characters.
     expect(requests[0]?.nonce).toMatch(/^[\w-]{1,25}$/);
+  });
+});
+
+describe("decideRetry", () => {
+  const policy = { backoffMs: [MINUTE, 5 * MINUTE], maxAttempts: 3 };
+  const now = new Date("2026-11-30T01:00:00.000Z");
+
+  it("waits per attempt, the last wait repeating, then stops after maxAttempts", () => {
+    expect(decideRetry(policy, 1, now, null)).toEqual({
+      kind: "retry",
+      at: new Date("2026-11-30T01:01:00.000Z"),
+    });
+    expect(decideRetry(policy, 2, now, null)).toEqual({
+      kind: "retry",
+      at: new Date("2026-11-30T01:05:00.000Z"),
+    });
+    expect(decideRetry(policy, 3, now, null)).toEqual({ kind: "stop" });
+  });
+
+  it("gives the period up when the next try would come after giveUpAt", () => {
+    expect(decideRetry(policy, 2, now, new Date("2026-11-30T01:04:59.000Z"))).toEqual({ kind: "give-up" });
   });
 });

@@ -1,5 +1,5 @@
 import type { Client } from "discord.js";
-import { AttachmentBuilder, DiscordAPIError, HTTPError, RESTEvents } from "discord.js";
+import { AttachmentBuilder, DiscordAPIError, Events, HTTPError, RESTEvents, Routes } from "discord.js";
 import { describe, expect, it } from "vitest";
 import type { DispatchInteractionArgs, FakeDiscord } from "../fakes/discord/index.js";
 import { CHANNEL_MESSAGE_RATE_LIMIT } from "../fakes/discord/index.js";
@@ -160,5 +160,45 @@ describe("permissions", () => {
     const file = new AttachmentBuilder(PNG_1X1, { name: "chart.png" });
     await expect(channel.send({ files: [file] })).rejects.toMatchObject({ code: 50013 });
     await expect(channel.send({ content: "text only" })).resolves.toBeDefined();
+  });
+});
+
+describe("a revoked token", () => {
+  it("gets 401 on REST and 4004 on the RESUME that follows the dropped connection", async () => {
+    const discord = await harness.start();
+    const client = await harness.connect();
+    const disconnected = new Promise<number>((resolve) =>
+      client.once(Events.ShardDisconnect, (event) => resolve(event.code)),
+    );
+    client.on(Events.ShardError, () => undefined);
+    discord.resetToken();
+    expect(await disconnected).toBe(4004);
+    await expect(client.rest.get(Routes.user("@me"))).rejects.toMatchObject({ status: 401 });
+    expect(discord.takeViolations()).toEqual([]);
+  });
+});
+
+describe("closing IDENTIFY for good", () => {
+  it("closes every IDENTIFY with the code given, which discord.js does not retry", async () => {
+    const discord = await harness.start();
+    discord.refuseIdentify(4011, "Sharding required.");
+    await expect(harness.connect()).rejects.toThrow("Sharding is required");
+  });
+});
+
+describe("a silent peer", () => {
+  it("reads nothing more and answers nothing, so a request ends only by the client's own timeout", async () => {
+    const discord = await harness.start();
+    const client = await harness.connect();
+    discord.goSilent();
+    const started = Date.now();
+    await expect(
+      client.rest.get(Routes.channel(TEXT_CHANNEL_ID), { signal: AbortSignal.timeout(300) }),
+    ).rejects.toThrow(/abort/i);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    // discord.js would wait 30 s for the gateway's answer to its close frame: hang up first.
+    const destroyed = client.destroy();
+    await discord.close();
+    await destroyed;
   });
 });

@@ -149,4 +149,25 @@ describe("fake Hub", () => {
     expect((await get("/api/models?limit=1")).status).toBe(429);
     expect((await get("/api/models?limit=1")).status).toBe(200);
   });
+
+  it("answers every list with 200 [] and no next page under empty-lists, but still serves one model", async () => {
+    hub.setFault({ kind: "empty-lists" });
+    const listed = await get("/api/models?limit=5");
+    expect(listed).toMatchObject({ status: 200, body: [] });
+    expect(listed.headers.get("link")).toBeNull();
+    const one = rows[0]?.id;
+    expect((await get(`/api/models/${String(one)}`)).status).toBe(200);
+    hub.setFault(null);
+  });
+
+  it("renames a field of every listed record under renamed-field", async () => {
+    hub.setFault({ kind: "renamed-field", from: "downloads", to: "downloadCount" });
+    const { body } = await get("/api/models?limit=3&expand=downloads");
+    hub.setFault(null);
+    expect(body).toHaveLength(3);
+    for (const row of body as Record<string, unknown>[]) {
+      expect(row).not.toHaveProperty("downloads");
+      expect(typeof row.downloadCount).toBe("number");
+    }
+  });
 });

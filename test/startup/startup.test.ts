@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REST, Routes } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
-import { runEntry } from "./process.js";
+import type { NodeRun } from "../support/run-node.js";
+import { runEntry, unprivilegedUser } from "./process.js";
 
 const GUILD_ID = "1200000000000000001";
 const APPLICATION_ID = "1200000000000000100";
@@ -43,6 +44,94 @@ describe("npm start", () => {
     expect(run.stderr).toContain("Discord rejected DISCORD_TOKEN (401 Unauthorized)");
     expect(run.stderr + run.stdout).not.toContain("not-the-real-token");
     discord.takeViolations();
+  });
+
+  it("fails fast, saying why, when the gateway closes IDENTIFY for good (4011 Sharding required)", async () => {
+    discord.refuseIdentify(4011, "Sharding required.");
+    const run = await runEntry("index.ts", {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      DATABASE_PATH: join(dir, "db.sqlite"),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "hubtrends: Discord closed the gateway with 4011 (Sharding required): the bot is in too many servers for one connection and needs sharding.",
+    );
+  });
+});
+
+describe("npm start with a database it cannot use", () => {
+  // The bot runs as an unprivileged user (root ignores permissions), who must reach the directory.
+  beforeEach(() => chmodSync(dir, 0o777));
+
+  const startWith = (path: string) =>
+    runEntry(
+      "index.ts",
+      { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DATABASE_PATH: path },
+      unprivilegedUser(),
+    );
+
+  /** Exit 1 with one line naming the file and DATABASE_PATH, and no stack trace. */
+  function expectRefusal(run: NodeRun, path: string, reason: string): void {
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`hubtrends: cannot open the database ${path} (DATABASE_PATH): ${reason}\n`);
+  }
+
+  const notWritable = (path: string, code: string) =>
+    `${path} is not writable by this process (${code}): the bot writes the file and, next to it, its -wal and -shm files`;
+
+  /** A directory the bot may read but not write. */
+  function lockedDirectory(): string {
+    const locked = join(dir, "locked");
+    mkdirSync(locked, { mode: 0o555 });
+    return locked;
+  }
+
+  it("names the file, DATABASE_PATH and the reason when its directory cannot be created", async () => {
+    const locked = lockedDirectory();
+    const path = join(locked, "data", "db.sqlite");
+    expectRefusal(
+      await startWith(path),
+      path,
+      `cannot create its directory ${join(locked, "data")}: permission denied (EACCES)`,
+    );
+  });
+
+  it("says so when the directory exists but does not take new files", async () => {
+    const locked = lockedDirectory();
+    const path = join(locked, "db.sqlite");
+    expectRefusal(await startWith(path), path, notWritable(locked, "SQLITE_CANTOPEN"));
+  });
+
+  it("says so when the file is read-only", async () => {
+    const path = join(dir, "db.sqlite");
+    writeFileSync(path, "");
+    chmodSync(path, 0o444);
+    expectRefusal(await startWith(path), path, notWritable(path, "SQLITE_READONLY"));
+  });
+
+  it("says so when the file is not a database", async () => {
+    const path = join(dir, "notes.txt");
+    writeFileSync(path, "these are not the tables you are looking for\n".repeat(100));
+    expectRefusal(
+      await startWith(path),
+      path,
+      "the file is not an SQLite database (SQLITE_NOTADB: file is not a database)",
+    );
+  });
+
+  it("says so when the path is a directory", async () => {
+    expectRefusal(await startWith(dir), dir, "it is a directory, not a file");
+  });
+
+  it("says so when part of the path is a file", async () => {
+    writeFileSync(join(dir, "data"), "");
+    const path = join(dir, "data", "db.sqlite");
+    expectRefusal(
+      await startWith(path),
+      path,
+      `a part of its directory ${join(dir, "data")} is a file, not a directory (EEXIST)`,
+    );
   });
 });
 

@@ -116,6 +116,37 @@ describe("newestMeta", () => {
   });
 });
 
+describe("newestTotals", () => {
+  it("is null with nothing stored, then the newest snapshot's counts and summed downloads", () => {
+    expect(store.newestTotals()).toBeNull();
+    saveAt("2025-06-02T00:00:00.000Z", sampleModels().slice(0, 1));
+    const older = store.save({
+      takenAt: new Date("2025-06-01T00:00:00.000Z"),
+      source: "collect",
+      models: sampleModels().slice(1),
+      skipped: 0,
+    });
+    const newest = store.save({
+      takenAt: new Date("2025-06-03T00:00:00.000Z"),
+      source: "collect",
+      models: sampleModels(),
+      skipped: 4,
+    });
+    expect(older.id).toBeLessThan(newest.id);
+    expect(store.newestTotals()).toEqual({
+      snapshotId: newest.id,
+      models: sampleModels().length,
+      skipped: 4,
+      downloads: sampleModels().reduce((sum, model) => sum + model.downloads, 0),
+    });
+  });
+
+  it("counts no downloads for a snapshot of no models", () => {
+    saveAt("2025-06-01T00:00:00.000Z", []);
+    expect(store.newestTotals()?.downloads).toBe(0);
+  });
+});
+
 describe("time lookups", () => {
   // Saved out of time order, as an import of an old file after a collection would be.
   beforeEach(() => {

@@ -6,7 +6,8 @@ import { UserFacingError } from "../../bot/user-facing-error.js";
 import { LOCALES, translate } from "../../locales/index.js";
 import type { Digest, DigestStore } from "../../services/digests/digest-store.js";
 import { DAY_NAMES, parseTime } from "../../services/digests/schedule.js";
-import { resolveTimeZone } from "../../services/digests/timezones.js";
+import { MAX_TIME_ZONE_INPUT, resolveTimeZone } from "../../services/digests/timezones.js";
+import { boundInput } from "../../services/text/bounded-input.js";
 import { idOption } from "../shared-options.js";
 
 /**
@@ -131,7 +132,7 @@ function allZones(): string[] {
 
 /** Autocomplete for the time zone: a match or suggestions first (`PST`, `Beijing`), then zones containing the text. */
 export function timeZoneChoices(typed: string): Choice[] {
-  const text = typed.trim();
+  const text = boundInput(typed.trim(), MAX_TIME_ZONE_INPUT);
   if (text === "") return COMMON_ZONES.map((zone) => ({ name: zone, value: zone }));
   const resolved = resolveTimeZone(text);
   const first = resolved.ok ? [resolved.zone] : resolved.suggestions;

@@ -56,20 +56,64 @@ export interface DeliveryAttemptDeps {
   deliver: DeliverDigest;
   findExisting: FindExistingPost;
   classifyError: (error: unknown) => ErrorDisposition;
-  /** Waits after the 1st, 2nd, … failed attempt; the last repeats. */
-  retryBackoffMs: readonly number[];
+  retry: RetryPolicy;
 }
 
 const MINUTE_MS = 60_000;
 
-/** 1, 2, 5, 10, 10, … minutes. */
-export const DEFAULT_RETRY_BACKOFF_MS: readonly number[] = [1, 2, 5, 10].map(
-  (minutes) => minutes * MINUTE_MS,
-);
+/**
+ * How transient failures of a delivery are retried: the waits after the 1st, 2nd, … failed
+ * attempt (the last repeats), and how many attempts in a row may fail before the delivery stops
+ * and someone must look. Nothing here is about digests: any post the bot retries can use it.
+ */
+export interface RetryPolicy {
+  backoffMs: readonly number[];
+  maxAttempts: number;
+}
 
-/** How long to wait after a delivery's `attempts`-th failed attempt: the last wait repeats. */
-export function retryWaitMs(backoffMs: readonly number[], attempts: number): number {
-  return backoffMs[Math.min(attempts, backoffMs.length) - 1] ?? MINUTE_MS;
+/**
+ * Waits of 1, 5, 15, 30, then 60 minutes, and 8 attempts: a blip costs a minute, an outage is
+ * tried for about four hours (most of Discord's incidents are shorter), and a channel that keeps
+ * failing costs 8 attempts rather than one every few minutes for the whole grace window.
+ */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  backoffMs: [1, 5, 15, 30, 60].map((minutes) => minutes * MINUTE_MS),
+  maxAttempts: 8,
+};
+
+/** What to do after a transient failure. */
+export type RetryDecision =
+  /** Try again at `at`. */
+  | { kind: "retry"; at: Date }
+  /** The next try would come too late for this period: give the period up. */
+  | { kind: "give-up" }
+  /** `maxAttempts` failed in a row: stop until someone acts. */
+  | { kind: "stop" };
+
+/**
+ * The step after the `attempts`-th attempt failed transiently at `now`; `giveUpAt` is when the
+ * period stops being worth posting (null: never).
+ */
+export function decideRetry(
+  policy: RetryPolicy,
+  attempts: number,
+  now: Date,
+  giveUpAt: Date | null,
+): RetryDecision {
+  if (attempts >= policy.maxAttempts) return { kind: "stop" };
+  const wait = policy.backoffMs[Math.min(attempts, policy.backoffMs.length) - 1] ?? MINUTE_MS;
+  const at = new Date(now.getTime() + wait);
+  return giveUpAt !== null && at > giveUpAt ? { kind: "give-up" } : { kind: "retry", at };
+}
+
+/** Checks a policy once, where it is given, rather than misbehave at the first failure. */
+function checkPolicy(policy: RetryPolicy): void {
+  if (policy.backoffMs.length === 0 || policy.backoffMs.some((ms) => !(ms > 0))) {
+    throw new RangeError("retry.backoffMs needs at least one positive wait");
+  }
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
+    throw new RangeError(`retry.maxAttempts must be a positive integer, got ${policy.maxAttempts}`);
+  }
 }
 
 /**
@@ -80,10 +124,8 @@ export function retryWaitMs(backoffMs: readonly number[], attempts: number): num
  * message instead of posting again.
  */
 export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDelivery {
-  const { store, clock, logger, deliver, findExisting, retryBackoffMs: backoffMs } = deps;
-  if (backoffMs.length === 0 || backoffMs.some((ms) => !(ms > 0))) {
-    throw new RangeError("retryBackoffMs needs at least one positive wait");
-  }
+  const { store, clock, logger, deliver, findExisting, retry } = deps;
+  checkPolicy(retry);
 
   function classify(error: unknown): ErrorDisposition {
     try {
@@ -107,8 +149,9 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
 
   /**
    * Records a failed attempt. `pause` stops the digest; its delivery stays failed and due at
-   * once, so re-enabling within the grace window still posts it. `retry` waits per the backoff,
-   * or gives up when the next attempt would fall past `giveUpAt`.
+   * once, so re-enabling within the grace window still posts it. `retry` waits per the policy,
+   * gives up the period when the next attempt would fall past `giveUpAt`, and pauses the digest
+   * the same way, with the reason, once the policy's attempts have all failed.
    */
   function recordFailure(
     digest: Digest,
@@ -127,8 +170,19 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
       logger.warn(context, "digest paused: its channel refuses posts");
       return "paused";
     }
-    const nextAttemptAt = new Date(now.getTime() + retryWaitMs(backoffMs, delivery.attempts));
-    if (giveUpAt !== null && nextAttemptAt > giveUpAt) {
+    const decision = decideRetry(retry, delivery.attempts, now, giveUpAt);
+    if (decision.kind === "stop") {
+      const since = formatDuration(now.getTime() - Date.parse(delivery.scheduledFor));
+      const reason = `Discord failed ${delivery.attempts} attempts in a row over ${since} (last: ${statusAndMessage(error)})`;
+      store.markFailed(digest.id, delivery.period, message, now);
+      store.pause(digest.id, reason);
+      logger.error(
+        { ...context, attempts: delivery.attempts, reason },
+        "digest paused: Discord kept failing its posts",
+      );
+      return "paused";
+    }
+    if (decision.kind === "give-up") {
       store.markSkipped(
         digest.id,
         delivery.period,
@@ -137,8 +191,8 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
       logger.warn(context, "digest skipped: still failing at the end of its grace window");
       return "skipped";
     }
-    store.markFailed(digest.id, delivery.period, message, nextAttemptAt);
-    logger.warn({ ...context, nextAttemptAt }, "digest delivery failed; will retry");
+    store.markFailed(digest.id, delivery.period, message, decision.at);
+    logger.warn({ ...context, nextAttemptAt: decision.at }, "digest delivery failed; will retry");
     return "retrying";
   }
 
@@ -179,6 +233,20 @@ function requestFor(delivery: Delivery): DeliveryRequest {
     throw new Error(`Claimed delivery of digest ${delivery.digestId} for ${delivery.period} has no nonce`);
   }
   return { period: delivery.period, nonce: delivery.nonce, scheduledFor: new Date(delivery.scheduledFor) };
+}
+
+/** "500 Internal Server Error" when the error carries an HTTP status, else its message. */
+function statusAndMessage(error: unknown): string {
+  const status = (error as { status?: unknown }).status;
+  const message = describeError(error);
+  return typeof status === "number" && !message.startsWith(String(status)) ? `${status} ${message}` : message;
+}
+
+/** "3 h 51 min", "12 min". */
+function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / MINUTE_MS));
+  const hours = Math.floor(minutes / 60);
+  return hours === 0 ? `${minutes} min` : `${hours} h ${minutes % 60} min`;
 }
 
 function describeError(error: unknown): string {

@@ -3,8 +3,9 @@ import { createLimiter } from "../concurrency-limit.js";
 import {
   type AttemptOutcome,
   createDeliveryAttempt,
-  DEFAULT_RETRY_BACKOFF_MS,
+  DEFAULT_RETRY_POLICY,
   type DeliveryAttemptDeps,
+  type RetryPolicy,
 } from "./delivery-attempt.js";
 import type { Delivery, Digest } from "./digest-store.js";
 import type { Lease } from "./lease.js";
@@ -23,12 +24,12 @@ export type {
  * store, clock, logger and the Discord layer's `deliver`, `findExisting`, `classifyError`), and
  * the lease and the timings below.
  */
-export interface DigestSchedulerDeps extends Omit<DeliveryAttemptDeps, "retryBackoffMs"> {
+export interface DigestSchedulerDeps extends Omit<DeliveryAttemptDeps, "retry"> {
   lease: Lease;
   /** How late an occurrence may still be posted; later ones are recorded as skipped. 12 h. */
   graceMs?: number;
-  /** Waits after the 1st, 2nd, … failed attempt; the last repeats. 1, 2, 5, 10 minutes. */
-  retryBackoffMs?: readonly number[];
+  /** How transient failures are retried; DEFAULT_RETRY_POLICY (1, 5, 15, 30, 60 min; 8 attempts). */
+  retry?: Partial<RetryPolicy>;
   /** Most deliveries in flight at once, per process. 5. */
   concurrency?: number;
   /**
@@ -56,7 +57,7 @@ export interface TickReport {
   skipped: number;
   /** Failed attempts that will be retried. */
   retrying: number;
-  /** Digests paused because their channel refuses posts. */
+  /** Digests paused: their channel refuses posts, or Discord failed every attempt the policy allows. */
   paused: number;
   /** Unexpected failures (the database, a bug); logged, and retried on a later tick. */
   errors: number;
@@ -125,7 +126,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const newNonce = deps.newNonce ?? (() => randomBytes(12).toString("base64url"));
   const attempt = createDeliveryAttempt({
     ...deps,
-    retryBackoffMs: deps.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS,
+    retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
   });
   const limit = createLimiter(deps.concurrency ?? 5);
 

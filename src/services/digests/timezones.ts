@@ -1,3 +1,4 @@
+import { boundInput } from "../text/bounded-input.js";
 import { editDistance } from "../text/edit-distance.js";
 import { ABBREVIATIONS, HALF_HOUR_OFFSETS, PLACES, RENAMED } from "./timezone-names.js";
 
@@ -8,6 +9,11 @@ import { ABBREVIATIONS, HALF_HOUR_OFFSETS, PLACES, RENAMED } from "./timezone-na
 export type TimeZoneResolution = { ok: true; zone: string } | { ok: false; suggestions: string[] };
 
 const MAX_SUGGESTIONS = 5;
+/**
+ * The most of the input that is matched: twice the longest IANA name
+ * (`America/Argentina/ComodRivadavia`, 32), room for spaces and a typo or two.
+ */
+export const MAX_TIME_ZONE_INPUT = 64;
 
 interface ZoneIndex {
   /** Lower-case accepted name → the spelling we store. */
@@ -83,7 +89,8 @@ function squash(text: string): string {
  * (`US/Pacific`), and zone names a typo away (`Europe/Pari`, `asia/shangai`).
  */
 export function resolveTimeZone(input: string): TimeZoneResolution {
-  const text = input.trim().replace(/\s+/gu, " ");
+  // Spaces are collapsed before the cut, so that a long run of them cannot hide what follows.
+  const text = boundInput(input.trim().replace(/\s+/gu, " "), MAX_TIME_ZONE_INPUT);
   if (text === "") return { ok: false, suggestions: [] };
   const { accepted } = zoneIndex();
   const lower = text.toLowerCase();
@@ -153,12 +160,13 @@ function nearZoneNames(
   const scored: { zone: string; distance: number }[] = [];
   for (const candidate of suggestable) {
     const city = candidate.lower.split("/").at(-1) ?? candidate.lower;
+    const allowed = allowedEdits(squashed.length);
     const distance = Math.min(
-      editDistance(lower, candidate.lower),
-      editDistance(squashed, squash(city)),
-      editDistance(lower.replace(/ /g, "_"), candidate.lower),
+      editDistance(lower, candidate.lower, allowed),
+      editDistance(squashed, squash(city), allowed),
+      editDistance(lower.replace(/ /g, "_"), candidate.lower, allowed),
     );
-    if (distance <= allowedEdits(squashed.length)) scored.push({ zone: candidate.zone, distance });
+    if (distance <= allowed) scored.push({ zone: candidate.zone, distance });
   }
   scored.sort((a, b) => a.distance - b.distance || a.zone.localeCompare(b.zone));
   const prefixed = lower.includes("/")

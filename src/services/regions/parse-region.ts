@@ -1,3 +1,4 @@
+import { boundInput } from "../text/bounded-input.js";
 import { editDistance } from "../text/edit-distance.js";
 import { REGIONS, type Region } from "./types.js";
 
@@ -23,6 +24,9 @@ const REGION_HELP: Readonly<Record<Region, string>> = {
   other: "other (rest of the world)",
 };
 
+/** The most of the input that is matched: well past the longest alias ("united states of america", 24). */
+export const MAX_REGION_INPUT = 40;
+
 const REGION_BY_WORD: ReadonlyMap<string, Region> = new Map(
   REGIONS.flatMap((region) =>
     [region, ...REGION_ALIASES[region]].map((word): [string, Region] => [word, region]),
@@ -32,14 +36,17 @@ const REGION_BY_WORD: ReadonlyMap<string, Region> = new Map(
 /**
  * The comparable form of what someone typed: Unicode-normalised (full-width letters become ASCII),
  * lower case, dots dropped (`U.S.` is `us`), and runs of spaces, `-` and `_` made one space.
+ * Then cut to {@link MAX_REGION_INPUT}: the steps before are linear, the matching after is not,
+ * and cutting last means a long run of spaces cannot make `china…x` read as `china`.
  */
 export function normaliseRegionInput(input: string): string {
-  return input
+  const normal = input
     .normalize("NFKC")
     .toLowerCase()
     .replaceAll(".", "")
     .replace(/[\s_-]+/gu, " ")
     .trim();
+  return boundInput(normal, MAX_REGION_INPUT);
 }
 
 /** The region `input` names, by name or alias, ignoring case and surrounding spaces; else null. */
@@ -62,7 +69,7 @@ export function suggestRegions(input: string): Region[] {
   const best = new Map<Region, number>();
   for (const [word, region] of REGION_BY_WORD) {
     const prefix = letters.length >= 2 && word.startsWith(typed);
-    const distance = prefix ? 0 : editDistance(typed, word);
+    const distance = prefix ? 0 : editDistance(typed, word, allowed);
     if (distance > allowed) continue;
     const previous = best.get(region);
     if (previous === undefined || distance < previous) best.set(region, distance);

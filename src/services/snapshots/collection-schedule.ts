@@ -1,12 +1,29 @@
 import type { Logger } from "pino";
+import { StorageUnavailableError } from "../storage/errors.js";
 import type { SnapshotStore } from "../storage/snapshot-store.js";
 import type { SnapshotCollector } from "./collector.js";
+import { ImplausibleCollectionError } from "./plausibility.js";
+
+/**
+ * Why the last collection failed: the Hub could not be read, its answer was refused as
+ * implausible, or the result could not be saved (disk full, read-only): each is told differently.
+ */
+export type CollectionFailureKind = "hub-unreachable" | "hub-implausible" | "storage";
 
 /** When the background collection last ran and will run next (shown by `/about` and errors). */
 export interface CollectionStatus {
   lastSuccessAt(): Date | null;
   lastError(): string | null;
+  /** Null while the last collection succeeded (or none failed yet). */
+  lastFailureKind(): CollectionFailureKind | null;
   nextAttemptAt(): Date | null;
+}
+
+/** What kind of failure `error` is, for {@link CollectionStatus.lastFailureKind}. */
+export function collectionFailureKind(error: unknown): CollectionFailureKind {
+  if (error instanceof ImplausibleCollectionError) return "hub-implausible";
+  if (error instanceof StorageUnavailableError) return "storage";
+  return "hub-unreachable";
 }
 
 export interface CollectionSchedule extends CollectionStatus {
@@ -34,6 +51,7 @@ export function createCollectionSchedule(deps: {
   const { collector, store, everyMs, clock, logger } = deps;
   let lastSuccess: Date | null = null;
   let lastError: string | null = null;
+  let lastFailureKind: CollectionFailureKind | null = null;
   let retryAt: Date | null = null;
   let failures = 0;
 
@@ -50,6 +68,7 @@ export function createCollectionSchedule(deps: {
       return newest === null ? null : new Date(newest.takenAt);
     },
     lastError: () => lastError,
+    lastFailureKind: () => lastFailureKind,
     nextAttemptAt: () => {
       const due = dueAt();
       return due.getTime() < clock().getTime() ? clock() : due;
@@ -60,6 +79,7 @@ export function createCollectionSchedule(deps: {
         await collector.collect();
         lastSuccess = clock();
         lastError = null;
+        lastFailureKind = null;
         retryAt = null;
         failures = 0;
       } catch (error) {
@@ -67,6 +87,7 @@ export function createCollectionSchedule(deps: {
         const backoff = Math.min(MAX_RETRY_MS, MIN_RETRY_MS * 2 ** (failures - 1));
         retryAt = new Date(clock().getTime() + backoff);
         lastError = (error as Error).message;
+        lastFailureKind = collectionFailureKind(error);
         logger.warn(
           { err: error, retryAt: retryAt.toISOString(), failures },
           "collection failed; will retry",

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { QueryCache } from "../cache/query-cache.js";
 import type { CollectionResult } from "../hub/types.js";
 import type { SnapshotMeta, SnapshotStore } from "../storage/snapshot-store.js";
+import { ImplausibleCollectionError, judgeCollection } from "./plausibility.js";
 
 /** What a collection run asks the Hub for (see `Config.collection`). */
 export interface CollectionSettings {
@@ -32,7 +33,8 @@ export interface CollectionReport {
 export interface SnapshotCollector {
   /**
    * Reads the Hub now and saves the result as a snapshot. Concurrent calls share one run. A run
-   * that fails (Hub down, malformed page) saves nothing and rejects.
+   * that fails (Hub down, malformed page) saves nothing and rejects; so does one whose result is
+   * implausible (see plausibility.ts), with an ImplausibleCollectionError.
    */
   collect(): Promise<CollectionReport>;
 }
@@ -60,6 +62,7 @@ export function createSnapshotCollector(deps: {
       newLimit: settings.newLimit,
       now: started,
     });
+    refuseImplausible(result);
     const snapshot = store.save({
       takenAt: started,
       source: "collect",
@@ -80,6 +83,19 @@ export function createSnapshotCollector(deps: {
       "snapshot collected",
     );
     return { snapshot, requests: result.requests, pruned };
+  }
+
+  function refuseImplausible(result: CollectionResult): void {
+    const downloads = result.models.reduce((sum, model) => sum + model.downloads, 0);
+    const collected = { models: result.models.length, skipped: result.skipped, downloads };
+    const previous = store.newestTotals();
+    const verdict = judgeCollection({ topN: settings.topN }, collected, previous);
+    if (verdict.plausible) return;
+    logger.error(
+      { ...collected, previous, requests: result.requests },
+      `collection refused, keeping the last good snapshot: ${verdict.reasons.join("; ")}`,
+    );
+    throw new ImplausibleCollectionError(verdict.reasons);
   }
 
   return {

@@ -1,6 +1,13 @@
 import type { ModelRecord } from "../hub/types.js";
 import type { Snapshot } from "../storage/snapshot-store.js";
+import { boundInput } from "../text/bounded-input.js";
 import { editDistance } from "../text/edit-distance.js";
+
+/**
+ * The most of a typed name that is matched: past the longest repo id the Hub allows (a 96-character
+ * name under its namespace), so a cut query matches nothing the whole one would not.
+ */
+export const MAX_NAME_INPUT = 200;
 
 /**
  * The names of one snapshot, ready for autocomplete and "did you mean": model ids and authors
@@ -82,7 +89,7 @@ function buildNameIndex(snapshot: Snapshot): NameIndex {
  * other match; within a tier, in the order given (most downloaded first). At most `limit`.
  */
 export function searchNames(names: readonly string[], query: string, limit: number): string[] {
-  const wanted = query.trim().toLowerCase();
+  const wanted = boundInput(query.trim(), MAX_NAME_INPUT).toLowerCase();
   if (wanted === "") return names.slice(0, limit);
   const tiers: string[][] = [[], [], [], []];
   for (const name of names) {
@@ -103,7 +110,7 @@ export function searchNames(names: readonly string[], query: string, limit: numb
  * for `Qwen/Qwen3-8B`), or containing the query when it is at least three characters long.
  */
 export function closeMatches(names: readonly string[], query: string, limit: number): string[] {
-  const wanted = query.trim().toLowerCase();
+  const wanted = boundInput(query.trim(), MAX_NAME_INPUT).toLowerCase();
   if (wanted === "") return [];
   const allowed = Math.max(1, Math.min(3, Math.floor(wanted.length / 4)));
   const scored: { name: string; score: number }[] = [];

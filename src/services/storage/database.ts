@@ -1,8 +1,10 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { accessSync, constants, mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Logger } from "pino";
+import type { StorageUnavailableError } from "./errors.js";
 import { MIGRATIONS, type Migration, type SqliteDatabase } from "./migrations.js";
+import { guardWrites } from "./sqlite-file-guard.js";
 
 export type { SqliteDatabase } from "./migrations.js";
 
@@ -16,6 +18,11 @@ export interface OpenDatabaseOptions {
    * The bot and the CLI may share the file; a collection run holds the write lock for a moment.
    */
   busyTimeoutMs?: number;
+  /**
+   * Called once if the file is deleted or replaced while open (see `guardWrites`): from then on
+   * every write fails with a StorageUnavailableError, and the owner should stop.
+   */
+  onReplaced?: (error: StorageUnavailableError) => void;
 }
 
 /**
@@ -24,6 +31,23 @@ export interface OpenDatabaseOptions {
  */
 export class SchemaMismatchError extends Error {
   override readonly name = "SchemaMismatchError";
+}
+
+/**
+ * The database file cannot be opened or set up (its directory cannot be created, it is not a
+ * database, it or its directory is read-only...). `reason` says which, in words an operator can act on.
+ */
+export class DatabaseOpenError extends Error {
+  override readonly name = "DatabaseOpenError";
+
+  constructor(
+    /** Absolute path of the file. */
+    readonly path: string,
+    readonly reason: string,
+    options: { cause: unknown },
+  ) {
+    super(`cannot open the database ${path}: ${reason}`, options);
+  }
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -36,17 +60,21 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
  * can lose the last one). Foreign keys are on, so deleting a snapshot deletes its models.
  * `:memory:` works and gives a private database, for tests.
  *
+ * Every write is guarded (see `guardWrites`): it throws a StorageUnavailableError rather than
+ * succeed where it cannot be kept (file deleted or replaced, disk full, read-only).
+ *
+ * @throws {DatabaseOpenError} when the file cannot be created, opened or written.
  * @throws {SchemaMismatchError} when the file was written by a newer schema than this code knows.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions): SqliteDatabase {
   const { logger, migrations = MIGRATIONS, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS } = options;
   const inMemory = path === ":memory:" || path === "";
-  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-
-  // The constructor's timeout becomes SQLite's busy_timeout before any statement runs; switching
-  // to WAL is the one step it does not cover (see enableWal).
-  const db = new Database(path, { timeout: busyTimeoutMs });
+  let db: SqliteDatabase | undefined;
   try {
+    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    // The constructor's timeout becomes SQLite's busy_timeout before any statement runs; switching
+    // to WAL is the one step it does not cover (see enableWal).
+    db = new Database(path, { timeout: busyTimeoutMs });
     const journalMode = enableWal(db, busyTimeoutMs);
     if (!inMemory && journalMode !== "wal") {
       logger.warn({ path, journalMode }, "SQLite refused WAL mode; readers may block writers");
@@ -55,11 +83,79 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Sqlite
     db.pragma("foreign_keys = ON");
     migrate(db, migrations, logger);
   } catch (error) {
-    db.close();
-    throw error;
+    db?.close();
+    if (error instanceof SchemaMismatchError || inMemory) throw error;
+    throw new DatabaseOpenError(resolve(path), describeOpenFailure(path, error), { cause: error });
   }
+  guardWrites(db, {
+    path: inMemory ? null : path,
+    logger,
+    ...(options.onReplaced === undefined ? {} : { onReplaced: options.onReplaced }),
+  });
   logger.debug({ path, version: latestVersion(migrations) }, "database open");
   return db;
+}
+
+/**
+ * Why `path` could not be opened, in an operator's words. SQLite's own messages ("unable to open
+ * database file") name neither the file nor the cause, so the likely causes are checked here.
+ */
+function describeOpenFailure(path: string, error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const said = error instanceof Error ? error.message : String(error);
+  const dir = resolve(dirname(path));
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return `cannot create its directory ${dir}: permission denied (${code})`;
+    case "EROFS":
+      return `its directory ${dir} is on a read-only file system (${code})`;
+    case "ENOTDIR":
+    case "EEXIST":
+      return `a part of its directory ${dir} is a file, not a directory (${code})`;
+    case "SQLITE_NOTADB":
+      return `the file is not an SQLite database (${code}: ${said})`;
+    case "SQLITE_CORRUPT":
+      return `the file is corrupt (${code}: ${said})`;
+    case "SQLITE_FULL":
+      return `the disk is full (${code})`;
+    default:
+      break;
+  }
+  if (isDirectory(path)) return "it is a directory, not a file";
+  if (typeof code === "string" && (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN")) {
+    const notWritable = [resolve(path), dir].find((p) => exists(p) && !writable(p));
+    if (notWritable !== undefined) {
+      return `${notWritable} is not writable by this process (${code}): the bot writes the file and, next to it, its -wal and -shm files`;
+    }
+  }
+  return typeof code === "string" ? `${said} (${code})` : said;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

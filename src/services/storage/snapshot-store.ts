@@ -58,6 +58,11 @@ export interface SnapshotStore {
   list(): SnapshotMeta[];
   /** The newest snapshot's meta, without its models (one indexed row): for frequent checks. */
   newestMeta(): SnapshotMeta | null;
+  /**
+   * The newest snapshot's model count, skipped records and total 30-day downloads, without loading
+   * its models (one aggregate over its rows): what a new collection is judged against.
+   */
+  newestTotals(): SnapshotTotals | null;
   /** The newest snapshot by `takenAt`, with its models; null when there is none. */
   latest(): Snapshot | null;
   load(id: number): Snapshot | null;
@@ -74,6 +79,15 @@ export interface SnapshotStore {
   latestModelIds(): string[];
   /** Distinct authors of the newest snapshot, by their total downloads, highest first. */
   latestAuthors(): string[];
+}
+
+/** Totals of one snapshot, from {@link SnapshotStore.newestTotals}. */
+export interface SnapshotTotals {
+  snapshotId: number;
+  models: number;
+  skipped: number;
+  /** Sum of the models' 30-day downloads. */
+  downloads: number;
 }
 
 /** Dependencies of {@link createSnapshotStore}. */
@@ -148,6 +162,11 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
     .raw();
   const selectAll = db.prepare<[], SnapshotRow>(`SELECT ${META_COLUMNS} FROM snapshots ${NEWEST}`);
   const selectNewest = db.prepare<[], SnapshotRow>(`SELECT ${META_COLUMNS} FROM snapshots ${NEWEST} LIMIT 1`);
+  const selectNewestTotals = db.prepare<[], SnapshotTotals>(
+    `SELECT id AS snapshotId, model_count AS models, skipped,
+       (SELECT COALESCE(SUM(downloads), 0) FROM snapshot_models WHERE snapshot_id = snapshots.id) AS downloads
+     FROM snapshots ${NEWEST} LIMIT 1`,
+  );
   const selectAtOrBefore = db.prepare<[string], SnapshotRow>(
     `SELECT ${META_COLUMNS} FROM snapshots WHERE taken_at <= ? ${NEWEST} LIMIT 1`,
   );
@@ -273,6 +292,7 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
       const row = selectNewest.get();
       return row === undefined ? null : toMeta(row);
     },
+    newestTotals: () => selectNewestTotals.get() ?? null,
     save: (input) => saveInTransaction(input, checkSaveInput(input)),
     replace: (input) => replaceInTransaction(input, checkSaveInput(input)),
     delete: (id) => deleteById.run(id).changes > 0,

@@ -1,10 +1,14 @@
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), over code points so
  * a Chinese character is one edit, not two.
+ *
+ * With `limit`, a caller that only cares whether the distance is at most `limit` gets `limit + 1`
+ * at once when the lengths alone rule that out, which is most candidates of a fuzzy search.
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, limit?: number): number {
   const s = [...a];
   const t = [...b];
+  if (limit !== undefined && Math.abs(s.length - t.length) > limit) return limit + 1;
   // Three rolling rows: the one before last is needed for transpositions.
   let before: number[] = [];
   let previous = Array.from({ length: t.length + 1 }, (_, j) => j);

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { RawData, WebSocket } from "ws";
 import { WebSocketServer } from "ws";
+import type { BotCredentials } from "./credentials.js";
 import { randomToken } from "./ids.js";
 import { guildPayload, memberPayload, userPayload } from "./payloads.js";
 import type { World } from "./state.js";
@@ -9,7 +10,7 @@ import type { World } from "./state.js";
 /** What the gateway needs from the rest of the fake. */
 export interface GatewayConfig {
   world: World;
-  token: string;
+  credentials: BotCredentials;
   applicationFlags: number;
   heartbeatIntervalMs: number;
   /** `ws://127.0.0.1:PORT/gateway`, also sent as READY's `resume_gateway_url`. */
@@ -55,6 +56,8 @@ export class Gateway {
   private readonly readyListeners = new Set<() => void>();
   /** Number of IDENTIFYs received, for `session_start_limit.remaining`. */
   identifies = 0;
+  /** When set, every IDENTIFY is answered by closing with this code (see `refuseIdentify`). */
+  private identifyRefusal: { code: number; reason: string } | undefined;
 
   constructor(private readonly config: GatewayConfig) {}
 
@@ -145,8 +148,14 @@ export class Gateway {
   }
 
   private identify(ws: WebSocket, d: Record<string, unknown>): Session | undefined {
-    if (d.token !== this.config.token) {
-      this.config.onProblem("gateway: IDENTIFY with a wrong token");
+    if (this.identifyRefusal) {
+      ws.close(this.identifyRefusal.code, this.identifyRefusal.reason);
+      return undefined;
+    }
+    const token = this.config.credentials.check(d.token);
+    if (token !== "valid") {
+      // A revoked token was valid once: the bot is not wrong to try it, only out of date.
+      if (token === "wrong") this.config.onProblem("gateway: IDENTIFY with a wrong token");
       ws.close(4004, "Authentication failed.");
       return undefined;
     }
@@ -202,7 +211,7 @@ export class Gateway {
 
   private resume(ws: WebSocket, d: Record<string, unknown>): Session | undefined {
     const session = typeof d.session_id === "string" ? this.sessions.get(d.session_id) : undefined;
-    if (d.token !== this.config.token) {
+    if (this.config.credentials.check(d.token) !== "valid") {
       ws.close(4004, "Authentication failed.");
       return undefined;
     }
@@ -290,6 +299,28 @@ export class Gateway {
       }, timeoutMs);
       this.readyListeners.add(listener);
     });
+  }
+
+  /**
+   * Closes every later IDENTIFY with `code`, as Discord does for a bot it will not serve on this
+   * connection: 4011 once a bot is in too many guilds for one shard, 4014 for a privileged intent
+   * the developer portal has not enabled.
+   */
+  refuseIdentify(code: number, reason: string): void {
+    this.identifyRefusal = { code, reason };
+  }
+
+  /**
+   * Cuts every connection without a close frame, as a network fault does; sessions stay resumable.
+   * discord.js then reconnects and RESUMEs.
+   */
+  dropConnections(): number {
+    let dropped = 0;
+    for (const ws of this.wss.clients) {
+      ws.terminate();
+      dropped++;
+    }
+    return dropped;
   }
 
   /** Drops every connection at once: a graceful close code would make discord.js reconnect. */

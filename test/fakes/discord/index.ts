@@ -20,6 +20,7 @@
  * await discord.close();
  * ```
  */
+import { BotCredentials } from "./credentials.js";
 import { Gateway } from "./gateway.js";
 import { botToken } from "./ids.js";
 import { interactionRoutes } from "./interaction-routes.js";
@@ -61,6 +62,7 @@ export interface FakeDiscord {
   /** Pass as `new Client({ rest: { api: discord.apiUrl } })`. */
   readonly apiUrl: string;
   readonly gatewayUrl: string;
+  /** The bot token the fake accepts now (a new one after `resetToken`). */
   readonly token: string;
   readonly applicationId: string;
   readonly botUserId: string;
@@ -74,10 +76,28 @@ export interface FakeDiscord {
   dispatchChatInput(args: DispatchInteractionArgs): Promise<DispatchedInteraction>;
   /** Sends an autocomplete INTERACTION_CREATE (type 4); one option must have `focused: true`. */
   dispatchAutocomplete(args: DispatchInteractionArgs): Promise<DispatchedInteraction>;
+  /**
+   * Sends an interaction's INTERACTION_CREATE again, same id and token, as the gateway may (it
+   * delivers at least once: a resume can replay an event the client had already handled).
+   */
+  redeliver(interaction: DispatchedInteraction): number;
   /** Sends any gateway event as is (no state change); returns how many sessions got it. */
   dispatch(event: string, data: unknown): number;
   /** Asks every session to reconnect (op 7), as Discord does before maintenance; discord.js resumes (op 6). */
   requestReconnect(): number;
+  /**
+   * Resets the bot token, as the developer portal's "Reset Token" does (or Discord revoking a leaked
+   * one): REST answers 401 to the old token, live gateway connections drop, and the RESUME and
+   * IDENTIFY that follow are closed with 4004 Authentication failed. Returns the new token.
+   */
+  resetToken(): string;
+  /** Closes every later IDENTIFY with `code` (4011 Sharding required, 4014 Disallowed intents, ...). */
+  refuseIdentify(code: number, reason: string): void;
+  /**
+   * Stops answering anything, REST or gateway, behind connections it leaves open (a hung or
+   * partitioned peer): requests already read get no answer, new connections are never read.
+   */
+  goSilent(): void;
   /** Deletes a channel (CHANNEL_DELETE is sent); later REST calls to it answer 404 10003. */
   deleteChannel(channelId: string): void;
   /** Sets an overwrite on a channel (the bot's member overwrite by default) and sends CHANNEL_UPDATE. */
@@ -115,7 +135,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const bot = makeUser({ ...options.botUser, bot: true }, options.botUser?.username ?? "hubtrends");
   const world = new World(bot, options.applicationId ?? bot.id);
   for (const guild of options.guilds ?? []) world.addGuild(guild);
-  const token = options.token ?? botToken(bot.id);
+  const credentials = new BotCredentials(options.token ?? botToken(bot.id), bot.id);
   const applicationFlags = options.applicationFlags ?? 0;
   const calls: RecordedCall[] = [];
   const violations: Violation[] = [];
@@ -128,7 +148,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const cdnBase = (): string => `http://127.0.0.1:${port}`;
   const gateway = new Gateway({
     world,
-    token,
+    credentials,
     applicationFlags,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     url: gatewayUrl,
@@ -162,7 +182,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     routes,
     limiter,
     world,
-    token,
+    credentials,
     clock,
     calls,
     violations,
@@ -189,7 +209,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   return {
     apiUrl: `http://127.0.0.1:${port}/api`,
     gatewayUrl: gatewayUrl(),
-    token,
+    get token() {
+      return credentials.token;
+    },
     applicationId: world.applicationId,
     botUserId: bot.id,
     calls,
@@ -200,7 +222,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     dispatchChatInput: (args) => dispatchInteraction(2, args),
     dispatchAutocomplete: (args) => dispatchInteraction(4, args),
     dispatch: (event, data) => gateway.dispatch(event, data),
+    redeliver: (interaction) => gateway.dispatch("INTERACTION_CREATE", interaction.payload),
     requestReconnect: () => gateway.requestReconnect(),
+    goSilent: () => http.goSilent(),
+    refuseIdentify: (code, reason) => gateway.refuseIdentify(code, reason),
+    resetToken() {
+      const next = credentials.reset();
+      gateway.dropConnections();
+      return next;
+    },
     deleteChannel(channelId) {
       const channel = world.deleteChannel(channelId);
       if (!channel) throw new Error(`unknown channel ${channelId}`);

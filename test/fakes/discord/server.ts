@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { Duplex } from "node:stream";
+import type { BotCredentials } from "./credentials.js";
 import type { RateLimiter } from "./rate-limits.js";
 import type { RouteDef, RouteResponse } from "./router.js";
 import { Errors, matchRoute } from "./router.js";
@@ -14,7 +15,7 @@ export interface HttpDeps {
   routes: readonly RouteDef[];
   limiter: RateLimiter;
   world: World;
-  token: string;
+  credentials: BotCredentials;
   clock: () => number;
   calls: RecordedCall[];
   violations: Violation[];
@@ -30,6 +31,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
+}
+
+/** The token of an `Authorization: Bot <token>` header. */
+function botTokenOf(authorization: string | undefined): string | undefined {
+  return authorization?.startsWith("Bot ") ? authorization.slice("Bot ".length) : undefined;
 }
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {
@@ -107,7 +113,7 @@ function serveAttachment(world: World, path: string, res: ServerResponse): boole
 }
 
 async function handle(
-  deps: HttpDeps,
+  deps: HttpDeps & { silent: () => boolean },
   base: string,
   req: IncomingMessage,
   res: ServerResponse,
@@ -146,7 +152,7 @@ async function handle(
   const fault = deps.limiter.takeFault(method, path);
   if (fault) answer = fault;
   else if (!matched) answer = Errors.notFound();
-  else if (matched.route.auth && headers.authorization !== `Bot ${deps.token}`)
+  else if (matched.route.auth && deps.credentials.check(botTokenOf(headers.authorization)) !== "valid")
     answer = Errors.unauthorized();
   else if (parsed === "invalid-json") answer = Errors.invalidJson();
   else {
@@ -176,6 +182,8 @@ async function handle(
     });
   }
   if (answer.status === 401 || answer.status === 403 || answer.status === 429) deps.countInvalid();
+  // Gone silent while handling: the request was read, the answer never comes.
+  if (deps.silent()) return;
   call.status = answer.status;
   call.response = answer.body;
   send(res, answer, rateHeaders);
@@ -186,14 +194,23 @@ async function handle(
 export interface RunningServer {
   server: Server;
   port: number;
+  /**
+   * Stops reading from every connection, HTTP and gateway alike, and accepts new ones without ever
+   * reading them: a peer that hangs or vanishes behind a half-open connection. The sockets stay
+   * open (nothing is closed or reset), so the bot learns nothing except through its own timeouts.
+   */
+  goSilent(): void;
   close(): Promise<void>;
 }
 
 /** Starts the REST side; the gateway rides on the same port through `upgrade`. */
 export async function startHttp(deps: HttpDeps): Promise<RunningServer> {
   let base = "http://127.0.0.1";
+  const sockets = new Set<Socket>();
+  let silent = false;
+  const handleDeps = { ...deps, silent: () => silent };
   const server = createServer((req, res) => {
-    handle(deps, base, req, res).catch((error: unknown) => {
+    handle(handleDeps, base, req, res).catch((error: unknown) => {
       // A bug in the fake must not pass for Discord being down: answer 500, say why, and fail the test.
       const method = req.method ?? "GET";
       const path = req.url ?? "/";
@@ -210,7 +227,14 @@ export async function startHttp(deps: HttpDeps): Promise<RunningServer> {
       res.end(JSON.stringify({ message: `fake Discord failed: ${String(error)}`, code: 0 }));
     });
   });
-  server.on("upgrade", deps.onUpgrade);
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+    if (silent) socket.pause();
+  });
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!silent) deps.onUpgrade(req, socket, head);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
@@ -220,9 +244,15 @@ export async function startHttp(deps: HttpDeps): Promise<RunningServer> {
   return {
     server,
     port,
+    goSilent() {
+      silent = true;
+      for (const socket of sockets) socket.pause();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
+        // Upgraded (gateway) and silenced sockets are not the HTTP server's to close any more.
+        for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };

@@ -31,6 +31,10 @@ export type HubFault = FaultCount &
     | { kind: "truncated" }
     | { kind: "malformed-json" }
     | { kind: "not-array" }
+    /** Every list answers `200 []`: a Hub whose search index came back empty. */
+    | { kind: "empty-lists" }
+    /** Every listed record has its field `from` renamed to `to`: an API change. */
+    | { kind: "renamed-field"; from: string; to: string }
   );
 
 export interface RecordedRequest {
@@ -80,6 +84,19 @@ function indexById(rows: readonly Row[]): Map<string, Row> {
   const byId = new Map<string, Row>();
   for (const row of rows) if (typeof row.id === "string") byId.set(row.id, row);
   return byId;
+}
+
+function isList(url: URL): boolean {
+  return url.pathname === "/api/models" || url.pathname === "/api/datasets";
+}
+
+function renameField(page: unknown, from: string, to: string): unknown {
+  if (!Array.isArray(page)) return page;
+  return page.map((row: unknown) => {
+    if (typeof row !== "object" || row === null || !(from in row)) return row;
+    const { [from]: value, ...rest } = row as Record<string, unknown>;
+    return { ...rest, [to]: value };
+  });
 }
 
 export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHub> {
@@ -233,6 +250,17 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       case "not-array": {
         const normal = answerNormally();
         answer = { ...normal, body: `{"items":${normal.body}}` };
+        break;
+      }
+      case "empty-lists":
+        answer = isList(url) ? json(200, []) : answerNormally();
+        break;
+      case "renamed-field": {
+        const normal = answerNormally();
+        answer =
+          isList(url) && normal.status === 200
+            ? { ...normal, body: JSON.stringify(renameField(JSON.parse(normal.body), taken.from, taken.to)) }
+            : normal;
         break;
       }
       default:

@@ -1,0 +1,72 @@
+import { copyFileSync, renameSync, rmSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { contentOf } from "../bot/answer-json.js";
+import { ADMIN, setCommand } from "../bot/digest-helpers.js";
+import { type BotProcessWorld, startBotProcessWorld } from "./bot-process.js";
+
+let world: BotProcessWorld;
+
+afterEach(async () => {
+  await world.close();
+});
+
+const REFUSAL =
+  "I couldn't save that: my database file was removed or replaced while I was running, so nothing was kept. I'm restarting; please try again in a minute.";
+
+async function digestSet(): Promise<string> {
+  const { options, extra } = setCommand({});
+  const sent = await world.send("digest", options, extra);
+  return contentOf((await sent.waitForFinal()).json);
+}
+
+async function digestShow(): Promise<string> {
+  const sent = await world.send("digest", [{ name: "show", type: 1 }], { memberPermissions: ADMIN });
+  return contentOf((await sent.waitForFinal()).json);
+}
+
+describe("the database file taken away from a running bot", () => {
+  it("refuses /digest set once the file is deleted, logs why, exits 1, and the next start holds nothing it confirmed", async () => {
+    world = await startBotProcessWorld();
+    const bot = await world.startBot();
+    await bot.waitForLog("snapshot collected");
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${world.databasePath}${suffix}`, { force: true });
+
+    expect(await digestSet()).toBe(REFUSAL);
+    const run = await bot.exited;
+    expect(run.code).toBe(1);
+    expect(
+      bot
+        .logs()
+        .filter((line) => line.level === 60)
+        .map((line) => line.msg),
+    ).toEqual([
+      `The database file ${world.databasePath} was deleted while the bot was running; every write is refused, since it would be lost at the next start. Exiting.`,
+    ]);
+
+    await world.startBot();
+    expect(await digestShow()).toContain("This server has no digests yet.");
+  }, 90_000);
+
+  it("refuses /digest set once the file is replaced by another (a backup put back), exits 1, and the next start holds nothing it confirmed", async () => {
+    world = await startBotProcessWorld();
+    const bot = await world.startBot();
+    await bot.waitForLog("snapshot collected");
+    const backup = `${world.dir}/backup.db`;
+    copyFileSync(world.databasePath, backup);
+    renameSync(backup, world.databasePath);
+
+    expect(await digestSet()).toBe(REFUSAL);
+    expect((await bot.exited).code).toBe(1);
+
+    await world.startBot();
+    expect(await digestShow()).toContain("This server has no digests yet.");
+  }, 90_000);
+
+  it("notices the file gone while nothing writes, and exits 1", async () => {
+    world = await startBotProcessWorld();
+    const bot = await world.startBot();
+    await bot.waitForLog("snapshot collected");
+    rmSync(world.databasePath);
+    expect((await bot.exited).code).toBe(1);
+  }, 60_000);
+});
