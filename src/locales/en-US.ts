@@ -282,7 +282,7 @@ export const enUS = {
   "about.report-gap": (p: { china: string }) => `Why Hugging Face's report says ${p.china}`,
   "about.report-gap-none": (p: { china: string; us: string }) =>
     `Hugging Face's State of Open Source, Spring 2026 says Chinese models took ${p.china} of downloads (the US ${p.us}): 12 months of downloads of every model on the Hub. ` +
-    "This bot counts 30-day downloads of the Hub's most downloaded models, by default credited to the developer of the model each derives from, and leaves what it cannot place unattributed. " +
+    "This bot counts 30-day downloads of the Hub's most downloaded models, by default credited to the base model's developer (a quantisation counts for whoever made the model it quantises), and leaves what it cannot place unattributed. " +
     "Its own figures, side by side for every way of counting, appear here once the first snapshot is collected.",
   "about.figures": (p: { by: string }) => `Newest snapshot, ${p.by}`,
   "about.figures-row": (p: {

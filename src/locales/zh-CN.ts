@@ -224,7 +224,7 @@ export const zhCN: Messages = {
   "about.report-gap": (p) => `为什么 Hugging Face 的报告说 ${p.china}`,
   "about.report-gap-none": (p) =>
     `Hugging Face《开源现状·2026 春季》称中国模型占下载量的 ${p.china}（美国 ${p.us}）：那是 Hub 上全部模型 12 个月的下载量。` +
-    "本机器人统计 Hub 下载量最高的模型的 30 天下载量，默认计入各模型所源自模型的开发者，无法确定地区的下载量不计入任何地区。" +
+    "本机器人统计 Hub 下载量最高的模型的 30 天下载量，默认计入基础模型开发者（量化版本计入被量化模型的开发者），无法确定地区的下载量不计入任何地区。" +
     "采集到第一个快照后，这里会并列显示各种统计方式下的数字。",
   "about.figures": (p) => `最新快照，${p.by}`,
   "about.figures-row": (p) =>

@@ -77,6 +77,12 @@ describe("the by and cohort options", () => {
         expect(translate(locale, key), `${locale} ${key}`).toContain(mark(translate(locale, choice)));
       }
     }
+    // /about's explanation before the first snapshot names the default credit too.
+    for (const locale of LOCALES) {
+      expect(translate(locale, "about.report-gap-none", { china: "41%", us: "36.5%" })).toContain(
+        translate(locale, `option.by.${DEFAULT_METHOD.by}`),
+      );
+    }
     // The digest's cohort description says "all (default)", shorter to stay within 100 characters.
     expect(translate("en-US", "digest.set.cohort")).toContain(`${DEFAULT_METHOD.cohort} (default)`);
   });
