@@ -1,5 +1,6 @@
 import { parseConfig } from "../src/config.js";
 import type { ModelRecord } from "../src/services/hub/types.js";
+import { aboutFigures } from "../src/services/method/about-figures.js";
 import {
   ALL_METHODS,
   type CountingMethod,
@@ -50,6 +51,7 @@ export async function benchCounting(): Promise<Record<string, unknown>> {
     const cold = new Map<string, number[]>();
     const warm = new Map<string, number[]>();
     const cached: number[] = [];
+    const about: number[] = [];
     const push = (map: Map<string, number[]>, key: string, ms: number) =>
       map.set(key, [...(map.get(key) ?? []), ms]);
     for (let round = 0; round < 12; round += 1) {
@@ -68,6 +70,12 @@ export async function benchCounting(): Promise<Record<string, unknown>> {
         aggregate(fresh, method);
         cached.push(performance.now() - started);
       }
+      // /about answers at once (no deferral): every method's aggregates, once /trends warmed the default.
+      const fresh = models.map((m) => ({ ...m }));
+      aggregate(fresh, DEFAULT_METHOD);
+      const started = performance.now();
+      aboutFigures({ takenAt, models: fresh }, lookup);
+      about.push(performance.now() - started);
     }
 
     const figures: Record<string, unknown> = {
@@ -86,6 +94,7 @@ export async function benchCounting(): Promise<Record<string, unknown>> {
         }),
       ),
       "the same method again (aggregates reused): median (ms)": round(median(cached), 3),
+      "/about's figures, every method, after the default was computed (median / p95 ms)": `${round(median(about))} / ${round(percentile(about, 95))}`,
     };
     return figures;
   } finally {

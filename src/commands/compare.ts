@@ -12,14 +12,16 @@ import type { CompareInput } from "../services/charts/types.js";
 import { buildChartSpec } from "../services/charts/views.js";
 import { regionLabel } from "../services/format/locale.js";
 import { formatShare } from "../services/format/numbers.js";
+import { type CountingMethod, methodOf } from "../services/method/method.js";
+import { methodSentence } from "../services/method/wording.js";
 import { parseRegion, suggestRegions } from "../services/regions/parse-region.js";
 import { REGIONS, type Region } from "../services/regions/types.js";
 import { closeMatches, nameIndexOf } from "../services/snapshots/name-index.js";
-import { orgProfile } from "../services/snapshots/profiles.js";
+import { orgProfile, snapshotSource } from "../services/snapshots/profiles.js";
 import type { Snapshot } from "../services/storage/snapshot-store.js";
 import { againstSnapshot, staleNoteAt, withData } from "./data-notes.js";
 import { autocompleteIndex, orgChoices, typedText } from "./names.js";
-import { regionChoices } from "./shared-options.js";
+import { byOption, cohortOption, methodFileSuffix, regionChoices } from "./shared-options.js";
 
 /** Every organisation, so that any two can be compared (compareOrgs looks in `topOrgs`). */
 const ALL_ORGS = 1_000_000;
@@ -49,32 +51,45 @@ export default defineCommand({
   options: {
     a: sideOption("compare.a.name", "compare.a.description"),
     b: sideOption("compare.b.name", "compare.b.description"),
+    by: byOption({ localisedName: true }),
+    cohort: cohortOption({ localisedName: true }),
   },
   needs: { appPermissions: CHART_ANSWER, cooldownSeconds: 5 },
   visibility: "public",
   mayBeSlow: true,
 
-  check({ options, services }) {
-    return againstSnapshot(services, (current) => pair(current, options.a, options.b, services));
+  check({ options, services, t }) {
+    const method = methodOf(options);
+    return againstSnapshot(services, (current) => ({
+      sides: pair(current, options.a, options.b, method, services, t),
+      method,
+    }));
   },
 
-  async run({ services, t }, { plan: [a, b] }) {
-    const input = await withData(() => compared(services, a, b), services.collection, services.clock);
+  async run({ services, t }, { plan: { sides, method } }) {
+    const [a, b] = sides;
+    const input = await withData(() => compared(services, a, b, method), services.collection, services.clock);
     const spec = buildChartSpec("compare", input, { locale: t.locale });
-    const fileStem = `compare-${nameOf(a)}-${nameOf(b)}`.toLowerCase();
+    const fileStem = `compare-${nameOf(a)}-${nameOf(b)}${methodFileSuffix(method)}`.toLowerCase();
     return chartMessage(compareEmbed(input, services, t), { spec, fileStem }, services);
   },
 });
 
 /** The figures of both sides, from the newest stats (every organisation's, for two of them). */
-async function compared(services: CommandServices, a: Side, b: Side): Promise<CompareInput> {
+async function compared(
+  services: CommandServices,
+  a: Side,
+  b: Side,
+  method: CountingMethod,
+): Promise<CompareInput> {
   if (a.kind === "region" && b.kind === "region") {
-    const { stats } = await services.trends.stats({ region: null, windowWeeks: 1 });
+    const { stats } = await services.trends.stats({ region: null, windowWeeks: 1, ...method });
     return compareRegions(stats, a.region, b.region);
   }
   const { stats } = await services.trends.stats({
     region: null,
     windowWeeks: 1,
+    ...method,
     limits: { topOrgs: ALL_ORGS },
   });
   const input = compareOrgs(stats, nameOf(a), nameOf(b));
@@ -112,8 +127,18 @@ function nameOf(side: Side): string {
   return side.kind === "region" ? side.region : side.author;
 }
 
-/** Both sides, of one kind, different, and each with figures to compare; else a refusal saying why. */
-function pair(current: Snapshot, typedA: string, typedB: string, services: CommandServices): [Side, Side] {
+/**
+ * Both sides, of one kind, different, and each with figures to compare under `method`; else a
+ * refusal saying why.
+ */
+function pair(
+  current: Snapshot,
+  typedA: string,
+  typedB: string,
+  method: CountingMethod,
+  services: CommandServices,
+  t: Translator,
+): [Side, Side] {
   const index = nameIndexOf(current);
   const side = (typed: string): Side => {
     const region = parseRegion(typed);
@@ -138,9 +163,12 @@ function pair(current: Snapshot, typedA: string, typedB: string, services: Comma
     throw new UserFacingError(a.kind === "region" ? "compare.same-regions" : "compare.same-orgs", { name });
   }
   for (const s of [a, b]) {
-    if (s.kind === "org" && (orgProfile(current, null, s.author, services.lookup)?.stat ?? null) === null) {
-      throw new UserFacingError("compare.outside-universe", { author: safeText(s.author, 100) });
-    }
+    if (s.kind !== "org") continue;
+    if ((orgProfile(current, null, s.author, services.lookup, method)?.stat ?? null) !== null) continue;
+    throw new UserFacingError("compare.outside-method", {
+      author: safeText(s.author, 100),
+      counted: methodSentence(snapshotSource(current, services.lookup, method), t.locale),
+    });
   }
   return [a, b];
 }

@@ -11,10 +11,14 @@ import { regionLabel } from "../services/format/locale.js";
 import { formatCompact, formatInteger } from "../services/format/numbers.js";
 import type { ModelRecord } from "../services/hub/types.js";
 import { REPO_ID_PATTERN } from "../services/hub/wire.js";
+import { DEFAULT_METHOD } from "../services/method/method.js";
+import { isTestTraffic } from "../services/method/test-traffic.js";
 import type { RegionAttributor } from "../services/regions/attribution.js";
 import { nameIndexOf } from "../services/snapshots/name-index.js";
 import { type ModelProfile, modelProfile, snapshotSource } from "../services/snapshots/profiles.js";
+import { creditFunction } from "../services/stats/region-shares.js";
 import type { Snapshot } from "../services/storage/snapshot-store.js";
+import { type Comparison, changeHeading, comparisonWith } from "./comparison-period.js";
 import { againstSnapshot, fromHub, staleNoteAt } from "./data-notes.js";
 import { autocompleteIndex, closeNames, modelChoices, typedText } from "./names.js";
 
@@ -45,33 +49,29 @@ export default defineCommand({
   visibility: "public",
   mayBeSlow: true,
 
-  check({ options, services }) {
+  check({ options, services, t }) {
     return againstSnapshot(services, (current) => {
-      const profile = modelProfile(
-        current,
-        services.trends.previousOf(current, 1),
-        options.id,
-        services.lookup,
-      );
+      const comparison = comparisonWith(current, services.trends.comparisonOf(current, 1), t);
+      const profile = modelProfile(current, comparison?.snapshot ?? null, options.id, services.lookup);
       // Only a well-formed id is worth asking the Hub about.
       if (profile === null && !REPO_ID_PATTERN.test(options.id)) throw unknownModel(options.id, current);
-      return profile;
+      return { profile, comparison };
     });
   },
   // Not in the snapshot: the Hub decides whether it exists, and "no" must stay private.
-  privately: ({ plan }) => plan === null,
+  privately: ({ plan }) => plan.profile === null,
 
-  async run({ options, services, t }, { plan, snapshot }) {
-    if (plan !== null) {
+  async run({ options, services, t }, { plan: { profile, comparison }, snapshot }) {
+    if (profile !== null) {
       const source = snapshotSource(snapshot, services.lookup);
       return embedMessage(
         answerEmbed({
-          title: plan.model.id,
+          title: profile.model.id,
           description: "",
-          fields: trackedFields(plan, source.universe.listSize, t, services.lookup),
+          fields: trackedFields(profile, comparison, snapshot, source.universe.listSize, t, services.lookup),
           footer: snapshotFooter(source, t.locale, staleNoteAt(source.asOf, services, t)),
           timestamp: source.asOf,
-          url: hubUrlOf(plan.model.id),
+          url: hubUrlOf(profile.model.id),
         }),
       );
     }
@@ -120,6 +120,8 @@ function baseFields(model: ModelRecord, t: Translator, lookup: RegionAttributor)
 
 function trackedFields(
   profile: ModelProfile,
+  comparison: Comparison | null,
+  snapshot: Snapshot,
   universeSize: number,
   t: Translator,
   lookup: RegionAttributor,
@@ -134,14 +136,51 @@ function trackedFields(
   ].filter((part): part is string => part !== null);
   return [
     ...baseFields(model, t, lookup),
+    ...creditedField(model, snapshot, t, lookup),
     { name: t("model.rank"), value: ranks.join(" · "), inline: true },
-    { name: t("model.week"), value: weekOverWeek(profile, t), inline: false },
+    {
+      name: changeHeading(comparison, t("model.week"), t),
+      value: changeSince(profile, comparison, t),
+      inline: false,
+    },
   ];
 }
 
-function weekOverWeek(profile: ModelProfile, t: Translator): string {
-  if (profile.previous === null)
-    return profile.hasPrevious ? t("model.new-this-week") : t("model.no-history");
+/**
+ * Whom the model's downloads count for in the answers that credit them (the default method's),
+ * when that is not its uploader: a GGUF of Qwen3 by unsloth counts for Qwen, and the footer's
+ * "credited to the base model's developer" would otherwise not say so for this model; and a test
+ * repo's count for nobody.
+ */
+function creditedField(
+  model: ModelRecord,
+  snapshot: Snapshot,
+  t: Translator,
+  lookup: RegionAttributor,
+): APIEmbedField[] {
+  // Test traffic counts for nobody: every cohort leaves it out.
+  if (isTestTraffic(model)) {
+    return [{ name: t("model.credited"), value: t("model.test-traffic"), inline: false }];
+  }
+  const credited = creditFunction(snapshot.models, DEFAULT_METHOD)(model);
+  if (credited.toLowerCase() === model.author.toLowerCase()) return [];
+  const region = regionLabel(lookup.regionOf(credited), t.locale);
+  return [
+    {
+      name: t("model.credited"),
+      value: t("model.credited-to", { author: safeText(credited, 100), region }),
+      inline: false,
+    },
+  ];
+}
+
+/** The change since the compared snapshot, or why there is none to show. */
+function changeSince(profile: ModelProfile, comparison: Comparison | null, t: Translator): string {
+  if (comparison === null) return t("model.no-history");
+  if (profile.previous === null) {
+    return comparison.exact ? t("model.new-this-week") : t("model.new-since", { day: comparison.day });
+  }
+  if (comparison.countsUnchanged) return t("change.counts-unchanged", { day: comparison.day });
   const before = profile.previous.downloads;
   const now = profile.model.downloads;
   const pct =
@@ -152,9 +191,9 @@ function weekOverWeek(profile: ModelProfile, t: Translator): string {
           maximumFractionDigits: 1,
           signDisplay: "exceptZero",
         }).format((now - before) / before);
-  return t("model.change", {
-    pct,
-    before: formatCompact(before, t.locale),
-    day: profile.previous.asOf.slice(0, 10),
-  });
+  // The heading of an inexact comparison already says the day.
+  const was = formatCompact(before, t.locale);
+  return comparison.exact
+    ? t("model.change", { pct, before: was, day: comparison.isoDay })
+    : t("model.change-was", { pct, before: was });
 }

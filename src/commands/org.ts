@@ -9,7 +9,13 @@ import type { Translator } from "../locales/index.js";
 import type { RankingInput } from "../services/charts/specs/ranking.js";
 import { buildChartSpec } from "../services/charts/views.js";
 import { regionLabel } from "../services/format/locale.js";
-import { formatInteger, formatPp, formatShare } from "../services/format/numbers.js";
+import {
+  formatCompact,
+  formatInteger,
+  formatPercentChange,
+  formatPp,
+  formatShare,
+} from "../services/format/numbers.js";
 import type { RegionAttributor } from "../services/regions/attribution.js";
 import { nameIndexOf } from "../services/snapshots/name-index.js";
 import {
@@ -19,6 +25,7 @@ import {
   snapshotSource,
 } from "../services/snapshots/profiles.js";
 import type { Snapshot } from "../services/storage/snapshot-store.js";
+import { type Comparison, changeHeading, comparisonWith } from "./comparison-period.js";
 import { againstSnapshot, staleNoteAt } from "./data-notes.js";
 import { autocompleteIndex, closeNames, orgChoices, typedText } from "./names.js";
 import { rankingItems, rankingLines } from "./ranking-lines.js";
@@ -52,12 +59,14 @@ export default defineCommand({
   mayBeSlow: true,
 
   check({ options, services, t }) {
-    return againstSnapshot(services, (current) =>
-      findOrg(current, services.trends.previousOf(current, 1), options.name, services.lookup, t),
-    );
+    return againstSnapshot(services, (current) => {
+      const comparison = comparisonWith(current, services.trends.comparisonOf(current, 1), t);
+      const profile = findOrg(current, comparison?.snapshot ?? null, options.name, services.lookup, t);
+      return { profile, comparison };
+    });
   },
 
-  async run({ services, t }, { plan: profile, snapshot }) {
+  async run({ services, t }, { plan: { profile, comparison }, snapshot }) {
     const { locale } = t;
     const source = snapshotSource(snapshot, services.lookup);
     const entries = profile.models.map((m) => ({ ...m, region: profile.region }));
@@ -77,7 +86,7 @@ export default defineCommand({
     const embed = answerEmbed({
       title: `${profile.author} · ${regionLabel(profile.region, locale)}`,
       description: `${about}**${t("org.top-models")}**\n${listed}`,
-      fields: orgFields(profile, source, t),
+      fields: orgFields(profile, comparison, source, t),
       footer: snapshotFooter(source, locale, staleNoteAt(source.asOf, services, t)),
       timestamp: source.asOf,
       url: `https://huggingface.co/${encodeURIComponent(profile.author)}`,
@@ -111,10 +120,20 @@ function findOrg(
   });
 }
 
-function orgFields(profile: OrgProfile, source: SnapshotSource, t: Translator): APIEmbedField[] {
+/**
+ * Its downloads and shares, of all downloads and of its own region's (Qwen's share of China's, not
+ * only of the world's), then the change of each since the compared snapshot, under a heading
+ * that says what was compared.
+ */
+function orgFields(
+  profile: OrgProfile,
+  comparison: Comparison | null,
+  source: SnapshotSource,
+  t: Translator,
+): APIEmbedField[] {
   const { locale } = t;
   const universe = formatInteger(source.universe.listSize, locale);
-  const { stat, change } = profile;
+  const { stat } = profile;
   const downloads =
     stat === null
       ? t("org.none-in-universe", { universe })
@@ -122,14 +141,67 @@ function orgFields(profile: OrgProfile, source: SnapshotSource, t: Translator): 
   const where = [regionLabel(profile.region, locale), profile.organisation?.country]
     .filter(Boolean)
     .join(", ");
-  const week =
-    change === null
-      ? t("org.no-history")
-      : `${formatPp(change.changePp, locale)} ${t("org.since", { day: change.previousAsOf.slice(0, 10), before: formatShare(change.previousShare, locale) })}`;
+  // "Share within Unattributed" would say nothing: the unattributed are no region of their own.
+  const regionShare =
+    profile.region === "unattributed"
+      ? []
+      : [
+          {
+            name: regionShareLabel(profile, t),
+            value: formatShare(stat?.regionShare ?? 0, locale),
+            inline: true,
+          },
+        ];
   return [
     { name: t("org.downloads"), value: downloads, inline: true },
     { name: t("org.share"), value: formatShare(stat?.share ?? 0, locale), inline: true },
+    ...regionShare,
     { name: t("org.region"), value: where, inline: true },
-    { name: t("org.week"), value: week, inline: false },
+    {
+      name: changeHeading(comparison, t("org.week"), t),
+      value: changeLines(profile, comparison, t).join("\n"),
+      inline: false,
+    },
   ];
+}
+
+function regionShareLabel(profile: OrgProfile, t: Translator): string {
+  return t("org.region-share", { region: regionLabel(profile.region, t.locale) });
+}
+
+/** One line per figure that changed: share of all, share of the region, downloads. */
+function changeLines(profile: OrgProfile, comparison: Comparison | null, t: Translator): string[] {
+  const { change } = profile;
+  if (comparison === null || change === null) return [t("org.no-history")];
+  if (comparison.countsUnchanged) return [t("change.counts-unchanged", { day: comparison.day })];
+  const { locale } = t;
+  // A change that would read "±0.0 pp" is said in words, not as filler.
+  const pp = (value: number) =>
+    Math.round(Math.abs(value) * 10) === 0 ? t("org.unchanged") : formatPp(value, locale);
+  const lines = [
+    t("org.change", {
+      what: t("org.share"),
+      change: pp(change.changePp),
+      before: formatShare(change.previousShare, locale),
+    }),
+  ];
+  if (profile.region !== "unattributed") {
+    lines.push(
+      t("org.change", {
+        what: regionShareLabel(profile, t),
+        change: pp(change.regionChangePp),
+        before: formatShare(change.previousRegionShare, locale),
+      }),
+    );
+  }
+  lines.push(
+    change.downloadsChange === null
+      ? t("org.change-from-none", { what: t("org.downloads") })
+      : t("org.change", {
+          what: t("org.downloads"),
+          change: formatPercentChange(change.downloadsChange, locale),
+          before: formatCompact(change.previousDownloads, locale),
+        }),
+  );
+  return lines;
 }

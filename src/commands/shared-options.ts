@@ -4,6 +4,7 @@ import { safeText } from "../bot/discord-text.js";
 import {
   type Choice,
   channelOption,
+  choiceOption,
   integerOption,
   type OptionSpec,
   type ResolvedChannel,
@@ -12,6 +13,15 @@ import {
 import { UserFacingError } from "../bot/user-facing-error.js";
 import type { KeyTaking, Locale, PlainKey } from "../locales/index.js";
 import { regionLabel } from "../services/format/locale.js";
+import {
+  COHORTS,
+  type Cohort,
+  type CountingMethod,
+  CREDIT_METHODS,
+  type CreditMethod,
+  DEFAULT_METHOD,
+  isDefaultMethod,
+} from "../services/method/method.js";
 import {
   normaliseRegionInput,
   parseRegion,
@@ -89,4 +99,52 @@ export function postChannelOption(spec: {
       return channel;
     },
   });
+}
+
+/** Where a counting-method option is used: its description, and whether its name is localised. */
+interface MethodOptionSpec {
+  /** The option's description; the shared one by default. */
+  description?: PlainKey;
+  /** Whether the option's name is localised (it is not where the command's own names are not). */
+  localisedName?: boolean;
+}
+
+/**
+ * `by`: who gets the credit for a download (src/services/method/method.ts). Left out, it is
+ * undefined, and the services count under `DEFAULT_METHOD` (or a digest keeps what it has).
+ */
+export function byOption(spec: MethodOptionSpec = {}): OptionSpec<CreditMethod, false> {
+  return choiceOption({
+    description: spec.description ?? "option.by.description",
+    ...(spec.localisedName === true ? { nameKey: "option.by.name" } : {}),
+    choices: defaultFirst(CREDIT_METHODS, DEFAULT_METHOD.by).map((by) => ({
+      nameKey: `option.by.${by}` as const,
+      value: by,
+    })),
+  });
+}
+
+/** `cohort`: which models count; like {@link byOption}, undefined when left out. */
+export function cohortOption(spec: MethodOptionSpec = {}): OptionSpec<Cohort, false> {
+  return choiceOption({
+    description: spec.description ?? "option.cohort.description",
+    ...(spec.localisedName === true ? { nameKey: "option.cohort.name" } : {}),
+    choices: defaultFirst(COHORTS, DEFAULT_METHOD.cohort).map((cohort) => ({
+      nameKey: `option.cohort.${cohort}` as const,
+      value: cohort,
+    })),
+  });
+}
+
+/**
+ * The part of a chart's file name that tells another counting from the default ("-uploader-new"),
+ * empty for the default: a chart forwarded out of context keeps a name that matches what it shows.
+ */
+export function methodFileSuffix(method: CountingMethod): string {
+  return isDefaultMethod(method) ? "" : `-${method.by}-${method.cohort}`;
+}
+
+/** `first`, then the other values in their order: Discord lists choices as given, so the default leads. */
+export function defaultFirst<T>(values: readonly T[], first: T): T[] {
+  return [first, ...values.filter((value) => value !== first)];
 }

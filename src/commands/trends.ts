@@ -6,11 +6,15 @@ import { choiceOption } from "../bot/options.js";
 import { defaultTrendView, TREND_VIEWS } from "../services/charts/trend-views.js";
 import { buildChartSpec } from "../services/charts/views.js";
 import { regionLabel } from "../services/format/locale.js";
+import { methodOf } from "../services/method/method.js";
 import { summariseTrends } from "../services/summaries/trends-summary.js";
 import { staleNote, withData } from "./data-notes.js";
-import { regionOption } from "./shared-options.js";
+import { byOption, cohortOption, methodFileSuffix, regionOption } from "./shared-options.js";
 
-/** `/trends [region] [window] [chart]`: the share of downloads by region, with a chart. */
+/**
+ * `/trends [region] [window] [chart] [by] [cohort]`: the share of downloads by region, with a
+ * chart, counted the way `by` and `cohort` say (the services' default method when left out).
+ */
 export default defineCommand({
   name: "trends",
   description: "trends.description",
@@ -30,6 +34,8 @@ export default defineCommand({
       nameKey: "trends.chart.name",
       choices: TREND_VIEWS.map((view) => ({ name: view, value: view })),
     }),
+    by: byOption({ localisedName: true }),
+    cohort: cohortOption({ localisedName: true }),
   },
   // Rendering a chart costs ~20 ms of CPU; a few seconds per user keeps one person from hogging it.
   needs: { appPermissions: CHART_ANSWER, cooldownSeconds: 5 },
@@ -42,8 +48,9 @@ export default defineCommand({
     const windowWeeks = options.window ?? 1;
     // The chart asked for, else the one that says most.
     const view = options.chart ?? defaultTrendView(region);
+    const method = methodOf(options);
     const { stats, dataAgeMs } = await withData(
-      () => services.trends.stats({ region, windowWeeks }),
+      () => services.trends.stats({ region, windowWeeks, ...method }),
       services.collection,
       services.clock,
     );
@@ -59,7 +66,7 @@ export default defineCommand({
       embed,
       {
         spec: buildChartSpec(view, stats, { locale: t.locale }),
-        fileStem: `trends-${region ?? "all"}-${view}`,
+        fileStem: `trends-${region ?? "all"}-${view}${methodFileSuffix(method)}`,
       },
       services,
     );

@@ -34,6 +34,9 @@ const PERMISSIONS = {
 export type PermissionName = keyof typeof PERMISSIONS;
 const permissions = (names: readonly PermissionName[]) => and(names.map((name) => PERMISSIONS[name]));
 
+/** Month names for days written out ("7 Aug 2026", day first: "Aug 7" misreads in much of the world). */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 /** The valid regions as a person reads them in a refusal. */
 const validRegions = (regions: readonly string[]) =>
   `${regions.join(", ")} (aliases like cn, usa, eu work too)`;
@@ -115,6 +118,29 @@ export const enUS = {
   "option.id.digest": "Which digest (see /digest show); may be left out when the server has only one",
   "option.id.digest-set": "Change this digest instead of creating one",
 
+  // Counting methods (issue 8): the `by` and `cohort` options of /trends, /compare and /digest set.
+  // The default the descriptions name is DEFAULT_METHOD's (test/commands/method-options.test.ts).
+  "option.by.name": "by",
+  "option.by.description": "Who gets the credit for a download: base model's developer (default) or uploader",
+  "option.by.lineage": "base model's developer",
+  "option.by.uploader": "uploader",
+  "option.cohort.name": "cohort",
+  "option.cohort.description":
+    "Which models count: all models (default), created in the last 12 months, or generative",
+  "option.cohort.all": "all models",
+  "option.cohort.new": "created in the last 12 months",
+  "option.cohort.generative": "generative models",
+
+  // What /model and /org compared with (issue 8): the real span when it is not exactly a week.
+  "change.since": (p: { day: string; span: string }) => `Since ${p.day} (${p.span})`,
+  /** A UTC calendar day; `month` counts from 1. */
+  "change.day": (p: { year: number; month: number; day: number }) =>
+    `${p.day} ${MONTHS[p.month - 1] ?? p.month} ${p.year}`,
+  "change.span-days": (p: { count: number; days: string }) => (p.count === 1 ? "1 day" : `${p.days} days`),
+  "change.span-hours": (p: { hours: string }) => `${p.hours} h`,
+  "change.counts-unchanged": (p: { day: string }) =>
+    `The Hub's download counts are the same as on ${p.day}: it had not refreshed them, so there is no change to show.`,
+
   // /trends
   "trends.description": "Who leads open-source AI on the Hugging Face Hub: share of downloads by region",
   "trends.region.description":
@@ -190,6 +216,13 @@ export const enUS = {
   "model.new-this-week": "not in the snapshot a week earlier",
   "model.no-history": "no snapshot a week older yet",
   "model.change": (p: { pct: string; before: string; day: string }) => `${p.pct} (${p.before} on ${p.day})`,
+  // /model (issue 8): a comparison that is not a week's, and whom the downloads count for.
+  "model.new-since": (p: { day: string }) => `not in the snapshot of ${p.day}`,
+  "model.change-was": (p: { pct: string; before: string }) => `${p.pct} (was ${p.before})`,
+  "model.credited": "Downloads count for",
+  "model.credited-to": (p: { author: string; region: string }) =>
+    `${p.author} · ${p.region}, the developer of the model it derives from`,
+  "model.test-traffic": "nobody: it is test traffic (CI runs fetching a fixture), left out of every count",
 
   // /org
   "org.name": "org",
@@ -209,8 +242,13 @@ export const enUS = {
   "org.across": (p: { count: string; universe: string }) =>
     `across ${p.count} of the top ${p.universe} models`,
   "org.none-in-universe": (p: { universe: string }) => `none of its models is among the top ${p.universe}`,
-  "org.since": (p: { day: string; before: string }) => `since ${p.day} (was ${p.before})`,
   "org.no-history": "no snapshot a week older yet",
+  // /org (issue 8): its share of its region, and the changes, in the region's own terms too.
+  "org.region-share": (p: { region: string }) => `Share within ${p.region}`,
+  "org.change": (p: { what: string; change: string; before: string }) =>
+    `${p.what}: ${p.change} (was ${p.before})`,
+  "org.change-from-none": (p: { what: string }) => `${p.what}: none was counted for it then`,
+  "org.unchanged": "no change",
 
   // /compare
   "compare.name": "compare",
@@ -228,12 +266,14 @@ export const enUS = {
     `Both sides are ${quoted(p.name)}: pick two different regions to compare.`,
   "compare.same-orgs": (p: { name: string }) =>
     `Both sides are ${quoted(p.name)}: pick two different organisations to compare.`,
-  "compare.outside-universe": (p: { author: string }) =>
-    `${p.author} has no model among the top models by downloads, so it has no share of downloads to compare.`,
+  // /compare (issue 8): an organisation with no downloads under the counting asked for.
+  "compare.outside-method": (p: { author: string; counted: string }) =>
+    `Counting ${p.counted}, ${p.author} has no downloads, so it has no share to compare. Another \`by\` or \`cohort\` may count some for it.`,
 
   // /about
   "about.name": "about",
-  "about.description": "What hubtrends measures, how regions are attributed, and how fresh the data is",
+  "about.description":
+    "What hubtrends counts and how, why it differs from Hugging Face's report, how fresh the data is",
   "about.title": "About hubtrends",
   "about.intro":
     "Open-source AI trends from the Hugging Face Hub's own numbers: who the most downloaded open models come from, and where those organisations are based.",
@@ -263,6 +303,28 @@ export const enUS = {
   "about.covered": (p: { share: string }) =>
     `${p.share} of the downloads in the newest snapshot are attributed to a region.`,
   "about.unknown": "Not known until the first snapshot is collected.",
+  // /about (issue 8): why the report's 41% differs, the figures side by side, the reviewed lists.
+  "about.report-gap": (p: { china: string }) => `Why Hugging Face's report says ${p.china}`,
+  "about.report-gap-none": (p: { china: string; us: string }) =>
+    `Hugging Face's State of Open Source, Spring 2026 says Chinese models took ${p.china} of downloads (the US ${p.us}): 12 months of downloads of every model on the Hub. ` +
+    "This bot counts 30-day downloads of the Hub's most downloaded models, by default credited to the base model's developer (a quantisation counts for whoever made the model it quantises), and leaves what it cannot place unattributed. " +
+    "Its own figures, side by side for every way of counting, appear here once the first snapshot is collected.",
+  "about.figures": (p: { by: string }) => `Newest snapshot, ${p.by}`,
+  "about.figures-row": (p: {
+    cohort: string;
+    isDefault: boolean;
+    china: string;
+    us: string;
+    coverage: string;
+    hf: string;
+  }) =>
+    `**${p.cohort}**${p.isDefault ? " (default)" : ""}\nChina ${p.china} · US ${p.us} · attributed ${p.coverage} · HF-run libraries ${p.hf} of the US`,
+  "about.test-traffic": "Left out as test traffic",
+  "about.test-traffic-list": (p: { rules: readonly string[] }) =>
+    `CI test fixtures carry real download counts; they count in no cohort: ${p.rules.join(", ")}.`,
+  "about.not-established": "Looked up, base not established",
+  "about.not-established-list": (p: { authors: readonly string[] }) =>
+    `Checked, but no reliable source says where they are based, so their downloads stay unattributed: ${p.authors.join(", ")}.`,
 
   // /digest: registration.
   "digest.description": "Weekly open-source AI digests posted to a channel (Manage Server)",
@@ -274,6 +336,11 @@ export const enUS = {
   "digest.set.timezone": "IANA time zone, e.g. Europe/Paris, America/New_York, Asia/Shanghai",
   "digest.set.region": "china, us, europe, asia or other; leave empty for all regions",
   "digest.set.language": "Language of the digest (default: the server's)",
+  // /digest set (issue 8): the counting method; with id, an option left out keeps the digest's.
+  "digest.set.by":
+    "Who gets the credit: base model's developer (default) or uploader; with id, kept if left out",
+  "digest.set.cohort":
+    "Which models count: all (default), last 12 months or generative; with id, kept if left out",
   "digest.show.description": "List this server's digests: schedule, next and last post, problems",
   "digest.preview.description": "See the digest as it would be posted now (only you see it)",
   "digest.send-now.description": "Post this week's digest now instead of at the scheduled time",
@@ -336,6 +403,8 @@ export const enUS = {
   "digest.schedule": (p: { day: string; time: string; timezone: string }) =>
     `every ${p.day} at ${p.time} (${p.timezone})`,
   "digest.content": (p: { about: string; language: string }) => `${p.about}, in ${p.language}`,
+  // A digest's counting method (issue 8), in /digest set's confirmation and /digest show.
+  "digest.method": (p: { by: string; cohort: string }) => `Counting: ${p.by} · ${p.cohort}`,
   "digest.all-regions": "all regions",
   "digest.language.en-US": "English",
   "digest.language.zh-CN": "Chinese (简体中文)",

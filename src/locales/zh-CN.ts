@@ -82,6 +82,24 @@ export const zhCN: Messages = {
   "option.id.digest": "哪一份周报（见 /digest show）；服务器只有一份时可省略",
   "option.id.digest-set": "修改这份周报，而不是新建一份",
 
+  // Counting methods (issue 8): the `by` and `cohort` options of /trends, /compare and /digest set.
+  "option.by.name": "计入",
+  "option.by.description": "下载量计入谁：基础模型开发者（默认）或上传者",
+  "option.by.lineage": "基础模型开发者",
+  "option.by.uploader": "上传者",
+  "option.cohort.name": "模型范围",
+  "option.cohort.description": "统计哪些模型：全部模型（默认）、近 12 个月创建的模型或生成式模型",
+  "option.cohort.all": "全部模型",
+  "option.cohort.new": "近 12 个月创建",
+  "option.cohort.generative": "生成式模型",
+
+  // What /model and /org compared with (issue 8): the real span when it is not exactly a week.
+  "change.since": (p) => `自 ${p.day}以来（${p.span}）`,
+  "change.day": (p) => `${p.year}年${p.month}月${p.day}日`,
+  "change.span-days": (p) => `${p.days} 天`,
+  "change.span-hours": (p) => `${p.hours} 小时`,
+  "change.counts-unchanged": (p) => `Hub 的下载量与 ${p.day}相同：尚未更新计数，因此没有可显示的变化。`,
+
   "trends.description": "开源 AI 趋势：Hugging Face Hub 各地区的下载量占比",
   "trends.region.description": "中国、美国、欧洲、亚太或其他；留空查看总览",
   "trends.window.name": "时间范围",
@@ -145,6 +163,12 @@ export const zhCN: Messages = {
   "model.new-this-week": "一周前的快照中没有该模型",
   "model.no-history": "尚无一周前的快照",
   "model.change": (p) => `${p.pct}（${p.day}为 ${p.before}）`,
+  // /model (issue 8): a comparison that is not a week's, and whom the downloads count for.
+  "model.new-since": (p) => `${p.day}的快照中没有该模型`,
+  "model.change-was": (p) => `${p.pct}（此前 ${p.before}）`,
+  "model.credited": "下载量计入",
+  "model.credited-to": (p) => `${p.author} · ${p.region}，即其所源自模型的开发者`,
+  "model.test-traffic": "不计入任何人：这是测试流量（CI 运行拉取的测试用模型），不计入任何统计",
 
   "org.name": "机构",
   "org.description": "Hub 上的机构：热门模型、下载量、占比和地区",
@@ -162,8 +186,12 @@ export const zhCN: Messages = {
   "org.top-models": "热门模型",
   "org.across": (p) => `下载量前 ${p.universe} 的模型中有 ${p.count} 个`,
   "org.none-in-universe": (p) => `没有模型进入下载量前 ${p.universe}`,
-  "org.since": (p) => `自 ${p.day}（当时为 ${p.before}）`,
   "org.no-history": "尚无一周前的快照",
+  // /org (issue 8): its share of its region, and the changes, in the region's own terms too.
+  "org.region-share": (p) => `占${p.region}下载量`,
+  "org.change": (p) => `${p.what}：${p.change}（此前 ${p.before}）`,
+  "org.change-from-none": (p) => `${p.what}：当时没有计入它的下载量`,
+  "org.unchanged": "没有变化",
 
   "compare.name": "对比",
   "compare.description": "并排对比两个地区或两个机构：下载量和模型数占比",
@@ -178,10 +206,12 @@ export const zhCN: Messages = {
     "试试 `/compare china us` 或 `/compare Qwen meta-llama`；`/org` 可查看机构占全部下载量的比例。",
   "compare.same-regions": (p) => `两边都是${quoted(p.name)}：请选两个不同的地区来对比。`,
   "compare.same-orgs": (p) => `两边都是${quoted(p.name)}：请选两个不同的机构来对比。`,
-  "compare.outside-universe": (p) => `${p.author} 没有模型进入下载量前列，因此没有可对比的下载量占比。`,
+  // /compare (issue 8): an organisation with no downloads under the counting asked for.
+  "compare.outside-method": (p) =>
+    `统计口径：${p.counted}。按此口径 ${p.author} 没有下载量，因此没有可对比的占比；换一个 \`by\` 或 \`cohort\` 也许会有。`,
 
   "about.name": "关于",
-  "about.description": "hubtrends 统计什么、地区如何归属、数据有多新",
+  "about.description": "hubtrends 统计什么、如何统计、为何与 Hugging Face 的报告不同、数据有多新",
   "about.title": "关于 hubtrends",
   "about.intro":
     "基于 Hugging Face Hub 自身数据的开源 AI 趋势：下载量最高的开源模型出自谁手，这些机构位于何处。",
@@ -204,6 +234,20 @@ export const zhCN: Messages = {
   "about.coverage": "覆盖率",
   "about.covered": (p) => `最新快照中 ${p.share} 的下载量已归属地区。`,
   "about.unknown": "采集到第一个快照后才能得知。",
+  // /about (issue 8): why the report's 41% differs, the figures side by side, the reviewed lists.
+  "about.report-gap": (p) => `为什么 Hugging Face 的报告说 ${p.china}`,
+  "about.report-gap-none": (p) =>
+    `Hugging Face《开源现状·2026 春季》称中国模型占下载量的 ${p.china}（美国 ${p.us}）：那是 Hub 上全部模型 12 个月的下载量。` +
+    "本机器人统计 Hub 下载量最高的模型的 30 天下载量，默认计入基础模型开发者（量化版本计入被量化模型的开发者），无法确定地区的下载量不计入任何地区。" +
+    "采集到第一个快照后，这里会并列显示各种统计方式下的数字。",
+  "about.figures": (p) => `最新快照，${p.by}`,
+  "about.figures-row": (p) =>
+    `**${p.cohort}**${p.isDefault ? "（默认）" : ""}\n中国 ${p.china} · 美国 ${p.us} · 已归属 ${p.coverage} · HF 运营的库占美国的 ${p.hf}`,
+  "about.test-traffic": "作为测试流量排除",
+  "about.test-traffic-list": (p) => `CI 测试用模型带有真实的下载量，不计入任何范围：${p.rules.join("、")}。`,
+  "about.not-established": "已查证、未能确定所在地",
+  "about.not-established-list": (p) =>
+    `已查证，但没有可靠来源说明其所在地，因此其下载量计为未归属：${p.authors.join("、")}。`,
 
   "digest.description": "每周开源 AI 周报，发布到指定频道（需要“管理服务器”权限）",
   "digest.set.description": "创建周报，或用 id 修改已有周报（也会重新开启）",
@@ -213,6 +257,9 @@ export const zhCN: Messages = {
   "digest.set.timezone": "IANA 时区，如 Asia/Shanghai",
   "digest.set.region": "中国、美国、欧洲、亚太或其他；留空为全部地区",
   "digest.set.language": "周报语言（默认为服务器语言）",
+  // /digest set (issue 8): the counting method; with id, an option left out keeps the digest's.
+  "digest.set.by": "下载量计入谁：基础模型开发者（默认）或上传者；用 id 修改时省略则保留原设置",
+  "digest.set.cohort": "统计哪些模型：全部（默认）、近 12 个月创建或生成式；用 id 修改时省略则保留原设置",
   "digest.show.description": "列出本服务器的周报：时间、下次和上次发布、问题",
   "digest.preview.description": "预览现在发布的周报（仅你可见）",
   "digest.send-now.description": "立即发布本周周报（代替定时发布）",
@@ -265,6 +312,8 @@ export const zhCN: Messages = {
     `\`/digest preview id:${p.id}\` 可立即预览；\`/digest send-now id:${p.id}\` 可立即发布本周周报。`,
   "digest.schedule": (p) => `每${p.day} ${p.time}（${p.timezone}）`,
   "digest.content": (p) => `${p.about}，语言为${p.language}`,
+  // A digest's counting method (issue 8), in /digest set's confirmation and /digest show.
+  "digest.method": (p) => `统计方式：${p.by} · ${p.cohort}`,
   "digest.all-regions": "全部地区",
   "digest.language.en-US": "英文",
   "digest.language.zh-CN": "简体中文",

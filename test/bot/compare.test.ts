@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compareOrgs, compareRegions } from "../../src/services/charts/specs/compare.js";
 import { formatShare } from "../../src/services/format/numbers.js";
+import type { CountingMethod } from "../../src/services/method/method.js";
+import { orgProfile } from "../../src/services/snapshots/profiles.js";
 import { commandHarness, contentOf, embedsOf, isEphemeral } from "./command-harness.js";
 
 const harness = commandHarness();
@@ -49,6 +51,54 @@ describe("/compare through a loopback Discord", () => {
       `**Share of downloads**: ${formatShare(input?.sides[0].values.downloads ?? -1, "en-US")} vs ${formatShare(input?.sides[1].values.downloads ?? -1, "en-US")}`,
     );
     expect(embed?.description).toContain("Qwen (China) vs");
+  });
+
+  it("compares under the by and cohort asked for: the service's figures for that method, not the default's", async () => {
+    const h = await harness.start();
+    const method: CountingMethod = { by: "uploader", cohort: "generative" };
+    const outcome = await h.run("compare", [
+      ...sides("china", "us"),
+      { name: "by", type: S, value: method.by },
+      { name: "cohort", type: S, value: method.cohort },
+    ]);
+    const [embed] = embedsOf(outcome.json);
+    const shares = async (query: Partial<CountingMethod>) => {
+      const { stats } = await h.services.trends.stats({ region: null, windowWeeks: 1, ...query });
+      const [china, us] = compareRegions(stats, "china", "us").sides;
+      return `**Share of downloads**: ${formatShare(china.values.downloads ?? -1, "en-US")} vs ${formatShare(us.values.downloads ?? -1, "en-US")}`;
+    };
+    const line = await shares(method);
+    expect(line).not.toBe(await shares({}));
+    expect(embed?.description).toContain(line);
+    expect(embed?.footer?.text).toContain(
+      "30-day downloads of the generative models among the top 300, credited to the uploader",
+    );
+    expect(outcome.files[0]?.name).toBe("compare-china-us-uploader-generative.png");
+  });
+
+  it("refuses an organisation with no downloads under the method asked for, saying how it counted", async () => {
+    const h = await harness.start();
+    const current = h.services.store.latest();
+    if (current === null) throw new Error("no snapshot");
+    const newOnly: CountingMethod = { by: "lineage", cohort: "new" };
+    const counted = (author: string, method: CountingMethod) =>
+      orgProfile(current, null, author, h.services.lookup, method)?.stat ?? null;
+    const authors = h.services.store.latestAuthors();
+    const old = authors.find(
+      (a) => counted(a, { by: "lineage", cohort: "all" }) !== null && counted(a, newOnly) === null,
+    );
+    const other = authors.find((a) => a !== old && counted(a, newOnly) !== null);
+    if (old === undefined || other === undefined)
+      throw new Error("the fixture has no organisation without new models");
+    const outcome = await h.run("compare", [...sides(old, other), { name: "cohort", type: S, value: "new" }]);
+    expect(isEphemeral(outcome.json)).toBe(true);
+    expect(contentOf(outcome.json)).toBe(
+      `Counting 30-day downloads of the models created in the last 12 months among the top 300, credited to the base model's developer, ${old} has no downloads, so it has no share to compare. Another \`by\` or \`cohort\` may count some for it.`,
+    );
+    const all = await h.run("compare", sides(old, other), {
+      user: { id: "1190000000000000201", username: "grace" },
+    });
+    expect(embedsOf(all.json)[0]?.title).toBe(`${old} vs ${other}`);
   });
 
   it("refuses a region against an organisation, explaining what works", async () => {

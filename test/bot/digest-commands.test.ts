@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import digestCommand from "../../src/commands/digest/index.js";
 import { readPngSize } from "../../src/services/charts/png.js";
 import {
   answeredPrivately,
@@ -143,6 +144,46 @@ describe("/digest through a loopback Discord", () => {
     );
     expect(h.bot.services.digests.store.listEnabled().map((d) => d.id)).toEqual([1, 2]);
     expect(h.bot.services.digests.store.get(GUILD_ID, 2)?.region).toBe("europe");
+  });
+
+  it("stores the by and cohort an admin sets, says them, keeps them when left out, and posts under them", async () => {
+    const h = await harness.start({ clock: WEDNESDAY, channels: DIGEST_CHANNELS });
+    // Registered, the fake Discord checks every option sent against the command's definition.
+    await h.register([digestCommand]);
+    await h.services.collector.collect();
+    const created = await setDigest(h, { by: "uploader", cohort: "generative" });
+    expect(created).toContain("Digest #1 created");
+    expect(created).toContain("\nCounting: by uploader · generative models\n");
+    expect(h.bot.services.digests.store.get(GUILD_ID, 1)).toMatchObject({
+      by: "uploader",
+      cohort: "generative",
+    });
+
+    // Changed with id: what is left out is kept, what is given replaces it.
+    await setDigest(h, { id: 1, time: "10:00" });
+    expect(h.bot.services.digests.store.get(GUILD_ID, 1)).toMatchObject({
+      by: "uploader",
+      cohort: "generative",
+    });
+    const updated = await setDigest(h, { id: 1, cohort: "new" });
+    expect(updated).toContain("Counting: by uploader · created in the last 12 months");
+    expect(h.bot.services.digests.store.get(GUILD_ID, 1)).toMatchObject({ by: "uploader", cohort: "new" });
+    // A new digest without them counts the default way.
+    expect(await setDigest(h, { channel: SECOND_CHANNEL_ID })).toContain(
+      "Counting: by base model's developer · all models",
+    );
+
+    const fields = embedsOf((await digest(h, "show")).json)[0]?.fields ?? [];
+    expect(fields[0]?.value.split("\n")[1]).toBe("Counting: by uploader · created in the last 12 months");
+    expect(fields[1]?.value.split("\n")[1]).toBe("Counting: by base model's developer · all models");
+    const zh = embedsOf((await digest(h, "show", undefined, { locale: "zh-CN" })).json)[0]?.fields ?? [];
+    expect(zh[0]?.value.split("\n")[1]).toBe("统计方式：按上传者 · 近 12 个月创建");
+
+    await digest(h, "send-now", 1);
+    const [post] = postsIn(h, CHANNEL_ID);
+    expect(footerOf(post ?? {})).toContain(
+      "30-day downloads of the models created in the last 12 months among the top 300, credited to the uploader",
+    );
   });
 
   it("answers /digest show, preview and off with a hint when the server has no digest", async () => {

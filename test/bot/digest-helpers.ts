@@ -37,6 +37,8 @@ export interface SetOptions {
   timezone?: string;
   region?: string;
   language?: string;
+  by?: string;
+  cohort?: string;
   id?: number;
 }
 
@@ -56,6 +58,8 @@ export function setCommand(options: SetOptions): { options: InteractionOptionIni
   ];
   if (options.region !== undefined) given.push({ name: "region", type: 3, value: options.region });
   if (options.language !== undefined) given.push({ name: "language", type: 3, value: options.language });
+  if (options.by !== undefined) given.push({ name: "by", type: 3, value: options.by });
+  if (options.cohort !== undefined) given.push({ name: "cohort", type: 3, value: options.cohort });
   if (options.id !== undefined) given.push({ name: "id", type: 4, value: options.id });
   return {
     options: [{ name: "set", type: 1, options: given }],

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { regionLabel } from "../../src/services/format/locale.js";
 import type { ModelRecord } from "../../src/services/hub/types.js";
+import { lineageIndexOf } from "../../src/services/method/lineage.js";
+import { isTestTraffic } from "../../src/services/method/test-traffic.js";
 import type { HubModelRow } from "../fixtures/generate-hub-models.js";
 import {
   ackIsEphemeral,
@@ -9,6 +12,7 @@ import {
   embedsOf,
   isEphemeral,
 } from "./command-harness.js";
+import { dayInWords } from "./days.js";
 
 const harness = commandHarness();
 const S = 3;
@@ -36,6 +40,23 @@ const OBSCURE: HubModelRow = {
 
 const field = (json: unknown, name: string) => embedsOf(json)[0]?.fields?.find((f) => f.name === name)?.value;
 
+/**
+ * Stores a snapshot `days` older than the newest one where its first model had 1/1.25 of its
+ * downloads and its second model did not exist yet.
+ */
+function storeOlderSnapshot(h: Awaited<ReturnType<typeof harness.start>>, days: number) {
+  const latest = h.services.store.latest();
+  if (latest === null) throw new Error("no snapshot");
+  const [first, second] = latest.models;
+  if (first === undefined || second === undefined) throw new Error("too few models");
+  const older: ModelRecord[] = latest.models
+    .filter((m) => m.id !== second.id)
+    .map((m) => (m.id === first.id ? { ...m, downloads: Math.round(m.downloads / 1.25) } : m));
+  const takenAt = new Date(Date.parse(latest.takenAt) - days * DAY_MS);
+  h.services.store.save({ takenAt, source: "import", models: older, skipped: 0 });
+  return { first, second, takenAt };
+}
+
 describe("/model through a loopback Discord", () => {
   it("shows a tracked model's figures, ranks and Hub link, matching the id ignoring case", async () => {
     const h = await harness.start();
@@ -60,15 +81,7 @@ describe("/model through a loopback Discord", () => {
 
   it("compares 30-day downloads with the same model in the snapshot a week older", async () => {
     const h = await harness.start();
-    const latest = h.services.store.latest();
-    if (latest === null) throw new Error("no snapshot");
-    const [first, second] = latest.models;
-    if (first === undefined || second === undefined) throw new Error("too few models");
-    const older: ModelRecord[] = latest.models
-      .filter((m) => m.id !== second.id)
-      .map((m) => (m.id === first.id ? { ...m, downloads: Math.round(m.downloads / 1.25) } : m));
-    const weekAgo = new Date(Date.parse(latest.takenAt) - 7 * DAY_MS);
-    h.services.store.save({ takenAt: weekAgo, source: "import", models: older, skipped: 0 });
+    const { first, second, takenAt: weekAgo } = storeOlderSnapshot(h, 7);
 
     const grown = await h.run("model", [{ name: "id", type: S, value: first.id }]);
     expect(field(grown.json, "Week over week")).toMatch(
@@ -78,6 +91,56 @@ describe("/model through a loopback Discord", () => {
       user: { id: "1190000000000000201", username: "grace" },
     });
     expect(field(fresh.json, "Week over week")).toBe("not in the snapshot a week earlier");
+  });
+
+  it('says the real span when the oldest snapshot is 15 days old, never "week over week"', async () => {
+    const h = await harness.start();
+    const { first, second, takenAt: fifteenDaysAgo } = storeOlderSnapshot(h, 15);
+
+    const heading = `Since ${dayInWords(fifteenDaysAgo)} (15 days)`;
+    const grown = await h.run("model", [{ name: "id", type: S, value: first.id }]);
+    expect(field(grown.json, "Week over week")).toBeUndefined();
+    expect(field(grown.json, heading)).toMatch(/^\+2[45](\.\d)?% \(was [\d.]+[KM]?\)$/);
+    const fresh = await h.run("model", [{ name: "id", type: S, value: second.id }], {
+      user: { id: "1190000000000000201", username: "grace" },
+    });
+    expect(field(fresh.json, heading)).toBe(`not in the snapshot of ${dayInWords(fifteenDaysAgo)}`);
+    const zh = await h.run("model", [{ name: "id", type: S, value: first.id }], {
+      locale: "zh-CN",
+      user: { id: "1190000000000000202", username: "lin" },
+    });
+    expect(field(zh.json, `自 ${dayInWords(fifteenDaysAgo, "zh-CN")}以来（15 天）`)).toMatch(
+      /^\+2[45](\.\d)?%（此前 /,
+    );
+  });
+
+  it("says whom a derivative's downloads count for, and that test traffic counts for nobody", async () => {
+    const h = await harness.start();
+    const latest = h.services.store.latest();
+    if (latest === null) throw new Error("no snapshot");
+    const lineage = lineageIndexOf(latest.models);
+    const derived = latest.models.find(
+      (m) => !isTestTraffic(m) && lineage.originOf(m).toLowerCase() !== m.author.toLowerCase(),
+    );
+    const own = latest.models.find((m) => !isTestTraffic(m) && lineage.originOf(m) === m.author);
+    const test = latest.models.find((m) => isTestTraffic(m));
+    if (derived === undefined || own === undefined || test === undefined)
+      throw new Error("fixture lacks a case");
+    const origin = lineage.originOf(derived);
+    const region = regionLabel(h.services.lookup.regionOf(origin), "en-US");
+    const users = ["201", "202", "203"].map((n) => ({ id: `1190000000000000${n}`, username: n }));
+    const answer = async (id: string, i: number) =>
+      field(
+        (await h.run("model", [{ name: "id", type: S, value: id }], { user: users[i] })).json,
+        "Downloads count for",
+      );
+    expect(await answer(derived.id, 0)).toBe(
+      `${origin} · ${region}, the developer of the model it derives from`,
+    );
+    expect(await answer(own.id, 1)).toBeUndefined();
+    expect(await answer(test.id, 2)).toBe(
+      "nobody: it is test traffic (CI runs fetching a fixture), left out of every count",
+    );
   });
 
   it("shows a model the Hub has outside the tracked ones, marked as such", async () => {

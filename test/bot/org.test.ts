@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatPp, formatShare } from "../../src/services/format/numbers.js";
+import {
+  formatCompact,
+  formatPercentChange,
+  formatPp,
+  formatShare,
+} from "../../src/services/format/numbers.js";
 import type { ModelRecord } from "../../src/services/hub/types.js";
+import { orgProfile } from "../../src/services/snapshots/profiles.js";
 import { ackIsEphemeral, commandHarness, contentOf, embedsOf, isEphemeral } from "./command-harness.js";
+import { dayInWords } from "./days.js";
 
 const harness = commandHarness();
 const S = 3;
@@ -62,9 +69,61 @@ describe("/org through a loopback Discord", () => {
     if (mover === undefined) throw new Error("Qwen is not among the movers");
     const outcome = await h.run("org", [{ name: "name", type: S, value: "Qwen" }]);
     const week = field(outcome.json, "Week over week") ?? "";
-    expect(week.startsWith(`${formatPp(mover.changePp, "en-US")} since `)).toBe(true);
-    expect(week).toContain(`(was ${formatShare(mover.previousShare, "en-US")})`);
+    expect(week.split("\n")[0]).toBe(
+      `Share of all downloads: ${formatPp(mover.changePp, "en-US")} (was ${formatShare(mover.previousShare, "en-US")})`,
+    );
     expect(mover.changePp).toBeGreaterThan(0);
+  });
+
+  it("gives its share of its region and the changes in the region's terms, over the real span compared", async () => {
+    const h = await harness.start();
+    const latest = h.services.store.latest();
+    if (latest === null) throw new Error("no snapshot");
+    // Fifteen days of history: a week's comparison takes the oldest snapshot there is, and says so.
+    const fifteenDaysAgo = new Date(Date.parse(latest.takenAt) - 15 * DAY_MS);
+    const older = latest.models.map((m) =>
+      m.author === "Qwen" ? { ...m, downloads: Math.round(m.downloads / 2) } : m,
+    );
+    h.services.store.save({ takenAt: fifteenDaysAgo, source: "import", models: older, skipped: 0 });
+    const previous = h.services.trends.comparisonOf(latest, 1);
+    expect(previous?.exact).toBe(false);
+    const profile = orgProfile(latest, previous?.snapshot ?? null, "Qwen", h.services.lookup);
+    const { stat, change } = profile ?? {};
+    if (stat == null || change == null) throw new Error("no figures for Qwen");
+
+    const outcome = await h.run("org", [{ name: "name", type: S, value: "Qwen" }]);
+    expect(field(outcome.json, "Share within China")).toBe(formatShare(stat.regionShare, "en-US"));
+    expect(field(outcome.json, "Share of all downloads")).toBe(formatShare(stat.share, "en-US"));
+    expect(field(outcome.json, "Week over week")).toBeUndefined();
+    const since = field(outcome.json, `Since ${dayInWords(fifteenDaysAgo)} (15 days)`);
+    expect(since?.split("\n")).toEqual([
+      `Share of all downloads: ${formatPp(change.changePp, "en-US")} (was ${formatShare(change.previousShare, "en-US")})`,
+      `Share within China: ${formatPp(change.regionChangePp, "en-US")} (was ${formatShare(change.previousRegionShare, "en-US")})`,
+      `Downloads (30 days): ${formatPercentChange(change.downloadsChange ?? -1, "en-US")} (was ${formatCompact(change.previousDownloads, "en-US")})`,
+    ]);
+    expect(change.regionChangePp).toBeGreaterThan(0);
+    expect(change.downloadsChange).toBeGreaterThan(0);
+
+    const zh = await h.run("org", [{ name: "name", type: S, value: "Qwen" }], {
+      locale: "zh-CN",
+      user: { id: "1190000000000000201", username: "grace" },
+    });
+    expect(field(zh.json, "占中国下载量")).toBe(formatShare(stat.regionShare, "zh-CN"));
+    expect(field(zh.json, `自 ${dayInWords(fifteenDaysAgo, "zh-CN")}以来（15 天）`)).toContain(
+      `占中国下载量：${formatPp(change.regionChangePp, "zh-CN")}（此前 ${formatShare(change.previousRegionShare, "zh-CN")}）`,
+    );
+  });
+
+  it("says when the Hub had not refreshed its counts instead of showing a flat week", async () => {
+    const h = await harness.start();
+    const latest = h.services.store.latest();
+    if (latest === null) throw new Error("no snapshot");
+    const weekAgo = new Date(Date.parse(latest.takenAt) - 7 * DAY_MS);
+    h.services.store.save({ takenAt: weekAgo, source: "import", models: latest.models, skipped: 0 });
+    const outcome = await h.run("org", [{ name: "name", type: S, value: "Qwen" }]);
+    expect(field(outcome.json, "Week over week")).toBe(
+      `The Hub's download counts are the same as on ${dayInWords(weekAgo)}: it had not refreshed them, so there is no change to show.`,
+    );
   });
 
   it("defers when nothing is stored yet, collects, then edits the answer in", async () => {

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
+import trends from "../../src/commands/trends.js";
 import { readPngSize } from "../../src/services/charts/png.js";
+import { formatShare } from "../../src/services/format/numbers.js";
+import type { StatsQuery } from "../../src/services/snapshots/trends-service.js";
 import { botHarness, contentOf, embedsOf, isEphemeral, PLAIN_CHANNEL_ID } from "./harness.js";
 
 const harness = botHarness();
+const S = 3;
+
+/** China's share of downloads under a query, as the answer writes it. */
+async function chinaShare(h: Awaited<ReturnType<typeof harness.start>>, query: StatsQuery) {
+  const { stats } = await h.services.trends.stats(query);
+  return formatShare(stats.regions.find((r) => r.region === "china")?.share ?? -1, "en-US");
+}
 
 describe("/trends through a loopback Discord", () => {
   it("answers in one step with a PNG chart and an embed whose numbers match the stats engine", async () => {
@@ -27,6 +37,39 @@ describe("/trends through a loopback Discord", () => {
     );
     expect(embed?.footer?.text).toContain("Source: Hugging Face Hub");
     expect((outcome.json as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("counts the way by and cohort say: the service's figures for that method, not the default's", async () => {
+    const h = await harness.start();
+    // Registered, the fake Discord checks the options' definitions and every value sent against them.
+    await h.register([trends]);
+    await h.services.collector.collect();
+    const outcome = await h.run("trends", [
+      { name: "region", type: S, value: "china" },
+      { name: "by", type: S, value: "uploader" },
+      { name: "cohort", type: S, value: "new" },
+    ]);
+    const [embed] = embedsOf(outcome.json);
+    const counted =
+      "30-day downloads of the models created in the last 12 months among the top 300, credited to the uploader";
+    const share = await chinaShare(h, { region: "china", windowWeeks: 1, by: "uploader", cohort: "new" });
+    expect(share).not.toBe(await chinaShare(h, { region: "china", windowWeeks: 1 }));
+    expect(embed?.description).toContain(`Chinese organisations: ${share} of ${counted}`);
+    expect(embed?.footer?.text).toContain(counted);
+    expect(outcome.files[0]?.name).toBe("trends-china-orgs-uploader-new.png");
+    expect(embed?.image?.url).toBe("attachment://trends-china-orgs-uploader-new.png");
+  });
+
+  it("says in Chinese what it counted under another method", async () => {
+    const h = await harness.start();
+    await h.register([trends]);
+    await h.services.collector.collect();
+    const outcome = await h.run("trends", [{ name: "cohort", type: S, value: "generative" }], {
+      locale: "zh-CN",
+    });
+    const [embed] = embedsOf(outcome.json);
+    expect(embed?.footer?.text).toContain("下载量前 300 中的生成式模型的 30 天下载量，计入基础模型的开发者");
+    expect(outcome.files[0]?.name).toBe("trends-all-regions-lineage-generative.png");
   });
 
   it("answers the overview in Chinese for a zh-CN user", async () => {

@@ -2,7 +2,8 @@ import { defineSubcommand } from "../../bot/command.js";
 import { UserFacingError } from "../../bot/user-facing-error.js";
 import { render } from "../../locales/index.js";
 import { type Digest, DigestLimitError } from "../../services/digests/digest-store.js";
-import { idOption, postChannelOption, regionOption } from "../shared-options.js";
+import { DEFAULT_METHOD } from "../../services/method/method.js";
+import { byOption, cohortOption, idOption, postChannelOption, regionOption } from "../shared-options.js";
 import {
   DIGEST_NEEDS,
   dayOption,
@@ -11,7 +12,7 @@ import {
   timeOption,
   timeZoneOption,
 } from "./options.js";
-import { describeContent, describeSchedule, upcomingLines } from "./text.js";
+import { describeContent, describeMethod, describeSchedule, upcomingLines } from "./text.js";
 
 /**
  * `/digest set`: creates a digest, or with `id` changes one (and turns it back on when it was off
@@ -28,6 +29,8 @@ export default defineSubcommand({
     timezone: timeZoneOption,
     region: regionOption({ description: "digest.set.region" }),
     language: languageOption,
+    by: byOption({ description: "digest.set.by" }),
+    cohort: cohortOption({ description: "digest.set.cohort" }),
     id: idOption("option.id.digest-set"),
   },
   needs: DIGEST_NEEDS,
@@ -58,6 +61,9 @@ export default defineSubcommand({
       // Not given: an existing digest keeps its region; "all" (or nothing typed): every region.
       region: options.region === undefined ? (existing?.region ?? null) : options.region,
       language: options.language ?? existing?.language ?? guildLocale,
+      // Likewise the counting method: what was given, else what the digest has, else the default.
+      by: options.by ?? existing?.by ?? DEFAULT_METHOD.by,
+      cohort: options.cohort ?? existing?.cohort ?? DEFAULT_METHOD.cohort,
     };
     let saved: Digest;
     let verb: "digest.created" | "digest.updated" | "digest.resumed";
@@ -84,6 +90,7 @@ export default defineSubcommand({
         schedule: describeSchedule(saved, t),
         content: describeContent(saved, t),
       }),
+      describeMethod(saved, t),
       "",
       t("digest.next-posts"),
       ...upcomingLines(saved, store, services.clock(), 3, t),

@@ -7,7 +7,7 @@ import type { Digest, DigestStore } from "../../services/digests/digest-store.js
 import { MAX_DIGESTS_PER_GUILD } from "../../services/digests/digest-store.js";
 import { upcomingPosts } from "../../services/digests/upcoming.js";
 import { DIGEST_NEEDS } from "./options.js";
-import { describeContent, describeSchedule, messageLink, postTime, stamp } from "./text.js";
+import { describeContent, describeMethod, describeSchedule, messageLink, postTime, stamp } from "./text.js";
 
 /** Longest error text shown; a field holds 1,024 characters and there are up to five digests. */
 const ERROR_TEXT_MAX = 300;
@@ -39,7 +39,10 @@ export default defineSubcommand({
 });
 
 function digestField(digest: Digest, store: DigestStore, now: Date, t: Translator): APIEmbedField {
-  const lines = [`<#${digest.channelId}> · ${describeSchedule(digest, t)} · ${describeContent(digest, t)}`];
+  const lines = [
+    `<#${digest.channelId}> · ${describeSchedule(digest, t)} · ${describeContent(digest, t)}`,
+    describeMethod(digest, t),
+  ];
   if (digest.pausedReason !== null) {
     lines.push(
       t("digest.show.paused", { id: digest.id, reason: safeText(digest.pausedReason, ERROR_TEXT_MAX) }),

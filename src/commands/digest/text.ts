@@ -2,6 +2,7 @@ import type { Translator } from "../../locales/index.js";
 import type { Digest, DigestStore } from "../../services/digests/digest-store.js";
 import { upcomingPosts } from "../../services/digests/upcoming.js";
 import { regionLabel } from "../../services/format/locale.js";
+import { cohortLabel, creditLabel } from "../../services/method/wording.js";
 
 /** "every Monday at 09:00 (Asia/Shanghai)". */
 export function describeSchedule(digest: Pick<Digest, "day" | "time" | "timezone">, t: Translator): string {
@@ -12,6 +13,14 @@ export function describeSchedule(digest: Pick<Digest, "day" | "time" | "timezone
 export function describeContent(digest: Pick<Digest, "region" | "language">, t: Translator): string {
   const about = digest.region === null ? t("digest.all-regions") : regionLabel(digest.region, t.locale);
   return t("digest.content", { about, language: t(`digest.language.${digest.language}`) });
+}
+
+/** "Counting: by base model's developer · all models": how the digest's figures are counted. */
+export function describeMethod(digest: Pick<Digest, "by" | "cohort">, t: Translator): string {
+  return t("digest.method", {
+    by: creditLabel(digest.by, t.locale),
+    cohort: cohortLabel(digest.cohort, t.locale),
+  });
 }
 
 /** A Discord timestamp: every reader sees it in their own time zone. */
