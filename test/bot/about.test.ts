@@ -19,7 +19,7 @@ describe("/about through a loopback Discord", () => {
     expect(isEphemeral(outcome.json)).toBe(false);
     expect(embedsOf(outcome.json)[0]?.title).toBe("About hubtrends");
     expect(field(outcome.json, "What it measures")).toContain("top 300 models by downloads");
-    const extra = (h.services.store.latest()?.models.length ?? 0) - 300;
+    const extra = ((await h.services.store.latest())?.models.length ?? 0) - 300;
     expect(extra).toBeGreaterThan(0);
     expect(field(outcome.json, "What it measures")).toContain(
       `${extra} trending and newly created models are read too`,
@@ -28,7 +28,7 @@ describe("/about through a loopback Discord", () => {
     expect(field(outcome.json, "How regions are attributed")).toContain(
       `A curated list of ${count} organisations`,
     );
-    const takenAt = Math.floor(Date.parse(h.services.store.list()[0]?.takenAt ?? "") / 1000);
+    const takenAt = Math.floor(Date.parse((await h.services.store.list())[0]?.takenAt ?? "") / 1000);
     expect(field(outcome.json, "Data freshness")).toContain(`Newest snapshot: <t:${takenAt}:f>`);
     expect(field(outcome.json, "Data freshness")).toMatch(/Next collection: <t:\d+:R>\./);
     const { stats } = await h.services.trends.stats({ region: null, windowWeeks: 1 });

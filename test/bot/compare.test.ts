@@ -31,7 +31,7 @@ describe("/compare through a loopback Discord", () => {
 
   it("compares two organisations, whatever their rank, matching names ignoring case", async () => {
     const h = await harness.start();
-    const authors = h.services.store.latestAuthors();
+    const authors = await h.services.store.latestAuthors();
     const small = authors.find(
       (a) => a !== "Qwen" && !/^(ai|ml|dev|lab|nlp|cv)-/.test(a) && authors.indexOf(a) > 15,
     );

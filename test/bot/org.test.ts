@@ -19,7 +19,7 @@ describe("/org through a loopback Discord", () => {
     expect(embed?.title).toBe("Qwen · China");
     expect(embed?.url).toBe("https://huggingface.co/Qwen");
     expect(embed?.description).toContain("Qwen, Alibaba Cloud's large-language-model team (Hangzhou)");
-    const models = (h.services.store.latest()?.models ?? [])
+    const models = ((await h.services.store.latest())?.models ?? [])
       .filter((m) => m.author === "Qwen")
       .sort((a, b) => b.downloads - a.downloads);
     const lines = (embed?.description ?? "").split("\n").filter((line) => /^\*\*\d+\.\*\*/.test(line));
@@ -44,12 +44,12 @@ describe("/org through a loopback Discord", () => {
 
   it("gives the share change in percentage points against the snapshot a week older", async () => {
     const h = await harness.start();
-    const latest = h.services.store.latest();
+    const latest = await h.services.store.latest();
     if (latest === null) throw new Error("no snapshot");
     const older: ModelRecord[] = latest.models.map((m) =>
       m.author === "Qwen" ? { ...m, downloads: Math.round(m.downloads / 2) } : m,
     );
-    h.services.store.save({
+    await h.services.store.save({
       takenAt: new Date(Date.parse(latest.takenAt) - 7 * DAY_MS),
       source: "import",
       models: older,
@@ -88,7 +88,9 @@ describe("/org through a loopback Discord", () => {
 
   it("says when a curated organisation has no tracked models", async () => {
     const h = await harness.start();
-    const authors = new Set((h.services.store.latest()?.models ?? []).map((m) => m.author.toLowerCase()));
+    const authors = new Set(
+      ((await h.services.store.latest())?.models ?? []).map((m) => m.author.toLowerCase()),
+    );
     const absent = h.services.lookup.organisations().find((o) => !authors.has(o.author.toLowerCase()));
     if (absent === undefined) throw new Error("every curated organisation is in the fixture");
     const outcome = await h.run("org", [{ name: "name", type: S, value: absent.author }]);
@@ -113,6 +115,6 @@ describe("/org through a loopback Discord", () => {
     const all = await h.autocomplete("org", [{ name: "name", type: S, value: "", focused: true }]);
     const values = (all.json as { choices: { value: string }[] }).choices.map((c) => c.value);
     expect(values.length).toBeLessThanOrEqual(25);
-    expect(values[0]).toBe(h.services.store.latestAuthors()[0]);
+    expect(values[0]).toBe((await h.services.store.latestAuthors())[0]);
   });
 });

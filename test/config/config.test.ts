@@ -7,7 +7,7 @@ describe("parseConfig", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.hub.url).toBe("https://huggingface.co");
-    expect(result.config.databasePath).toBe("./data/hubtrends.db");
+    expect(result.config.database).toEqual({ kind: "sqlite", path: "./data/hubtrends.db" });
     expect(result.config.charts.renderer).toBe("local");
     expect(result.config.collection.topN).toBe(5000);
     expect(result.config.discord.token).toBeUndefined();

@@ -1,7 +1,8 @@
 /**
  * Run by scheduler-processes.test.ts in a separate Node process:
- *   node --import tsx scheduler-child.ts <db-path> <channel-file> <now-iso> <tick|crash-after-post> [start-at-ms]
- * Runs one digest scheduler tick at <now-iso> as holder "pid-<pid>". Its deliver appends the
+ *   node --import tsx scheduler-child.ts <db-path-or-url> <channel-file> <now-iso> <tick|crash-after-post> [start-at-ms]
+ * Runs one digest scheduler tick at <now-iso> as holder "pid-<pid>", leading through the
+ * database's own leadership (the lease on SQLite, an advisory lock on PostgreSQL). Its deliver appends the
  * message to <channel-file> (one JSON line each: the stand-in for a Discord channel shared by all
  * processes). "crash-after-post" kills the process with SIGKILL right after the first message is
  * written, before the scheduler can record it. With start-at-ms, waits until then before ticking,
@@ -11,12 +12,13 @@ import { appendFileSync } from "node:fs";
 import pino from "pino";
 import { createDigestScheduler } from "../../src/services/digests/digest-scheduler.js";
 import { createDigestStore } from "../../src/services/digests/digest-store.js";
-import { createLease } from "../../src/services/digests/lease.js";
 import { openDatabase } from "../../src/services/storage/database.js";
+import { createLeadership } from "../../src/services/storage/leadership.js";
+import { targetOf } from "../support/target-arg.js";
 
-const [dbPath, channelFile, nowIso, mode, startAt] = process.argv.slice(2);
+const [where, channelFile, nowIso, mode, startAt] = process.argv.slice(2);
 if (
-  dbPath === undefined ||
+  where === undefined ||
   channelFile === undefined ||
   nowIso === undefined ||
   (mode !== "tick" && mode !== "crash-after-post")
@@ -28,17 +30,18 @@ if (
 
 const clock = () => new Date(nowIso);
 const logger = pino({ level: "silent" });
-const db = openDatabase(dbPath, { logger });
-const store = createDigestStore(db, { clock });
-const lease = createLease(db, {
+const database = await openDatabase(targetOf(where), { logger });
+const store = createDigestStore(database, { clock });
+const leadership = createLeadership(database, {
   name: "digest-scheduler",
   holder: `pid-${process.pid}`,
   ttlMs: 60_000,
   clock,
+  logger,
 });
 const scheduler = createDigestScheduler({
   store,
-  lease,
+  leadership,
   clock,
   logger,
   async deliver(digest, request) {
@@ -66,4 +69,4 @@ if (startAt !== undefined) {
   }
 }
 const report = await scheduler.tick();
-process.stdout.write(`${JSON.stringify(report)}\n`, () => db.close());
+process.stdout.write(`${JSON.stringify(report)}\n`, () => void database.close());

@@ -1,0 +1,276 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type BetterSqlite3 from "better-sqlite3";
+import { pino } from "pino";
+import type { ModelRecord } from "../src/services/hub/types.js";
+import { type Database, openDatabase } from "../src/services/storage/database.js";
+import { createSnapshotStore } from "../src/services/storage/snapshot-store.js";
+import { isSqlite } from "../src/services/storage/sqlite.js";
+import { manyModels } from "../test/storage/fixtures.js";
+import { withScratchPostgres } from "../test/support/scratch-postgres.js";
+import { median, percentile } from "./stats.js";
+
+const MODELS = 10_000;
+const RUNS = 7;
+const logger = pino({ level: "silent" });
+
+/** Milliseconds per call of `work`, median and worst over `runs` calls after one warm-up. */
+async function timeCalls(work: () => unknown, runs = RUNS): Promise<{ medianMs: number; maxMs: number }> {
+  await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return { medianMs: round(median(times)), maxMs: round(percentile(times, 100)) };
+}
+
+type ModelTuple = [
+  string,
+  string,
+  number,
+  number | null,
+  number,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  number | null,
+  number | null,
+  number | null,
+  string,
+];
+
+/**
+ * What the store did on main before this change (04b7a10): one prepared INSERT run per model in a
+ * better-sqlite3 transaction, and models read back as arrays (`raw()`). Kept here only to be
+ * measured against.
+ */
+function rawBetterSqlite3(connection: BetterSqlite3.Database) {
+  const insertSnapshot = connection.prepare(
+    `INSERT INTO snapshots (taken_at, source, model_count, skipped, note, saved_at) VALUES (?, ?, ?, ?, NULL, ?)`,
+  );
+  const insertModel = connection.prepare(
+    `INSERT INTO snapshot_models (snapshot_id, position, model_id, author, downloads,
+       downloads_all_time, likes, trending_score, created_at, pipeline_tag, library_name, tags,
+       parameters, downloads_rank, trending_rank, base_models)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const select = `SELECT model_id, author, downloads, downloads_all_time, likes, trending_score, created_at,
+      pipeline_tag, library_name, tags, parameters, downloads_rank, trending_rank, base_models
+    FROM snapshot_models WHERE snapshot_id = ? ORDER BY position`;
+  const selectArrays = connection.prepare<[number], ModelTuple>(select).raw();
+  const save = connection.transaction((takenAt: string, models: readonly ModelRecord[]) => {
+    const id = Number(insertSnapshot.run(takenAt, "collect", models.length, 0, takenAt).lastInsertRowid);
+    models.forEach((m, position) => {
+      insertModel.run(
+        id,
+        position,
+        m.id,
+        m.author,
+        m.downloads,
+        m.downloadsAllTime,
+        m.likes,
+        m.trendingScore,
+        m.createdAt,
+        m.pipelineTag,
+        m.libraryName,
+        JSON.stringify(m.tags),
+        m.parameters,
+        m.downloadsRank,
+        m.trendingRank,
+        JSON.stringify(m.baseModels ?? []),
+      );
+    });
+    return id;
+  });
+  return {
+    save: (takenAt: string, models: readonly ModelRecord[]) => save.immediate(takenAt, models),
+    load: (id: number): ModelRecord[] =>
+      selectArrays
+        .all(id)
+        .map(
+          ([
+            id,
+            author,
+            downloads,
+            allTime,
+            likes,
+            score,
+            createdAt,
+            task,
+            library,
+            tags,
+            parameters,
+            rank,
+            trendingRank,
+            bases,
+          ]) => ({
+            id,
+            author,
+            downloads,
+            downloadsAllTime: allTime,
+            likes,
+            trendingScore: score,
+            createdAt,
+            pipelineTag: task,
+            libraryName: library,
+            tags: JSON.parse(tags) as string[],
+            parameters,
+            baseModels: JSON.parse(bases) as string[],
+            downloadsRank: rank,
+            trendingRank,
+          }),
+        ),
+  };
+}
+
+/** Model rows per INSERT in the portable variant: 16,000 parameters, within both databases' limits. */
+const ROWS_PER_INSERT = 1_000;
+
+/**
+ * The one portable way through the query builder, the same text on both databases: multi-row
+ * INSERTs of ROWS_PER_INSERT models, and a SELECT of object rows. Measured against the statements
+ * the store uses instead (src/services/storage/model-rows.ts).
+ */
+function portableQueries(database: Database) {
+  return {
+    save: (takenAt: string, models: readonly ModelRecord[]) =>
+      database.write(async (trx) => {
+        const { id } = await trx
+          .insertInto("snapshots")
+          .values({
+            taken_at: takenAt,
+            source: "collect",
+            model_count: models.length,
+            skipped: 0,
+            saved_at: takenAt,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        for (let start = 0; start < models.length; start += ROWS_PER_INSERT) {
+          const rows = models.slice(start, start + ROWS_PER_INSERT).map((m, i) => ({
+            snapshot_id: id,
+            position: start + i,
+            model_id: m.id,
+            author: m.author,
+            downloads: m.downloads,
+            downloads_all_time: m.downloadsAllTime,
+            likes: m.likes,
+            trending_score: m.trendingScore,
+            created_at: m.createdAt,
+            pipeline_tag: m.pipelineTag,
+            library_name: m.libraryName,
+            tags: JSON.stringify(m.tags),
+            parameters: m.parameters,
+            downloads_rank: m.downloadsRank,
+            trending_rank: m.trendingRank,
+            base_models: JSON.stringify(m.baseModels ?? []),
+          }));
+          await trx.insertInto("snapshot_models").values(rows).execute();
+        }
+        return id;
+      }),
+    load: (id: number) =>
+      database.read(async (trx) =>
+        (
+          await trx
+            .selectFrom("snapshot_models")
+            .selectAll()
+            .where("snapshot_id", "=", id)
+            .orderBy("position")
+            .execute()
+        ).map(
+          (row): ModelRecord => ({
+            id: row.model_id,
+            author: row.author,
+            downloads: row.downloads,
+            downloadsAllTime: row.downloads_all_time,
+            likes: row.likes,
+            trendingScore: row.trending_score,
+            createdAt: row.created_at,
+            pipelineTag: row.pipeline_tag,
+            libraryName: row.library_name,
+            tags: JSON.parse(row.tags) as string[],
+            parameters: row.parameters,
+            baseModels: JSON.parse(row.base_models) as string[],
+            downloadsRank: row.downloads_rank,
+            trendingRank: row.trending_rank,
+          }),
+        ),
+      ),
+  };
+}
+
+/** Saves and loads through the store on `database`; `extra` adds alternatives on the same one. */
+async function measureStore(
+  database: Database,
+  extra: (database: Database, takenAt: () => string) => Promise<Record<string, unknown>>,
+): Promise<Record<string, unknown>> {
+  const models = manyModels(MODELS);
+  const store = createSnapshotStore(database, { clock: () => new Date() });
+  let day = 0;
+  const takenAt = () => new Date(Date.UTC(2026, 0, 1, 0, 0, day++)).toISOString();
+  const save = () => store.save({ takenAt: new Date(takenAt()), source: "collect", models, skipped: 0 });
+  const portable = portableQueries(database);
+  const figures: Record<string, unknown> = {
+    "save (store)": await timeCalls(save),
+    [`save (portable query builder: INSERTs of ${ROWS_PER_INSERT} rows)`]: await timeCalls(() =>
+      portable.save(takenAt(), models),
+    ),
+  };
+  const { id } = await save();
+  figures["load (store)"] = await timeCalls(() => store.load(id));
+  figures["load (portable query builder: object rows)"] = await timeCalls(() => portable.load(id));
+  Object.assign(figures, await extra(database, takenAt));
+  figures["newestMeta (one indexed row: the poll every process makes)"] = await timeCalls(
+    () => store.newestMeta(),
+    200,
+  );
+  return figures;
+}
+
+/**
+ * `npm run bench storage`: saving and loading a 10,000-model snapshot through the store (Kysely)
+ * on SQLite and on PostgreSQL, side by side with what the store did before (raw better-sqlite3)
+ * and PostgreSQL's unnest; PostgreSQL only when TEST_DATABASE_URL names a server to make a scratch
+ * database on.
+ */
+export async function benchStorage(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), "hubtrends-bench-storage-"));
+  const models = manyModels(MODELS);
+  try {
+    const sqlite = await openDatabase({ kind: "sqlite", path: join(dir, "bench.db") }, { logger });
+    const onSqlite = await measureStore(sqlite, async (database, takenAt) => {
+      if (!isSqlite(database)) return {};
+      const raw = rawBetterSqlite3(database.connection);
+      const id = raw.save(takenAt(), models);
+      return {
+        "save (raw better-sqlite3, one prepared INSERT per model: main's store)": await timeCalls(() =>
+          raw.save(takenAt(), models),
+        ),
+        "load (raw better-sqlite3, rows as arrays: main's store)": await timeCalls(() => raw.load(id)),
+      };
+    });
+    await sqlite.close();
+    const url = process.env.TEST_DATABASE_URL;
+    const onPostgres =
+      url === undefined
+        ? "skipped: TEST_DATABASE_URL not set"
+        : await withScratchPostgres(url, "bench", async (scratchUrl) => {
+            const postgres = await openDatabase({ kind: "postgres", url: scratchUrl }, { logger });
+            try {
+              return await measureStore(postgres, async () => ({}));
+            } finally {
+              await postgres.close();
+            }
+          });
+    return { [`SQLite (${MODELS} models)`]: onSqlite, [`PostgreSQL (${MODELS} models)`]: onPostgres };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
