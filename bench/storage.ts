@@ -1,16 +1,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type BetterSqlite3 from "better-sqlite3";
+import { sql } from "kysely";
 import { pino } from "pino";
 import type { ModelRecord } from "../src/services/hub/types.js";
 import { type Database, openDatabase } from "../src/services/storage/database.js";
+import { createLeadership, type Leadership } from "../src/services/storage/leadership.js";
 import { createSnapshotStore } from "../src/services/storage/snapshot-store.js";
 import { isSqlite } from "../src/services/storage/sqlite.js";
 import { manyModels } from "../test/storage/fixtures.js";
+import { startNode } from "../test/support/run-node.js";
 import { withScratchPostgres } from "../test/support/scratch-postgres.js";
 import { median, percentile } from "./stats.js";
 
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MODELS = 10_000;
 const RUNS = 7;
 const logger = pino({ level: "silent" });
@@ -234,6 +239,65 @@ async function measureStore(
   return figures;
 }
 
+/** Asks every `everyMs` until `leadership` leads; milliseconds from `since`. */
+async function leadsAfter(leadership: Leadership, since: number, everyMs = 10): Promise<number> {
+  while (!(await leadership.acquire())) await new Promise((resolve) => setTimeout(resolve, everyMs));
+  return performance.now() - since;
+}
+
+/**
+ * How long scheduled work goes without a leader on PostgreSQL when the leader's session is ended by
+ * the server, or when the leading process is killed: a follower asks every 10 ms (the bot asks on
+ * each tick, every 30 s, which adds up to that much).
+ */
+async function measureHandover(url: string): Promise<Record<string, unknown>> {
+  const options = { name: "bench-scheduler", ttlMs: 90_000, clock: () => new Date(), logger };
+  const watcher = await openDatabase({ kind: "postgres", url }, { logger });
+  const terminated: number[] = [];
+  const killed: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      const leaderDb = await openDatabase({ kind: "postgres", url }, { logger });
+      const followerDb = await openDatabase({ kind: "postgres", url }, { logger });
+      const leader = createLeadership(leaderDb, { ...options, holder: `bench-leader-${i}` });
+      const follower = createLeadership(followerDb, { ...options, holder: `bench-follower-${i}` });
+      await leader.acquire();
+      const since = performance.now();
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = ${`hubtrends scheduler bench-leader-${i}`}`.execute(watcher.db);
+      terminated.push(await leadsAfter(follower, since));
+      await follower.release();
+      await Promise.all([leaderDb.close(), followerDb.close()]);
+    }
+    for (let i = 0; i < 3; i++) {
+      const child = startNode(
+        ["--import", "tsx", join(projectRoot, "test", "storage", "leader-child.ts"), url, `bench-child-${i}`],
+        { cwd: projectRoot },
+      );
+      while (!child.stdout().includes("leading")) await new Promise((resolve) => setTimeout(resolve, 20));
+      const followerDb = await openDatabase({ kind: "postgres", url }, { logger });
+      const follower = createLeadership(followerDb, { ...options, holder: `bench-after-kill-${i}` });
+      const since = performance.now();
+      child.child.kill("SIGKILL");
+      killed.push(await leadsAfter(follower, since));
+      await child.exited;
+      await follower.release();
+      await followerDb.close();
+    }
+  } finally {
+    await watcher.close();
+  }
+  const figures = (times: number[]) => ({
+    medianMs: Math.round(median(times) * 10) / 10,
+    maxMs: Math.round(percentile(times, 100) * 10) / 10,
+    runs: times.length,
+  });
+  return {
+    "leader's session ended by the server (pg_terminate_backend) -> follower leads": figures(terminated),
+    "leading process killed (SIGKILL) -> follower leads": figures(killed),
+  };
+}
+
 /**
  * `npm run bench storage`: saving and loading a 10,000-model snapshot through the store (Kysely)
  * on SQLite and on PostgreSQL, side by side with what the store did before (raw better-sqlite3)
@@ -264,7 +328,10 @@ export async function benchStorage(): Promise<Record<string, unknown>> {
         : await withScratchPostgres(url, "bench", async (scratchUrl) => {
             const postgres = await openDatabase({ kind: "postgres", url: scratchUrl }, { logger });
             try {
-              return await measureStore(postgres, async () => ({}));
+              return {
+                ...(await measureStore(postgres, async () => ({}))),
+                "leadership handover (follower asking every 10 ms)": await measureHandover(scratchUrl),
+              };
             } finally {
               await postgres.close();
             }
