@@ -13,7 +13,7 @@ import { openDatabase } from "../src/services/storage/database.js";
 import { createSnapshotStore } from "../src/services/storage/snapshot-store.js";
 import { isSqlite } from "../src/services/storage/sqlite.js";
 import { manyModels } from "../test/storage/fixtures.js";
-import { median, percentile } from "./stats.js";
+import { median, percentile, timeAsyncCalls } from "./stats.js";
 
 /** Milliseconds per call of `work`, median and worst over `runs` calls after one warm-up. */
 function timeCalls(work: () => unknown, runs: number): { medianMs: number; maxMs: number } {
@@ -22,22 +22,6 @@ function timeCalls(work: () => unknown, runs: number): { medianMs: number; maxMs
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     work();
-    times.push(performance.now() - started);
-  }
-  const round = (ms: number) => Math.round(ms * 1000) / 1000;
-  return { medianMs: round(median(times)), maxMs: round(percentile(times, 100)) };
-}
-
-/** {@link timeCalls} for work that returns a promise. */
-async function timeAsyncCalls(
-  work: () => Promise<unknown>,
-  runs: number,
-): Promise<{ medianMs: number; maxMs: number }> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
     times.push(performance.now() - started);
   }
   const round = (ms: number) => Math.round(ms * 1000) / 1000;

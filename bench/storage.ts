@@ -8,30 +8,17 @@ import { pino } from "pino";
 import type { ModelRecord } from "../src/services/hub/types.js";
 import { type Database, openDatabase } from "../src/services/storage/database.js";
 import { createLeadership, type Leadership } from "../src/services/storage/leadership.js";
+import { modelFromRow } from "../src/services/storage/model-rows.js";
 import { createSnapshotStore } from "../src/services/storage/snapshot-store.js";
 import { isSqlite } from "../src/services/storage/sqlite.js";
 import { manyModels } from "../test/storage/fixtures.js";
 import { startNode } from "../test/support/run-node.js";
 import { withScratchPostgres } from "../test/support/scratch-postgres.js";
-import { median, percentile } from "./stats.js";
+import { median, percentile, timeAsyncCalls } from "./stats.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MODELS = 10_000;
-const RUNS = 7;
 const logger = pino({ level: "silent" });
-
-/** Milliseconds per call of `work`, median and worst over `runs` calls after one warm-up. */
-async function timeCalls(work: () => unknown, runs = RUNS): Promise<{ medianMs: number; maxMs: number }> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { medianMs: round(median(times)), maxMs: round(percentile(times, 100)) };
-}
 
 type ModelTuple = [
   string,
@@ -189,24 +176,7 @@ function portableQueries(database: Database) {
             .where("snapshot_id", "=", id)
             .orderBy("position")
             .execute()
-        ).map(
-          (row): ModelRecord => ({
-            id: row.model_id,
-            author: row.author,
-            downloads: row.downloads,
-            downloadsAllTime: row.downloads_all_time,
-            likes: row.likes,
-            trendingScore: row.trending_score,
-            createdAt: row.created_at,
-            pipelineTag: row.pipeline_tag,
-            libraryName: row.library_name,
-            tags: JSON.parse(row.tags) as string[],
-            parameters: row.parameters,
-            baseModels: JSON.parse(row.base_models) as string[],
-            downloadsRank: row.downloads_rank,
-            trendingRank: row.trending_rank,
-          }),
-        ),
+        ).map((row) => modelFromRow(row, (text) => JSON.parse(text) as string[])),
       ),
   };
 }
@@ -223,16 +193,16 @@ async function measureStore(
   const save = () => store.save({ takenAt: new Date(takenAt()), source: "collect", models, skipped: 0 });
   const portable = portableQueries(database);
   const figures: Record<string, unknown> = {
-    "save (store)": await timeCalls(save),
-    [`save (portable query builder: INSERTs of ${ROWS_PER_INSERT} rows)`]: await timeCalls(() =>
+    "save (store)": await timeAsyncCalls(save),
+    [`save (portable query builder: INSERTs of ${ROWS_PER_INSERT} rows)`]: await timeAsyncCalls(() =>
       portable.save(takenAt(), models),
     ),
   };
   const { id } = await save();
-  figures["load (store)"] = await timeCalls(() => store.load(id));
-  figures["load (portable query builder: object rows)"] = await timeCalls(() => portable.load(id));
+  figures["load (store)"] = await timeAsyncCalls(() => store.load(id));
+  figures["load (portable query builder: object rows)"] = await timeAsyncCalls(() => portable.load(id));
   Object.assign(figures, await extra(database, takenAt));
-  figures["newestMeta (one indexed row: the poll every process makes)"] = await timeCalls(
+  figures["newestMeta (one indexed row: the poll every process makes)"] = await timeAsyncCalls(
     () => store.newestMeta(),
     200,
   );
@@ -314,10 +284,10 @@ export async function benchStorage(): Promise<Record<string, unknown>> {
       const raw = rawBetterSqlite3(database.connection);
       const id = raw.save(takenAt(), models);
       return {
-        "save (raw better-sqlite3, one prepared INSERT per model: main's store)": await timeCalls(() =>
+        "save (raw better-sqlite3, one prepared INSERT per model: main's store)": await timeAsyncCalls(() =>
           raw.save(takenAt(), models),
         ),
-        "load (raw better-sqlite3, rows as arrays: main's store)": await timeCalls(() => raw.load(id)),
+        "load (raw better-sqlite3, rows as arrays: main's store)": await timeAsyncCalls(() => raw.load(id)),
       };
     });
     await sqlite.close();

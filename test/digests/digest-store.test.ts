@@ -6,7 +6,7 @@ import {
   MAX_DIGESTS_PER_GUILD,
 } from "../../src/services/digests/digest-store.js";
 import type { Database } from "../../src/services/storage/database.js";
-import { onEachDatabase } from "../support/test-databases.js";
+import { countRows, onEachDatabase } from "../support/test-databases.js";
 import { type FakeClock, fakeClock, newDigest } from "./helpers.js";
 
 const GUILD_A = "100000000000000001";
@@ -24,13 +24,7 @@ onEachDatabase((testDatabase) => {
     store = createDigestStore(database, { clock });
   });
 
-  async function deliveryCount(): Promise<number> {
-    const { count } = await database.db
-      .selectFrom("digest_deliveries")
-      .select((eb) => eb.fn.countAll<number>().as("count"))
-      .executeTakeFirstOrThrow();
-    return count;
-  }
+  const deliveryCount = () => countRows(database, "digest_deliveries");
 
   describe("digest settings", () => {
     it("creates a digest, enabled, with every setting as given and timestamps from the clock", async () => {

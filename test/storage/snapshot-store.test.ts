@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/services/storage/database.js";
 import { createSnapshotStore, type SnapshotStore } from "../../src/services/storage/snapshot-store.js";
-import { onEachDatabase } from "../support/test-databases.js";
+import { countRows, onEachDatabase } from "../support/test-databases.js";
 import { manyModels, sampleModels } from "./fixtures.js";
 
 const SAVED_AT = new Date("2025-06-01T12:00:00.000Z");
@@ -19,13 +19,7 @@ onEachDatabase((testDatabase) => {
     return store.save({ takenAt: new Date(iso), source: "collect", models, skipped: 0 });
   }
 
-  async function modelRowCount(): Promise<number> {
-    const { count } = await database.db
-      .selectFrom("snapshot_models")
-      .select((eb) => eb.fn.countAll<number>().as("count"))
-      .executeTakeFirstOrThrow();
-    return count;
-  }
+  const modelRowCount = () => countRows(database, "snapshot_models");
 
   describe("save and load", () => {
     it("returns every ModelRecord field exactly as saved, nulls and order included", async () => {

@@ -10,6 +10,7 @@ import {
   type OpenDatabaseOptions,
   openDatabase,
 } from "../../src/services/storage/database.js";
+import type { Tables } from "../../src/services/storage/tables.js";
 import { createScratchPostgres, type ScratchPostgres } from "./scratch-postgres.js";
 
 /** The PostgreSQL server the PostgreSQL tests make their scratch databases on (CI sets it). */
@@ -28,6 +29,15 @@ export interface TestDatabase {
 }
 
 const silent = pino({ level: "silent" });
+
+/** How many rows `table` holds. */
+export async function countRows(database: Database, table: keyof Tables): Promise<number> {
+  const { count } = await database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  return count;
+}
 
 /**
  * Declares the tests `body` declares once on SQLite and once on PostgreSQL, each test on a fresh,

@@ -1,5 +1,6 @@
-import type { UpdateResult } from "kysely";
+import type { Insertable, UpdateResult } from "kysely";
 import type { Database } from "../storage/database.js";
+import type { DigestDeliveriesTable } from "../storage/tables.js";
 import { toIsoText } from "./iso-text.js";
 
 /**
@@ -113,23 +114,33 @@ export function createDeliveryLog(database: Database, { clock }: DeliveryLogDeps
       .where("period", "=", period);
   const changed = (result: UpdateResult) => result.numUpdatedRows > 0n;
   const delivery = (row: DeliveryRow | undefined) => (row === undefined ? null : toDelivery(row));
+  /** Inserts the period's row unless it has one already (whatever its status): the row, or undefined. */
+  const insertUnlessPresent = (values: Insertable<DigestDeliveriesTable>) =>
+    db
+      .insertInto("digest_deliveries")
+      .values(values)
+      .onConflict((oc) => oc.columns(["digest_id", "period"]).doNothing())
+      .returning(DELIVERY_COLUMNS)
+      .executeTakeFirst();
+  /** The digest's row of the latest period (with that status). */
+  const latest = (digestId: number, status?: DeliveryStatus) => {
+    let query = db.selectFrom("digest_deliveries").select(DELIVERY_COLUMNS).where("digest_id", "=", digestId);
+    if (status !== undefined) query = query.where("status", "=", status);
+    // ISO-week periods ('2026-W09' < '2026-W10' < '2027-W01') sort as text in time order.
+    return query.orderBy("period", "desc").limit(1).executeTakeFirst();
+  };
 
   return {
     async claim(digestId, period, scheduledFor, nonce) {
-      const row = await db
-        .insertInto("digest_deliveries")
-        .values({
-          digest_id: digestId,
-          period,
-          status: "claimed",
-          nonce,
-          scheduled_for: toIsoText(scheduledFor, "scheduledFor"),
-          claimed_at: now(),
-          attempts: 1,
-        })
-        .onConflict((oc) => oc.columns(["digest_id", "period"]).doNothing())
-        .returning(DELIVERY_COLUMNS)
-        .executeTakeFirst();
+      const row = await insertUnlessPresent({
+        digest_id: digestId,
+        period,
+        status: "claimed",
+        nonce,
+        scheduled_for: toIsoText(scheduledFor, "scheduledFor"),
+        claimed_at: now(),
+        attempts: 1,
+      });
       return delivery(row);
     },
     async reclaim(digestId, period, seen, nonce) {
@@ -150,22 +161,15 @@ export function createDeliveryLog(database: Database, { clock }: DeliveryLogDeps
         .executeTakeFirst();
       return delivery(row);
     },
-    async skipUnclaimed(digestId, period, scheduledFor, reason) {
-      const inserted = await db
-        .insertInto("digest_deliveries")
-        .values({
-          digest_id: digestId,
-          period,
-          status: "skipped",
-          scheduled_for: toIsoText(scheduledFor, "scheduledFor"),
-          attempts: 0,
-          error: reason,
-        })
-        .onConflict((oc) => oc.columns(["digest_id", "period"]).doNothing())
-        .returning("period")
-        .executeTakeFirst();
-      return inserted !== undefined;
-    },
+    skipUnclaimed: async (digestId, period, scheduledFor, reason) =>
+      (await insertUnlessPresent({
+        digest_id: digestId,
+        period,
+        status: "skipped",
+        scheduled_for: toIsoText(scheduledFor, "scheduledFor"),
+        attempts: 0,
+        error: reason,
+      })) !== undefined,
     markPosted: async (digestId, period, messageId) =>
       changed(
         await db
@@ -197,28 +201,8 @@ export function createDeliveryLog(database: Database, { clock }: DeliveryLogDeps
           .executeTakeFirstOrThrow(),
       ),
     getDelivery: async (digestId, period) => delivery(await one(digestId, period).executeTakeFirst()),
-    // ISO-week periods ('2026-W09' < '2026-W10' < '2027-W01') sort as text in time order.
-    lastDelivery: async (digestId) =>
-      delivery(
-        await db
-          .selectFrom("digest_deliveries")
-          .select(DELIVERY_COLUMNS)
-          .where("digest_id", "=", digestId)
-          .orderBy("period", "desc")
-          .limit(1)
-          .executeTakeFirst(),
-      ),
-    lastPosted: async (digestId) =>
-      delivery(
-        await db
-          .selectFrom("digest_deliveries")
-          .select(DELIVERY_COLUMNS)
-          .where("digest_id", "=", digestId)
-          .where("status", "=", "posted")
-          .orderBy("period", "desc")
-          .limit(1)
-          .executeTakeFirst(),
-      ),
+    lastDelivery: async (digestId) => delivery(await latest(digestId)),
+    lastPosted: async (digestId) => delivery(await latest(digestId, "posted")),
     pendingClaims: async () =>
       (
         await db

@@ -1,21 +1,21 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { ModelRecord } from "../hub/types.js";
 import type { Database } from "./database.js";
-import type { Tables } from "./tables.js";
+import type { SnapshotModelsTable, Tables } from "./tables.js";
 
 /**
  * The two statements that move a snapshot's thousands of model rows, the one place where the
  * store leaves the query builder: every other query is the same on both databases. Measured on
- * 10,000 models (`npm run bench storage`, 2-core machine):
+ * 10,000 models (`npm run bench storage`, 2-core machine, medians):
  *
- * - SQLite, save: the query builder's multi-row INSERTs of 1,000 rows took 148 ms, one prepared
- *   INSERT run per model 44 ms (Kysely builds and compiles 16,000-value statements, and its driver
- *   prepares each one anew). Load: its object rows took 72 ms, better-sqlite3's arrays (`raw()`)
- *   about half. better-sqlite3 is synchronous, so each figure is a stall of the event loop.
- * - PostgreSQL, save: multi-row INSERTs took 378 ms, one INSERT … SELECT FROM unnest of 16 arrays
- *   203 ms (16 parameters instead of 160,000, one round trip). Load: the query builder's SELECT,
- *   56 ms, is kept.
+ * - SQLite, save: the query builder's multi-row INSERTs of 1,000 rows took 78 ms, one prepared
+ *   INSERT run per model 47 ms (Kysely builds and compiles 16,000-value statements, and its driver
+ *   prepares each one anew). Load: its object rows took 80 ms, better-sqlite3's arrays (`raw()`)
+ *   28 ms. better-sqlite3 is synchronous, so each figure is a stall of the event loop.
+ * - PostgreSQL, save: multi-row INSERTs took 249 ms, one INSERT … SELECT FROM unnest of 16 arrays
+ *   108 ms (16 parameters instead of 160,000, one round trip). Load: the query builder's SELECT
+ *   (43 ms) is kept.
  *
  * Both run inside the caller's transaction (`Database.write` or `read`): on SQLite the statements
  * go to the connection under the query builder, which that transaction holds, so they are part of
@@ -155,25 +155,31 @@ function postgresModelRows(): ModelRows {
         .where("snapshot_id", "=", snapshotId)
         .orderBy("position")
         .execute();
-      return rows.map(
-        (row): ModelRecord => ({
-          id: row.model_id,
-          author: row.author,
-          downloads: row.downloads,
-          downloadsAllTime: row.downloads_all_time,
-          likes: row.likes,
-          trendingScore: row.trending_score,
-          createdAt: row.created_at,
-          pipelineTag: row.pipeline_tag,
-          libraryName: row.library_name,
-          tags: parse(row.tags, row.model_id, "tags"),
-          parameters: row.parameters,
-          baseModels: parse(row.base_models, row.model_id, "base models"),
-          downloadsRank: row.downloads_rank,
-          trendingRank: row.trending_rank,
-        }),
-      );
+      return rows.map((row) => modelFromRow(row, parse));
     },
+  };
+}
+
+/** A stored model's own columns, as the query builder returns them. */
+type ModelColumns = Omit<Selectable<SnapshotModelsTable>, "snapshot_id" | "position">;
+
+/** A stored model as the query builder returns its row. */
+export function modelFromRow(row: ModelColumns, parse: ParseList): ModelRecord {
+  return {
+    id: row.model_id,
+    author: row.author,
+    downloads: row.downloads,
+    downloadsAllTime: row.downloads_all_time,
+    likes: row.likes,
+    trendingScore: row.trending_score,
+    createdAt: row.created_at,
+    pipelineTag: row.pipeline_tag,
+    libraryName: row.library_name,
+    tags: parse(row.tags, row.model_id, "tags"),
+    parameters: row.parameters,
+    baseModels: parse(row.base_models, row.model_id, "base models"),
+    downloadsRank: row.downloads_rank,
+    trendingRank: row.trending_rank,
   };
 }
 
