@@ -110,7 +110,7 @@ onEachDatabase((testDatabase) => {
   });
 });
 
-describe("the lease (leadership on SQLite)", () => {
+describe("the lease (how SQLite leads; the same table and queries on PostgreSQL)", () => {
   onEachDatabase((testDatabase) => {
     it("lapses after its time to live, and the old holder then loses it", async () => {
       const clock = fakeClock("2026-11-30T01:00:00.000Z");
