@@ -64,7 +64,7 @@ export async function benchDigests(
     const store = h.bot.services.digests.store;
     for (const [i, guild] of guilds.entries()) {
       const zone = ZONES[i % ZONES.length] ?? ZONES[0];
-      store.create({
+      await store.create({
         guildId: guild.id,
         channelId: guild.channels[0]?.id ?? "",
         day: "mon",
@@ -106,14 +106,14 @@ export async function benchDigests(
       duplicates += periods.length - new Set(periods).size;
       if (periods.length === 0) missing++;
     }
-    for (const digest of store.listEnabled()) {
-      const delivery = store.lastPosted(digest.id);
+    for (const digest of await store.listEnabled()) {
+      const delivery = await store.lastPosted(digest.id);
       if (delivery?.postedAt != null) lateness.push(Date.parse(delivery.postedAt) - DUE);
     }
     const posts = h.discord.callsTo("POST", /^\/channels\/\d+\/messages$/);
     return {
       guilds: guildCount,
-      digests: store.listEnabled().length,
+      digests: (await store.listEnabled()).length,
       limits: `${globalPerSecond} requests/s per bot, 5 messages/5 s per channel`,
       loginWith1000GuildsMs: Math.round(h.loginMs),
       firstTickMs: Math.round(firstTickMs),

@@ -11,8 +11,9 @@ import { defaultRegionAttributor } from "../src/services/regions/attribution.js"
 import { nameIndexOf } from "../src/services/snapshots/name-index.js";
 import { openDatabase } from "../src/services/storage/database.js";
 import { createSnapshotStore } from "../src/services/storage/snapshot-store.js";
+import { isSqlite } from "../src/services/storage/sqlite.js";
 import { manyModels } from "../test/storage/fixtures.js";
-import { median, percentile } from "./stats.js";
+import { median, percentile, timeAsyncCalls } from "./stats.js";
 
 /** Milliseconds per call of `work`, median and worst over `runs` calls after one warm-up. */
 function timeCalls(work: () => unknown, runs: number): { medianMs: number; maxMs: number } {
@@ -67,7 +68,9 @@ export async function benchFaults(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), "hubtrends-bench-faults-"));
   try {
     const logger = pino({ level: "silent" });
-    const guarded = openDatabase(join(dir, "guarded.db"), { logger });
+    const database = await openDatabase({ kind: "sqlite", path: join(dir, "guarded.db") }, { logger });
+    if (!isSqlite(database)) throw new Error("expected SQLite");
+    const guarded = database.connection;
     const raw = new Database(join(dir, "raw.db"));
     raw.pragma("journal_mode = WAL");
     raw.pragma("synchronous = NORMAL");
@@ -84,16 +87,18 @@ export async function benchFaults(): Promise<Record<string, unknown>> {
       "one autocommit upsert, guarded": timeCalls(() => guardedUpsert.run("k", n++), 2000),
     };
 
-    const store = createSnapshotStore(guarded, { clock: () => new Date() });
+    const store = createSnapshotStore(database, { clock: () => new Date() });
     let day = 0;
     const save = () =>
       store.save({ takenAt: new Date(Date.UTC(2026, 0, 1 + day++)), source: "collect", models, skipped: 0 });
-    const saving = { "save a 10,000-model snapshot (guarded: one check either side)": timeCalls(save, 5) };
-    const totals = {
-      "newestTotals (10,000 models, 6 snapshots)": timeCalls(() => store.newestTotals(), 50),
-      "latest(), the load it avoids": timeCalls(() => store.latest(), 10),
+    const saving = {
+      "save a 10,000-model snapshot (guarded: one check either side)": await timeAsyncCalls(save, 5),
     };
-    guarded.close();
+    const totals = {
+      "newestTotals (10,000 models, 6 snapshots)": await timeAsyncCalls(() => store.newestTotals(), 50),
+      "latest(), the load it avoids": await timeAsyncCalls(() => store.latest(), 10),
+    };
+    await database.close();
     raw.close();
     return { autocomplete, writes: { ...writes, ...saving }, "judging a collection": totals };
   } finally {

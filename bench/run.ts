@@ -12,6 +12,7 @@ const suites: [string, () => Promise<Record<string, unknown>>][] = [
   ["Counting methods (issue 8)", () => import("./counting.js").then((m) => m.benchCounting())],
   ["Digests (issue 5)", () => import("./digests.js").then((m) => m.benchDigests())],
   ["Faults (issue 13)", () => import("./faults.js").then((m) => m.benchFaults())],
+  ["Storage (issue 12)", () => import("./storage.js").then((m) => m.benchStorage())],
   ["Discord commands (fakes in another process)", () => import("./discord.js").then((m) => m.benchDiscord())],
   ["Code shape (issue 10)", async () => benchCodeShape()],
 ];

@@ -10,7 +10,7 @@ const [name, ...args] = process.argv.slice(2);
 const config = loadConfigOrExit({ requireDiscordToken: false });
 const logger = createLogger(config.logLevel);
 const clock = () => new Date();
-const services = createServicesOrExit(config, { logger, clock, fetch: globalThis.fetch });
+const services = await createServicesOrExit(config, { logger, clock, fetch: globalThis.fetch });
 const exitCode = await runCli(
   name,
   {
@@ -33,5 +33,5 @@ const exitCode = await runCli(
     ),
   }),
 );
-services.close();
+await services.close();
 process.exitCode = exitCode;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DatabaseTarget } from "./services/storage/database.js";
 
 /**
  * Every setting, read from the environment once and validated here; nothing else reads
@@ -40,6 +41,33 @@ function httpUrl(defaultValue: string | undefined) {
     .transform((v) => (v ?? defaultValue)?.replace(/\/+$/, ""));
 }
 
+/**
+ * A PostgreSQL connection URL: `postgres://` or `postgresql://`, a host and a database name. The
+ * messages never repeat the value, which holds the password.
+ */
+const postgresUrl = optionalString.pipe(
+  z
+    .string()
+    .refine(isPostgresUrl, {
+      message:
+        "expected a PostgreSQL URL with a host and a database, e.g. postgres://user:password@host:5432/hubtrends",
+    })
+    .optional(),
+);
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === "postgres:" || url.protocol === "postgresql:") &&
+      url.hostname !== "" &&
+      url.pathname.length > 1
+    );
+  } catch {
+    return false;
+  }
+}
+
 const snowflake = optionalString.pipe(
   z
     .string()
@@ -60,6 +88,7 @@ const envSchema = z.object({
       .optional(),
   ),
   DATABASE_PATH: optionalString.transform((v) => v ?? "./data/hubtrends.db"),
+  DATABASE_URL: postgresUrl,
   CACHE_TTL_SECONDS: integer(900, 1, 86_400),
   COLLECT_EVERY_HOURS: integer(6, 1, 168),
   SNAPSHOT_TOP_N: integer(5000, 10, 10_000),
@@ -95,7 +124,8 @@ export interface Config {
     devGuildId: string | undefined;
   };
   hub: { url: string; token: string | undefined };
-  databasePath: string;
+  /** PostgreSQL when DATABASE_URL is set (DATABASE_PATH is then not used), else the SQLite file. */
+  database: DatabaseTarget;
   cacheTtlSeconds: number;
   collection: {
     everyHours: number;
@@ -132,7 +162,10 @@ function toConfig(env: Env): Config {
       devGuildId: env.DEV_GUILD_ID,
     },
     hub: { url: env.HUB_URL ?? "https://huggingface.co", token: env.HF_TOKEN },
-    databasePath: env.DATABASE_PATH,
+    database:
+      env.DATABASE_URL === undefined
+        ? { kind: "sqlite", path: env.DATABASE_PATH }
+        : { kind: "postgres", url: env.DATABASE_URL },
     cacheTtlSeconds: env.CACHE_TTL_SECONDS,
     collection: {
       everyHours: env.COLLECT_EVERY_HOURS,

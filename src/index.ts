@@ -13,7 +13,7 @@ const logger = createLogger(config.logLevel);
 const clock = () => new Date();
 let bot: RunningBot | null = null;
 let stopping = false;
-const services = createServicesOrExit(config, {
+const services = await createServicesOrExit(config, {
   logger,
   clock,
   fetch: globalThis.fetch,
@@ -49,7 +49,7 @@ async function shutdown(exitCode: 0 | 1): Promise<void> {
     );
   }
   try {
-    services.close();
+    await services.close();
   } catch (error) {
     logger.error({ err: error }, "closing the database failed");
   }
@@ -79,7 +79,7 @@ try {
     onFatal: stopForGood,
   });
 } catch (error) {
-  services.close();
+  await services.close();
   if (error instanceof StartupError) {
     process.stderr.write(`hubtrends: ${error.message}\n`);
   } else {

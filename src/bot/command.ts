@@ -73,9 +73,11 @@ interface HandlerBase<O extends OptionSpecs, N extends Needs, Plan> {
   /**
    * Checks the input against what the bot knows, before the guards that cost something (the
    * cooldown), so that a bad input gets an answer at once and costs nothing: returns the plan
-   * `run` follows, or throws a UserFacingError. Memory only; `later(…)` when it must wait.
+   * `run` follows, or throws a UserFacingError. Memory, or a promise of a database read (awaited
+   * within the answer budget before anything is sent); `later(…)` when it must wait for more
+   * (the Hub), which acknowledges first.
    */
-  check?(context: CommandContext<O, N>): Plan | Later<Plan>;
+  check?(context: CommandContext<O, N>): Plan | Later<Plan> | Promise<Plan>;
 }
 
 /**

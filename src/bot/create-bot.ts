@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Client } from "discord.js";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
@@ -8,12 +10,26 @@ import {
   type CollectionSchedule,
   createCollectionSchedule,
 } from "../services/snapshots/collection-schedule.js";
+import { createLeadership } from "../services/storage/leadership.js";
 import type { Command } from "./command.js";
 import type { CommandServices } from "./command-services.js";
 import { createCooldowns } from "./cooldowns.js";
 import { createDigestRuntime, DIGEST_TICK_MS, type DigestRuntime } from "./digest-runtime.js";
 import { createChannelRest, createDiscordClient } from "./discord-client.js";
 import { createInteractionRouter, type InteractionRouter } from "./router.js";
+
+/**
+ * What the leadership of scheduled work is called: the name the lease had when it led digests
+ * alone, kept so that a process of the previous version and one of this version, side by side
+ * during an upgrade, never both lead.
+ */
+const SCHEDULER_LEADERSHIP = "digest-scheduler";
+/**
+ * Three digest ticks: a leader that stops renewing is replaced within 90 s (on SQLite, the lease's
+ * expiry; on PostgreSQL, the leadership session's idle timeout; a leader that dies is replaced at
+ * the next tick there, see leadership.ts).
+ */
+const LEADERSHIP_TTL_MS = 90_000;
 
 /** Why the bot could not start, in words an operator can act on. */
 export class StartupError extends Error {
@@ -54,18 +70,28 @@ export function createBot(deps: {
     throw new StartupError("DISCORD_TOKEN is not set: the bot token from the Discord developer portal");
   // Two renders at a time keep both cores' worth of work going without starving acknowledgements.
   const renderer = createSharedRenderer(deps.renderer, { cache: services.cache, concurrency: 2 });
+  // One leader among every bot process on the database, for all scheduled work.
+  const leadership = createLeadership(services.database, {
+    name: SCHEDULER_LEADERSHIP,
+    holder: `${hostname()}:${process.pid}:${randomUUID()}`,
+    ttlMs: LEADERSHIP_TTL_MS,
+    clock,
+    logger,
+  });
   const collection = createCollectionSchedule({
     collector: services.collector,
-    store: services.store,
+    leadership,
+    follow: () => services.trends.refresh(),
     everyMs: config.collection.everyHours * 3_600_000,
     clock,
     logger,
-    onCollected: () => services.trends.warm(),
+    onNewSnapshot: () => services.trends.warm(),
   });
   const chartSize = { width: 800, height: 400, devicePixelRatio: config.charts.devicePixelRatio };
   const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
   const digests = createDigestRuntime({
-    db: services.db,
+    database: services.database,
+    leadership,
     client,
     rest: createChannelRest({ apiUrl: config.discord.apiUrl, token }),
     trends: services.trends,

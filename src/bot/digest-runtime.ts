@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import type { Client, REST } from "discord.js";
 import type { Logger } from "pino";
 import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
@@ -10,10 +8,10 @@ import {
   type TickReport,
 } from "../services/digests/digest-scheduler.js";
 import { createDigestStore, type DigestStore } from "../services/digests/digest-store.js";
-import { createLease } from "../services/digests/lease.js";
 import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
 import type { TrendsService } from "../services/snapshots/trends-service.js";
-import type { SqliteDatabase } from "../services/storage/migrations.js";
+import type { Database } from "../services/storage/database.js";
+import type { Leadership } from "../services/storage/leadership.js";
 import { type ChannelAccess, channelAccess, createDigestDelivery } from "./digest-delivery.js";
 import { createDigestMessages, type DigestMessages } from "./digest-message.js";
 
@@ -33,20 +31,23 @@ export interface DigestRuntime {
   start(): void;
   /** One scheduler tick; never rejects (failures are logged and reported as errors). */
   tick(): Promise<TickReport>;
-  /** The bot was removed from a guild: its digests go too. */
-  forgetGuild(guildId: string): void;
-  /** Stops ticking, waits for running ticks, and gives up the lease so another process need not wait. */
+  /** The bot was removed from a guild: its digests go too. Never rejects (failures are logged). */
+  forgetGuild(guildId: string): Promise<void>;
+  /**
+   * Stops ticking, waits for running ticks, and gives up leadership so another process need not
+   * wait (the bot stops its collection schedule first: this is the last user of it).
+   */
   stop(): Promise<void>;
 }
 
 /** About twice a minute: a digest posts within half a minute of its time. */
 export const DIGEST_TICK_MS = 30_000;
-/** Three ticks: a stopped holder is replaced within 90 s. */
-const LEASE_TTL_MS = 90_000;
 
-/** Wires the digest store, lease, scheduler and Discord delivery (see src/services/digests/README.md). */
+/** Wires the digest store, scheduler and Discord delivery (see src/services/digests/README.md). */
 export function createDigestRuntime(deps: {
-  db: SqliteDatabase;
+  database: Database;
+  /** Who leads scheduled work: only the leader posts scheduled digests. */
+  leadership: Leadership;
   client: Client;
   /** REST client for channel posts, under Discord's global rate limit (see createChannelRest). */
   rest: REST;
@@ -64,13 +65,8 @@ export function createDigestRuntime(deps: {
   deliveryTimeoutMs?: number;
 }): DigestRuntime {
   const { client, clock, logger } = deps;
-  const store = createDigestStore(deps.db, { clock });
-  const lease = createLease(deps.db, {
-    name: "digest-scheduler",
-    holder: `${hostname()}:${process.pid}:${randomUUID()}`,
-    ttlMs: LEASE_TTL_MS,
-    clock,
-  });
+  const { leadership } = deps;
+  const store = createDigestStore(deps.database, { clock });
   const messages = createDigestMessages({
     trends: deps.trends,
     collection: deps.collection,
@@ -87,7 +83,7 @@ export function createDigestRuntime(deps: {
   });
   const scheduler = createDigestScheduler({
     store,
-    lease,
+    leadership,
     clock,
     logger,
     graceMs: deps.graceMs,
@@ -122,9 +118,9 @@ export function createDigestRuntime(deps: {
       timer.unref();
     },
     tick,
-    forgetGuild(guildId) {
+    async forgetGuild(guildId) {
       try {
-        const removed = store.deleteByGuild(guildId);
+        const removed = await store.deleteByGuild(guildId);
         if (removed > 0) logger.info({ guildId, removed }, "left a guild; deleted its digests");
       } catch (error) {
         logger.error({ err: error, guildId }, "could not delete the digests of a guild the bot left");
@@ -135,9 +131,9 @@ export function createDigestRuntime(deps: {
       clearInterval(timer);
       await Promise.allSettled([...running]);
       try {
-        lease.release();
+        await leadership.release();
       } catch (error) {
-        logger.warn({ err: error }, "could not release the digest scheduler lease");
+        logger.warn({ err: error }, "could not give up leadership of scheduled work");
       }
     },
   };

@@ -34,6 +34,11 @@ export interface ReplyPath {
   send(answer: Answer, visibility: Visibility): Promise<void>;
   /** Sends `work`'s answer in one step if it is ready by `deadline` (epoch ms), else defers and edits. */
   sendWhenReady(work: Promise<Answer>, visibility: Visibility, deadline: number): Promise<void>;
+  /**
+   * Waits for `work` (a check that reads the database, say) until `deadline`; if it is not done
+   * by then, defers, so Discord's window is kept, and goes on waiting.
+   */
+  within<T>(work: Promise<T>, visibility: Visibility, deadline: number): Promise<T>;
   /** Tells the user what went wrong, in their language; returns the outcome to log. Never rejects. */
   fail(error: unknown): Promise<string>;
 }
@@ -60,6 +65,16 @@ export function createReplyPath(deps: {
     state = "deferred";
   }
 
+  async function within<T>(work: Promise<T>, visibility: Visibility, deadline: number): Promise<T> {
+    if (state !== "none") return work;
+    // Observed now, so a failure while we defer is not an unhandled rejection; awaited below.
+    work.catch(() => {});
+    const first = await readyBy(work, deadline - deps.clock().getTime());
+    if (first !== LATE) return first;
+    await defer(visibility);
+    return work;
+  }
+
   async function send(answer: Answer, visibility: Visibility): Promise<void> {
     if (state === "none") {
       const data: APIInteractionResponseCallbackData = { ...messageBody(answer), ...flags(visibility) };
@@ -75,16 +90,10 @@ export function createReplyPath(deps: {
   return {
     defer,
     send,
-    async sendWhenReady(work, visibility, deadline) {
-      // Acknowledged already (a check had to wait): the answer can only be edited in.
-      if (state !== "none") return send(await work, visibility);
-      // Observed now, so a failure while we defer is not an unhandled rejection; awaited below.
-      work.catch(() => {});
-      const first = await readyBy(work, deadline - deps.clock().getTime());
-      if (first !== LATE) return send(first, visibility);
-      await defer(visibility);
-      await send(await work, visibility);
-    },
+    // Acknowledged already (a check had to wait): the answer can only be edited in.
+    sendWhenReady: async (work, visibility, deadline) =>
+      send(await within(work, visibility, deadline), visibility),
+    within,
     async fail(error) {
       const { content, outcome } = errorAnswer(error, deps);
       try {

@@ -131,7 +131,10 @@ async function answerCommand(
       channelId: interaction.channel?.id ?? null,
       services: routes.services,
     };
-    const checked = handler.check(context);
+    let checked = handler.check(context);
+    // A check that reads the database: answered at once as usual, unless the database is slow.
+    if (checked instanceof Promise)
+      checked = await reply.within(checked, handler.visibility, started + routes.budgetMs);
     applyGuards("answer", handler.needs, subject, { cooldowns });
     let plan = checked;
     if (checked instanceof Later) {

@@ -45,7 +45,7 @@ export async function startBot(
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord client warning"));
   // Removed from a guild (not an outage: that is `guildUnavailable`): its digests have nowhere to go.
-  client.on(Events.GuildDelete, (guild) => digests.forgetGuild(guild.id));
+  client.on(Events.GuildDelete, (guild) => void digests.forgetGuild(guild.id));
   // Answers under way are let finish on stop, so that nobody who asked is left without one.
   const answering = new Set<Promise<void>>();
   serveGatewayInteractions(client, bot.router, logger, (handled) => {

@@ -9,7 +9,7 @@ const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The older snapshot `/model` and `/org` compare the newest one with: what
- * `TrendsService.comparisonOf(current, 1)` chose, the one of exactly a week earlier (±12 h) or else
+ * `TrendsService.knownComparisonOf(current, 1)` chose, the one of exactly a week earlier (±12 h) or else
  * the nearest there is, with what it takes to say which, so that a label never claims more than
  * was compared.
  */

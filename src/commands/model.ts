@@ -51,7 +51,7 @@ export default defineCommand({
 
   check({ options, services, t }) {
     return againstSnapshot(services, (current) => {
-      const comparison = comparisonWith(current, services.trends.comparisonOf(current, 1), t);
+      const comparison = comparisonWith(current, services.trends.knownComparisonOf(current, 1), t);
       const profile = modelProfile(current, comparison?.snapshot ?? null, options.id, services.lookup);
       // Only a well-formed id is worth asking the Hub about.
       if (profile === null && !REPO_ID_PATTERN.test(options.id)) throw unknownModel(options.id, current);

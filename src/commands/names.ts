@@ -9,50 +9,15 @@ import { formatCompact } from "../services/format/numbers.js";
 import { closeMatches, type NameIndex, nameIndexOf, searchNames } from "../services/snapshots/name-index.js";
 import type { RegionLookup } from "../services/stats/inputs.js";
 
-interface Followed {
-  index: NameIndex | null;
-  warming: boolean;
-}
-
-// Per trends service (one per running bot), not a global: tests and benches run several bots.
-const followed = new WeakMap<object, Followed>();
-
 /**
- * The name index of the newest snapshot, for autocomplete, which must answer within ~100 ms.
- * The index is kept and reused as long as the newest snapshot's id stays the same (one cheap
- * query). When a newer snapshot appears, loading it (tens of ms for 10,000 models) and indexing it
- * happen just after this answer, which still comes from the previous index; only the very first
- * call of a process waits for the load. Null when nothing is stored.
+ * The name index of the newest snapshot, for autocomplete, which must answer within ~100 ms: from
+ * memory only. The trends service holds the newest stored snapshot and builds its index when it
+ * notices it (within a minute of its saving, by any process; see TrendsService.refresh), so no
+ * answer waits for a load or an index. Null when nothing is stored.
  */
-export function autocompleteIndex(services: Pick<CommandServices, "store" | "trends">): NameIndex | null {
-  const newestId = services.store.newestMeta()?.id;
-  if (newestId === undefined) return null;
-  let state = followed.get(services.trends);
-  if (state === undefined) {
-    state = { index: null, warming: false };
-    followed.set(services.trends, state);
-  }
-  const current = state;
-  if (current.index?.snapshotId === newestId) return current.index;
-  const load = () => {
-    const snapshot = services.trends.newestStored();
-    current.index = snapshot === null ? null : nameIndexOf(snapshot);
-  };
-  if (current.index === null) {
-    load();
-    return current.index;
-  }
-  if (!current.warming) {
-    current.warming = true;
-    setImmediate(() => {
-      try {
-        load();
-      } finally {
-        current.warming = false;
-      }
-    });
-  }
-  return current.index;
+export function autocompleteIndex(services: Pick<CommandServices, "trends">): NameIndex | null {
+  const snapshot = services.trends.newestStored();
+  return snapshot === null ? null : nameIndexOf(snapshot);
 }
 
 /** Most choices Discord shows (and accepts) for one autocomplete. */

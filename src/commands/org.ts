@@ -60,7 +60,7 @@ export default defineCommand({
 
   check({ options, services, t }) {
     return againstSnapshot(services, (current) => {
-      const comparison = comparisonWith(current, services.trends.comparisonOf(current, 1), t);
+      const comparison = comparisonWith(current, services.trends.knownComparisonOf(current, 1), t);
       const profile = findOrg(current, comparison?.snapshot ?? null, options.name, services.lookup, t);
       return { profile, comparison };
     });

@@ -86,6 +86,8 @@ export const enUS = {
     "I couldn't save that: the disk holding my database is full, so nothing was kept. Please tell whoever runs the bot.",
   "storage.io":
     "I couldn't save that: my database could not be written (a disk error), so nothing was kept. Please try again later.",
+  "storage.unreachable":
+    "I can't reach my database right now, so I couldn't answer or keep anything. Please try again in a minute.",
   "error.unknown-command": "This command is not available any more; it may have been removed.",
   "error.bad-option": (p: { option: string }) =>
     `The option ${p.option} did not come through as expected; please run the command again.`,

@@ -61,6 +61,7 @@ export const zhCN: Messages = {
   "storage.read-only": "无法保存：机器人的数据库是只读的，本次更改未保留。请告知机器人的管理者。",
   "storage.full": "无法保存：机器人数据库所在的磁盘已满，本次更改未保留。请告知机器人的管理者。",
   "storage.io": "无法保存：机器人的数据库写入失败（磁盘错误），本次更改未保留。请稍后再试。",
+  "storage.unreachable": "暂时无法连接机器人的数据库，因此无法回答或保存任何内容。请一分钟后再试。",
   "error.unknown-command": "此命令已不可用，可能已被移除。",
   "error.bad-option": (p) => `选项 ${p.option} 的内容与预期不符，请重新运行命令。`,
   "error.bad-choice": (p) => `请从列表中选择 ${p.option}：${p.choices.join("、")}。`,

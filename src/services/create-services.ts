@@ -6,13 +6,15 @@ import { defaultRegionAttributor, type RegionAttributor } from "./regions/attrib
 import { createSnapshotCollector, type SnapshotCollector } from "./snapshots/collector.js";
 import { createHubQueries, type HubQueries } from "./snapshots/hub-queries.js";
 import { createTrendsService, type TrendsService } from "./snapshots/trends-service.js";
-import { DatabaseOpenError, openDatabase, SchemaMismatchError } from "./storage/database.js";
+import { type Database, DatabaseOpenError, openDatabase, SchemaMismatchError } from "./storage/database.js";
 import type { StorageUnavailableError } from "./storage/errors.js";
+import { redactUrl } from "./storage/postgres.js";
 import { createSnapshotStore, type SnapshotStore } from "./storage/snapshot-store.js";
 
 /** The product's insides, wired once; the bot and the CLI both start from here. */
 export interface Services {
-  db: ReturnType<typeof openDatabase>;
+  /** SQLite or PostgreSQL, as the configuration says; every store runs on it. */
+  database: Database;
   store: SnapshotStore;
   cache: QueryCache;
   hub: HubClient;
@@ -20,10 +22,10 @@ export interface Services {
   trends: TrendsService;
   hubQueries: HubQueries;
   lookup: RegionAttributor;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createServices(
+export async function createServices(
   config: Config,
   deps: {
     logger: Logger;
@@ -34,13 +36,13 @@ export function createServices(
     /** The database file was deleted or replaced while open: every write fails from now on. */
     onStorageReplaced?: (error: StorageUnavailableError) => void;
   },
-): Services {
+): Promise<Services> {
   const { logger, clock } = deps;
-  const db = openDatabase(config.databasePath, {
+  const database = await openDatabase(config.database, {
     logger,
     ...(deps.onStorageReplaced === undefined ? {} : { onReplaced: deps.onStorageReplaced }),
   });
-  const store = createSnapshotStore(db, { clock });
+  const store = createSnapshotStore(database, { clock });
   const cache = createQueryCache({ ttlSeconds: config.cacheTtlSeconds, clock, logger });
   const hub = createHubClient({
     hubUrl: config.hub.url,
@@ -52,7 +54,6 @@ export function createServices(
   const collector = createSnapshotCollector({
     hub,
     store,
-    cache,
     settings: config.collection,
     clock,
     logger,
@@ -60,7 +61,7 @@ export function createServices(
   const lookup = defaultRegionAttributor();
   const trends = createTrendsService({ store, cache, collector, lookup, clock });
   return {
-    db,
+    database,
     store,
     cache,
     hub,
@@ -68,29 +69,37 @@ export function createServices(
     trends,
     hubQueries: createHubQueries({ hub, cache }),
     lookup,
-    close() {
+    async close() {
       cache.close();
-      db.close();
+      await database.close();
     },
   };
 }
 
 /**
  * {@link createServices} for an entry point: when the database cannot be opened, prints why, with
- * the file and the setting that names it, and exits 1 (a stack trace names neither).
+ * the file or server and the setting that names it, and exits 1 (a stack trace names neither). A
+ * PostgreSQL URL is printed without its password.
  */
-export function createServicesOrExit(config: Config, deps: Parameters<typeof createServices>[1]): Services {
+export async function createServicesOrExit(
+  config: Config,
+  deps: Parameters<typeof createServices>[1],
+): Promise<Services> {
   try {
-    return createServices(config, deps);
+    return await createServices(config, deps);
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
       process.stderr.write(
-        `hubtrends: cannot open the database ${error.path} (DATABASE_PATH): ${error.reason}\n`,
+        `hubtrends: cannot open the database ${error.location} (${error.setting}): ${error.reason}\n`,
       );
       process.exit(1);
     }
     if (error instanceof SchemaMismatchError) {
-      process.stderr.write(`hubtrends: ${error.message} (DATABASE_PATH=${config.databasePath})\n`);
+      const setting =
+        config.database.kind === "sqlite"
+          ? `DATABASE_PATH=${config.database.path}`
+          : `DATABASE_URL=${redactUrl(config.database.url)}`;
+      process.stderr.write(`hubtrends: ${error.message} (${setting})\n`);
       process.exit(1);
     }
     throw error;

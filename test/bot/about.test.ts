@@ -39,8 +39,8 @@ function expectWithinLimits(json: unknown, lastLine: string): void {
 }
 
 /** The figures /about must show for the stored snapshot, as it writes them in `locale`. */
-function expectedFigures(h: Awaited<ReturnType<typeof harness.start>>, locale: Locale) {
-  const snapshot = h.services.store.latest();
+async function expectedFigures(h: Awaited<ReturnType<typeof harness.start>>, locale: Locale) {
+  const snapshot = await h.services.store.latest();
   if (snapshot === null) throw new Error("no snapshot");
   const figures = aboutFigures(snapshot, h.services.lookup);
   const rows = methodRows(figures, locale);
@@ -62,7 +62,7 @@ describe("/about through a loopback Discord", () => {
     expect(isEphemeral(outcome.json)).toBe(false);
     expect(embedsOf(outcome.json)[0]?.title).toBe("About hubtrends");
     expect(field(outcome.json, "What it measures")).toContain("top 300 models by downloads");
-    const extra = (h.services.store.latest()?.models.length ?? 0) - 300;
+    const extra = ((await h.services.store.latest())?.models.length ?? 0) - 300;
     expect(extra).toBeGreaterThan(0);
     expect(field(outcome.json, "What it measures")).toContain(
       `${extra} trending and newly created models are read too`,
@@ -71,7 +71,7 @@ describe("/about through a loopback Discord", () => {
     expect(field(outcome.json, "How regions are attributed")).toContain(
       `A curated list of ${count} organisations`,
     );
-    const takenAt = Math.floor(Date.parse(h.services.store.list()[0]?.takenAt ?? "") / 1000);
+    const takenAt = Math.floor(Date.parse((await h.services.store.list())[0]?.takenAt ?? "") / 1000);
     expect(field(outcome.json, "Data freshness")).toContain(`Newest snapshot: <t:${takenAt}:f>`);
     expect(field(outcome.json, "Data freshness")).toMatch(/Next collection: <t:\d+:R>\./);
     const { stats } = await h.services.trends.stats({ region: null, windowWeeks: 1 });
@@ -84,7 +84,7 @@ describe("/about through a loopback Discord", () => {
   it("says why the report's 41% differs and shows every way of counting side by side, within Discord's limits", async () => {
     const h = await harness.start();
     const outcome = await h.run("about");
-    const { explanation, rows } = expectedFigures(h, "en-US");
+    const { explanation, rows } = await expectedFigures(h, "en-US");
     const [embed] = embedsOf(outcome.json);
     expect(explanation).toHaveLength(5);
     expect(embed?.description).toContain(`**Why Hugging Face's report says 41%**\n${explanation.join("\n")}`);
@@ -110,7 +110,7 @@ describe("/about through a loopback Discord", () => {
   it("shows the side-by-side figures in Chinese for a zh-CN user", async () => {
     const h = await harness.start();
     const outcome = await h.run("about", [], { locale: "zh-CN" });
-    const { explanation, rows } = expectedFigures(h, "zh-CN");
+    const { explanation, rows } = await expectedFigures(h, "zh-CN");
     expect(embedsOf(outcome.json)[0]?.description).toContain(
       `**为什么 Hugging Face 的报告说 41%**\n${explanation.join("\n")}`,
     );

@@ -33,7 +33,7 @@ describe("/compare through a loopback Discord", () => {
 
   it("compares two organisations, whatever their rank, matching names ignoring case", async () => {
     const h = await harness.start();
-    const authors = h.services.store.latestAuthors();
+    const authors = await h.services.store.latestAuthors();
     const small = authors.find(
       (a) => a !== "Qwen" && !/^(ai|ml|dev|lab|nlp|cv)-/.test(a) && authors.indexOf(a) > 15,
     );
@@ -78,12 +78,12 @@ describe("/compare through a loopback Discord", () => {
 
   it("refuses an organisation with no downloads under the method asked for, saying how it counted", async () => {
     const h = await harness.start();
-    const current = h.services.store.latest();
+    const current = await h.services.store.latest();
     if (current === null) throw new Error("no snapshot");
     const newOnly: CountingMethod = { by: "lineage", cohort: "new" };
     const counted = (author: string, method: CountingMethod) =>
       orgProfile(current, null, author, h.services.lookup, method)?.stat ?? null;
-    const authors = h.services.store.latestAuthors();
+    const authors = await h.services.store.latestAuthors();
     const old = authors.find(
       (a) => counted(a, { by: "lineage", cohort: "all" }) !== null && counted(a, newOnly) === null,
     );

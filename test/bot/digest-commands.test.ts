@@ -38,7 +38,7 @@ describe("/digest through a loopback Discord", () => {
     }
     expect(text).toContain("(Thu, Nov 26, 2026, 09:00 Asia/Shanghai)");
     expect((outcome.json as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
-    const [saved] = h.bot.services.digests.store.listByGuild(GUILD_ID);
+    const [saved] = await h.bot.services.digests.store.listByGuild(GUILD_ID);
     expect(saved).toMatchObject({ day: "thu", time: "09:00", timezone: "Asia/Shanghai", region: "china" });
   });
 
@@ -48,7 +48,7 @@ describe("/digest through a loopback Discord", () => {
     const outcome = await h.run("digest", command.options, { ...command.extra, memberPermissions: "3072" });
     expect(isEphemeral(outcome.json)).toBe(true);
     expect(contentOf(outcome.json)).toContain("Only members with the **Manage Server** permission");
-    expect(h.bot.services.digests.store.listByGuild(GUILD_ID)).toEqual([]);
+    expect(await h.bot.services.digests.store.listByGuild(GUILD_ID)).toEqual([]);
   });
 
   it("names the permission the bot lacks in the channel, and saves nothing", async () => {
@@ -57,7 +57,7 @@ describe("/digest through a loopback Discord", () => {
     expect(text).toBe(
       `I can't post the digest in <#${NO_ATTACH_CHANNEL_ID}>: I am missing the Attach Files permission in the channel. Give my role Attach Files in <#${NO_ATTACH_CHANNEL_ID}> (channel settings → Permissions), then run this again. Nothing was saved.`,
     );
-    expect(h.bot.services.digests.store.listByGuild(GUILD_ID)).toEqual([]);
+    expect(await h.bot.services.digests.store.listByGuild(GUILD_ID)).toEqual([]);
   });
 
   it("suggests IANA zones for a city or an abbreviation, and saves nothing", async () => {
@@ -67,7 +67,7 @@ describe("/digest through a loopback Discord", () => {
     );
     expect(await setDigest(h, { timezone: "PST" })).toContain("Did you mean **America/Los_Angeles**?");
     expect(await setDigest(h, { time: "9am" })).toContain('"9am" is not a time I can read');
-    expect(h.bot.services.digests.store.listByGuild(GUILD_ID)).toEqual([]);
+    expect(await h.bot.services.digests.store.listByGuild(GUILD_ID)).toEqual([]);
   });
 
   it("accepts an announcement channel and refuses a voice channel", async () => {
@@ -76,7 +76,7 @@ describe("/digest through a loopback Discord", () => {
     expect(await setDigest(h, { channel: VOICE_CHANNEL_ID })).toBe(
       `<#${VOICE_CHANNEL_ID}> is not a text or announcement channel: pick one of those for the digest.`,
     );
-    expect(h.bot.services.digests.store.listByGuild(GUILD_ID).map((d) => d.channelId)).toEqual([
+    expect((await h.bot.services.digests.store.listByGuild(GUILD_ID)).map((d) => d.channelId)).toEqual([
       NEWS_CHANNEL_ID,
     ]);
   });
@@ -137,13 +137,13 @@ describe("/digest through a loopback Discord", () => {
     expect(contentOf((await digest(h, "off", 2)).json)).toContain("Digest #2 is off");
     const offList = embedsOf((await digest(h, "show")).json)[0]?.fields ?? [];
     expect(offList[1]?.name).toBe("#2 · off");
-    expect(h.bot.services.digests.store.listEnabled().map((d) => d.id)).toEqual([1]);
+    expect((await h.bot.services.digests.store.listEnabled()).map((d) => d.id)).toEqual([1]);
 
     expect(await setDigest(h, { channel: SECOND_CHANNEL_ID, id: 2 })).toContain(
       "Digest #2 updated and back on",
     );
-    expect(h.bot.services.digests.store.listEnabled().map((d) => d.id)).toEqual([1, 2]);
-    expect(h.bot.services.digests.store.get(GUILD_ID, 2)?.region).toBe("europe");
+    expect((await h.bot.services.digests.store.listEnabled()).map((d) => d.id)).toEqual([1, 2]);
+    expect((await h.bot.services.digests.store.get(GUILD_ID, 2))?.region).toBe("europe");
   });
 
   it("stores the by and cohort an admin sets, says them, keeps them when left out, and posts under them", async () => {
@@ -154,20 +154,23 @@ describe("/digest through a loopback Discord", () => {
     const created = await setDigest(h, { by: "uploader", cohort: "generative" });
     expect(created).toContain("Digest #1 created");
     expect(created).toContain("\nCounting: by uploader · generative models\n");
-    expect(h.bot.services.digests.store.get(GUILD_ID, 1)).toMatchObject({
+    expect(await h.bot.services.digests.store.get(GUILD_ID, 1)).toMatchObject({
       by: "uploader",
       cohort: "generative",
     });
 
     // Changed with id: what is left out is kept, what is given replaces it.
     await setDigest(h, { id: 1, time: "10:00" });
-    expect(h.bot.services.digests.store.get(GUILD_ID, 1)).toMatchObject({
+    expect(await h.bot.services.digests.store.get(GUILD_ID, 1)).toMatchObject({
       by: "uploader",
       cohort: "generative",
     });
     const updated = await setDigest(h, { id: 1, cohort: "new" });
     expect(updated).toContain("Counting: by uploader · created in the last 12 months");
-    expect(h.bot.services.digests.store.get(GUILD_ID, 1)).toMatchObject({ by: "uploader", cohort: "new" });
+    expect(await h.bot.services.digests.store.get(GUILD_ID, 1)).toMatchObject({
+      by: "uploader",
+      cohort: "new",
+    });
     // A new digest without them counts the default way.
     expect(await setDigest(h, { channel: SECOND_CHANNEL_ID })).toContain(
       "Counting: by base model's developer · all models",

@@ -34,13 +34,12 @@ function lookups(h: BotHarness): number {
 }
 
 /** Puts the week's delivery back to "claimed, never recorded", as a crash right after posting leaves it. */
-function forgetThatItWasPosted(h: BotHarness, claimedAt: number): void {
-  h.services.db
-    .prepare(
-      `UPDATE digest_deliveries SET status = 'claimed', message_id = NULL, posted_at = NULL, claimed_at = ?
-       WHERE digest_id = 1`,
-    )
-    .run(at(claimedAt));
+async function forgetThatItWasPosted(h: BotHarness, claimedAt: number): Promise<void> {
+  await h.services.database.db
+    .updateTable("digest_deliveries")
+    .set({ status: "claimed", message_id: null, posted_at: null, claimed_at: at(claimedAt) })
+    .where("digest_id", "=", 1)
+    .execute();
 }
 
 describe("digest delivery through a loopback Discord", () => {
@@ -51,14 +50,14 @@ describe("digest delivery through a loopback Discord", () => {
     h.clock.set(at(THURSDAY_9_SHANGHAI + 5_000));
     await h.bot.digestTick();
     const [posted] = postsIn(h, CHANNEL_ID);
-    forgetThatItWasPosted(h, THURSDAY_9_SHANGHAI + 5_000);
+    await forgetThatItWasPosted(h, THURSDAY_9_SHANGHAI + 5_000);
 
     h.clock.advance(6 * MINUTE);
     const report = await h.bot.digestTick();
     expect(report).toMatchObject({ recovered: 1, posted: 0 });
     expect(lookups(h)).toBe(1);
     expect(postsIn(h, CHANNEL_ID)).toHaveLength(1);
-    expect(h.bot.services.digests.store.getDelivery(1, "2026-W48")).toMatchObject({
+    expect(await h.bot.services.digests.store.getDelivery(1, "2026-W48")).toMatchObject({
       status: "posted",
       messageId: posted?.id,
     });
@@ -76,7 +75,7 @@ describe("digest delivery through a loopback Discord", () => {
     });
     h.clock.set(at(THURSDAY_9_SHANGHAI + 5_000));
     await h.bot.digestTick();
-    forgetThatItWasPosted(h, THURSDAY_9_SHANGHAI + 5_000);
+    await forgetThatItWasPosted(h, THURSDAY_9_SHANGHAI + 5_000);
     h.clock.advance(6 * MINUTE);
     await h.bot.digestTick();
 

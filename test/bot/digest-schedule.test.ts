@@ -86,7 +86,7 @@ describe("scheduled digests through a loopback Discord", () => {
     expect(report).toMatchObject({ leader: true, posted: 1 });
     await h.bot.digestTick();
     expect(postsIn(h, CHANNEL_ID)).toHaveLength(1);
-    const delivery = h.bot.services.digests.store.getDelivery(1, "2026-W48");
+    const delivery = await h.bot.services.digests.store.getDelivery(1, "2026-W48");
     expect(delivery?.scheduledFor).toBe(at(SHANGHAI_THURSDAY_9));
     expect(Date.parse(delivery?.postedAt ?? "") - SHANGHAI_THURSDAY_9).toBeGreaterThan(3 * 60 * MINUTE - 1);
   });
@@ -105,7 +105,7 @@ describe("scheduled digests through a loopback Discord", () => {
     await h.restart();
     expect(await h.bot.digestTick()).toMatchObject({ leader: true, posted: 0, skipped: 1 });
     expect(postsIn(h, CHANNEL_ID)).toHaveLength(0);
-    expect(h.bot.services.digests.store.getDelivery(1, "2026-W48")?.status).toBe("skipped");
+    expect((await h.bot.services.digests.store.getDelivery(1, "2026-W48"))?.status).toBe("skipped");
   });
 
   it("does not post again after a restart once the week is posted", async () => {
@@ -196,7 +196,7 @@ describe("scheduled digests through a loopback Discord", () => {
     expect((await h.bot.digestTick()).considered).toBe(0);
     expect(h.discord.callsTo("POST", `/channels/${SECOND_CHANNEL_ID}/messages`)).toEqual([]);
 
-    const digest = h.bot.services.digests.store.get(GUILD_ID, 1);
+    const digest = await h.bot.services.digests.store.get(GUILD_ID, 1);
     expect(digest?.pausedReason).toBe("the channel no longer exists (it was deleted)");
     const shown = await h.run("digest", [{ name: "show", type: 1 }], { memberPermissions: ADMIN });
     const field = embedsOf(shown.json)[0]?.fields?.[0];
@@ -208,9 +208,9 @@ describe("scheduled digests through a loopback Discord", () => {
     const h = await harness.start({ channels: DIGEST_CHANNELS });
     await setDigest(h, {});
     h.discord.removeGuild(GUILD_ID);
-    for (let i = 0; i < 200 && h.bot.services.digests.store.listByGuild(GUILD_ID).length > 0; i++) {
+    for (let i = 0; i < 200 && (await h.bot.services.digests.store.listByGuild(GUILD_ID)).length > 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    expect(h.bot.services.digests.store.listByGuild(GUILD_ID)).toEqual([]);
+    expect(await h.bot.services.digests.store.listByGuild(GUILD_ID)).toEqual([]);
   });
 });

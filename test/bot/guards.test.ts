@@ -20,8 +20,8 @@ const S = ApplicationCommandOptionType.String;
 const ADMIN = ANSWER_PERMISSIONS | MANAGE_GUILD;
 
 /** A valid invocation of each command and subcommand, by path; one missing fails the test below. */
-function samples(h: BotHarness): Record<string, Omit<RawInteractionArgs, "name">> {
-  const model = h.services.store.latest()?.models[0]?.id ?? "";
+async function samples(h: BotHarness): Promise<Record<string, Omit<RawInteractionArgs, "name">>> {
+  const model = (await h.services.store.latest())?.models[0]?.id ?? "";
   const digest = (name: string, options: APIApplicationCommandInteractionDataOption[] = []) => ({
     options: [
       { name, type: ApplicationCommandOptionType.Subcommand, options },
@@ -102,7 +102,7 @@ describe("guards", () => {
       );
       return { responder, outcome: logs.find((log) => log.msg === "interaction")?.outcome };
     };
-    const sample = samples(h);
+    const sample = await samples(h);
     const handlers = COMMANDS.flatMap((command) => [...command.handlers.values()]);
     const checked: string[] = [];
 

@@ -44,8 +44,8 @@ const field = (json: unknown, name: string) => embedsOf(json)[0]?.fields?.find((
  * Stores a snapshot `days` older than the newest one where its first model had 1/1.25 of its
  * downloads and its second model did not exist yet.
  */
-function storeOlderSnapshot(h: Awaited<ReturnType<typeof harness.start>>, days: number) {
-  const latest = h.services.store.latest();
+async function storeOlderSnapshot(h: Awaited<ReturnType<typeof harness.start>>, days: number) {
+  const latest = await h.services.store.latest();
   if (latest === null) throw new Error("no snapshot");
   const [first, second] = latest.models;
   if (first === undefined || second === undefined) throw new Error("too few models");
@@ -53,14 +53,16 @@ function storeOlderSnapshot(h: Awaited<ReturnType<typeof harness.start>>, days: 
     .filter((m) => m.id !== second.id)
     .map((m) => (m.id === first.id ? { ...m, downloads: Math.round(m.downloads / 1.25) } : m));
   const takenAt = new Date(Date.parse(latest.takenAt) - days * DAY_MS);
-  h.services.store.save({ takenAt, source: "import", models: older, skipped: 0 });
+  await h.services.store.save({ takenAt, source: "import", models: older, skipped: 0 });
+  // As the bot's minute tick would: it notices the older snapshot and compares with it.
+  await h.services.trends.refresh();
   return { first, second, takenAt };
 }
 
 describe("/model through a loopback Discord", () => {
   it("shows a tracked model's figures, ranks and Hub link, matching the id ignoring case", async () => {
     const h = await harness.start();
-    const model = h.services.store.latest()?.models.find((m) => m.downloadsRank === 3);
+    const model = (await h.services.store.latest())?.models.find((m) => m.downloadsRank === 3);
     if (model === undefined) throw new Error("no third-ranked model");
     const outcome = await h.run("model", [{ name: "id", type: S, value: model.id.toUpperCase() }]);
 
@@ -81,7 +83,7 @@ describe("/model through a loopback Discord", () => {
 
   it("compares 30-day downloads with the same model in the snapshot a week older", async () => {
     const h = await harness.start();
-    const { first, second, takenAt: weekAgo } = storeOlderSnapshot(h, 7);
+    const { first, second, takenAt: weekAgo } = await storeOlderSnapshot(h, 7);
 
     const grown = await h.run("model", [{ name: "id", type: S, value: first.id }]);
     expect(field(grown.json, "Week over week")).toMatch(
@@ -95,7 +97,7 @@ describe("/model through a loopback Discord", () => {
 
   it('says the real span when the oldest snapshot is 15 days old, never "week over week"', async () => {
     const h = await harness.start();
-    const { first, second, takenAt: fifteenDaysAgo } = storeOlderSnapshot(h, 15);
+    const { first, second, takenAt: fifteenDaysAgo } = await storeOlderSnapshot(h, 15);
 
     const heading = `Since ${dayInWords(fifteenDaysAgo)} (15 days)`;
     const grown = await h.run("model", [{ name: "id", type: S, value: first.id }]);
@@ -116,7 +118,7 @@ describe("/model through a loopback Discord", () => {
 
   it("says whom a derivative's downloads count for, and that test traffic counts for nobody", async () => {
     const h = await harness.start();
-    const latest = h.services.store.latest();
+    const latest = await h.services.store.latest();
     if (latest === null) throw new Error("no snapshot");
     const lineage = lineageIndexOf(latest.models);
     const derived = latest.models.find(
@@ -145,7 +147,7 @@ describe("/model through a loopback Discord", () => {
 
   it("shows a model the Hub has outside the tracked ones, marked as such", async () => {
     const h = await harness.start({ extraModels: [OBSCURE] });
-    expect(h.services.store.latest()?.models.some((m) => m.id === OBSCURE.id)).toBe(false);
+    expect((await h.services.store.latest())?.models.some((m) => m.id === OBSCURE.id)).toBe(false);
     const outcome = await h.run("model", [{ name: "id", type: S, value: OBSCURE.id }]);
     const [embed] = embedsOf(outcome.json);
     expect(embed?.title).toBe(OBSCURE.id);
@@ -157,7 +159,7 @@ describe("/model through a loopback Discord", () => {
 
   it("answers an id found nowhere privately, with the closest tracked ids", async () => {
     const h = await harness.start();
-    const model = h.services.store.latest()?.models[0];
+    const model = (await h.services.store.latest())?.models[0];
     if (model === undefined) throw new Error("no model");
     const typo = `${model.id.slice(0, -2)}${model.id.slice(-1)}`;
     const outcome = await h.run("model", [{ name: "id", type: S, value: typo }]);
@@ -188,7 +190,7 @@ describe("/model through a loopback Discord", () => {
 
   it("writes field names in Chinese for a zh-CN user", async () => {
     const h = await harness.start();
-    const model = h.services.store.latest()?.models[0];
+    const model = (await h.services.store.latest())?.models[0];
     const outcome = await h.run("model", [{ name: "id", type: S, value: model?.id ?? "" }], {
       locale: "zh-CN",
     });
@@ -210,14 +212,14 @@ describe("/model through a loopback Discord", () => {
     const all = await h.autocomplete("model", [{ name: "id", type: S, value: "", focused: true }]);
     const top = (all.json as { choices: { value: string }[] }).choices;
     expect(top).toHaveLength(25);
-    expect(top[0]?.value).toBe(h.services.store.latestModelIds()[0]);
+    expect(top[0]?.value).toBe((await h.services.store.latestModelIds())[0]);
     const none = await h.autocomplete("model", [
       { name: "id", type: S, value: "zzzz-no-such", focused: true },
     ]);
     expect((none.json as { choices: unknown[] }).choices).toEqual([]);
   });
 
-  it("follows a newer snapshot in autocomplete, answering from the previous index while it loads", async () => {
+  it("follows a newer snapshot in autocomplete once the bot notices it, answering from memory meanwhile", async () => {
     const h = await harness.start();
     const typed = [{ name: "id", type: S, value: "newlab", focused: true }];
     const values = async () =>
@@ -225,19 +227,22 @@ describe("/model through a loopback Discord", () => {
         (c) => c.value,
       );
     expect(await values()).toEqual([]);
-    const latest = h.services.store.latest();
+    const latest = await h.services.store.latest();
     const template = latest?.models[0];
     if (latest === null || template === undefined) throw new Error("no snapshot");
     const fresh = { ...template, id: "newlab/fresh-model", author: "newlab" };
-    h.services.store.save({
+    await h.services.store.save({
       takenAt: new Date(),
       source: "import",
       models: [...latest.models, fresh],
       skipped: 0,
     });
+    // Saved by another process, say: this one answers from the snapshot it holds until it looks.
     const meanwhile = await h.autocomplete("model", typed);
     expect(meanwhile.timings.finalAt - meanwhile.timings.dispatchedAt).toBeLessThan(100);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((meanwhile.json as { choices: unknown[] }).choices).toEqual([]);
+    // The collection tick (every minute) follows the newest stored snapshot, whoever saved it.
+    await h.bot.collectionTick();
     expect(await values()).toEqual(["newlab/fresh-model"]);
   });
 

@@ -26,7 +26,7 @@ describe("/org through a loopback Discord", () => {
     expect(embed?.title).toBe("Qwen · China");
     expect(embed?.url).toBe("https://huggingface.co/Qwen");
     expect(embed?.description).toContain("Qwen, Alibaba Cloud's large-language-model team (Hangzhou)");
-    const models = (h.services.store.latest()?.models ?? [])
+    const models = ((await h.services.store.latest())?.models ?? [])
       .filter((m) => m.author === "Qwen")
       .sort((a, b) => b.downloads - a.downloads);
     const lines = (embed?.description ?? "").split("\n").filter((line) => /^\*\*\d+\.\*\*/.test(line));
@@ -51,12 +51,12 @@ describe("/org through a loopback Discord", () => {
 
   it("gives the share change in percentage points against the snapshot a week older", async () => {
     const h = await harness.start();
-    const latest = h.services.store.latest();
+    const latest = await h.services.store.latest();
     if (latest === null) throw new Error("no snapshot");
     const older: ModelRecord[] = latest.models.map((m) =>
       m.author === "Qwen" ? { ...m, downloads: Math.round(m.downloads / 2) } : m,
     );
-    h.services.store.save({
+    await h.services.store.save({
       takenAt: new Date(Date.parse(latest.takenAt) - 7 * DAY_MS),
       source: "import",
       models: older,
@@ -77,17 +77,21 @@ describe("/org through a loopback Discord", () => {
 
   it("gives its share of its region and the changes in the region's terms, over the real span compared", async () => {
     const h = await harness.start();
-    const latest = h.services.store.latest();
+    const latest = await h.services.store.latest();
     if (latest === null) throw new Error("no snapshot");
     // Fifteen days of history: a week's comparison takes the oldest snapshot there is, and says so.
     const fifteenDaysAgo = new Date(Date.parse(latest.takenAt) - 15 * DAY_MS);
     const older = latest.models.map((m) =>
       m.author === "Qwen" ? { ...m, downloads: Math.round(m.downloads / 2) } : m,
     );
-    h.services.store.save({ takenAt: fifteenDaysAgo, source: "import", models: older, skipped: 0 });
-    const previous = h.services.trends.comparisonOf(latest, 1);
+    await h.services.store.save({ takenAt: fifteenDaysAgo, source: "import", models: older, skipped: 0 });
+    // As the bot's minute tick would: it notices the older snapshot and compares with it.
+    await h.services.trends.refresh();
+    const current = h.services.trends.newestStored();
+    if (current === null) throw new Error("no snapshot");
+    const previous = h.services.trends.knownComparisonOf(current, 1);
     expect(previous?.exact).toBe(false);
-    const profile = orgProfile(latest, previous?.snapshot ?? null, "Qwen", h.services.lookup);
+    const profile = orgProfile(current, previous?.snapshot ?? null, "Qwen", h.services.lookup);
     const { stat, change } = profile ?? {};
     if (stat == null || change == null) throw new Error("no figures for Qwen");
 
@@ -116,7 +120,7 @@ describe("/org through a loopback Discord", () => {
 
   it("says when the Hub had not refreshed its counts instead of showing a flat week", async () => {
     const h = await harness.start();
-    const latest = h.services.store.latest();
+    const latest = await h.services.store.latest();
     if (latest === null) throw new Error("no snapshot");
     const weekAgo = new Date(Date.parse(latest.takenAt) - 7 * DAY_MS);
     h.services.store.save({ takenAt: weekAgo, source: "import", models: latest.models, skipped: 0 });
@@ -147,7 +151,9 @@ describe("/org through a loopback Discord", () => {
 
   it("says when a curated organisation has no tracked models", async () => {
     const h = await harness.start();
-    const authors = new Set((h.services.store.latest()?.models ?? []).map((m) => m.author.toLowerCase()));
+    const authors = new Set(
+      ((await h.services.store.latest())?.models ?? []).map((m) => m.author.toLowerCase()),
+    );
     const absent = h.services.lookup.organisations().find((o) => !authors.has(o.author.toLowerCase()));
     if (absent === undefined) throw new Error("every curated organisation is in the fixture");
     const outcome = await h.run("org", [{ name: "name", type: S, value: absent.author }]);
@@ -172,6 +178,6 @@ describe("/org through a loopback Discord", () => {
     const all = await h.autocomplete("org", [{ name: "name", type: S, value: "", focused: true }]);
     const values = (all.json as { choices: { value: string }[] }).choices.map((c) => c.value);
     expect(values.length).toBeLessThanOrEqual(25);
-    expect(values[0]).toBe(h.services.store.latestAuthors()[0]);
+    expect(values[0]).toBe((await h.services.store.latestAuthors())[0]);
   });
 });

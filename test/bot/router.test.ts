@@ -113,6 +113,32 @@ const waitsLonger = defineCommand({
   },
 });
 
+/** A check that reads the database (a promise), taking `delay` ms; refuses "no". */
+const reads = defineCommand({
+  name: "reads",
+  description: "about.description",
+  options: {
+    delay: choiceOption({
+      description: "trends.window.description",
+      required: true,
+      choices: [
+        { name: "0", value: 0 },
+        { name: "80", value: 80 },
+      ],
+    }),
+    say: stringOption({ description: "trends.region.description" }),
+  },
+  needs: { cooldownSeconds: 60 },
+  visibility: "ephemeral",
+  mayBeSlow: false,
+  async check({ options }) {
+    await sleep(options.delay);
+    if (options.say === "no") throw new UserFacingError("org.bad-name");
+    return `read ${options.say ?? ""}`;
+  },
+  run: (_context, plan) => ({ content: plan }),
+});
+
 const parent = defineParentCommand({
   name: "parent",
   description: "about.description",
@@ -132,7 +158,7 @@ const parent = defineParentCommand({
   ],
 });
 
-const COMMANDS = [quick, slow, waits, waitsLonger, parent];
+const COMMANDS = [quick, slow, waits, waitsLonger, reads, parent];
 const say = (value: string) => ({ name: "say", type: S, value }) as const;
 const delay = (value: number) =>
   ({ name: "delay", type: ApplicationCommandOptionType.Integer, value }) as const;
@@ -250,6 +276,30 @@ describe("the interaction router", () => {
     expect(responder.sent.map((s) => s.kind)).toEqual(["respond", "edit"]);
     expect(responder.sent[0]?.body).toEqual({ type: 5, data: { flags: 64 } });
     expect(responder.lastContent()).toBe("loaded");
+  });
+
+  it("waits for a check that reads the database before answering, in one step when it is quick", async () => {
+    const { router: r } = router(COMMANDS);
+    const refused = recordingResponder();
+    await r.handle(chatInput({ name: "reads", options: [delay(0), say("no")] }), refused);
+    expect(refused.sent.map((s) => s.kind)).toEqual(["respond"]);
+    expect(refused.lastContent()).toBe("Give an organisation's Hub name, like Qwen.");
+    // The refusal came from the check, before the cooldown: the next one is answered.
+    const answered = recordingResponder();
+    await r.handle(chatInput({ name: "reads", options: [delay(0), say("yes")] }), answered);
+    expect(answered.sent.map((s) => s.kind)).toEqual(["respond"]);
+    expect(answered.lastContent()).toBe("read yes");
+  });
+
+  it("defers while a check that reads a slow database is past the budget, then edits the answer in", async () => {
+    const responder = recordingResponder();
+    await router(COMMANDS, { budgetMs: 20 }).router.handle(
+      chatInput({ name: "reads", options: [delay(80), say("late")] }),
+      responder,
+    );
+    expect(responder.sent.map((s) => s.kind)).toEqual(["respond", "edit"]);
+    expect(responder.sent[0]?.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(responder.lastContent()).toBe("read late");
   });
 
   it("checks who and where before reading any option of a subcommand", async () => {

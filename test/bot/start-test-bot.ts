@@ -246,7 +246,7 @@ export async function startBotInstance(deps: {
   wrapRenderer: ((local: ChartRenderer) => ChartRenderer) | undefined;
 }): Promise<BotInstance & { loginMs: number }> {
   const { config, logger, clock, digestTickMs, wrapRenderer } = deps;
-  const services = createServices(config, {
+  const services = await createServices(config, {
     logger,
     clock,
     fetch: globalThis.fetch,
@@ -262,12 +262,12 @@ export async function startBotInstance(deps: {
     );
     return { bot, services, loginMs: performance.now() - started };
   } catch (error) {
-    services.close();
+    await services.close();
     throw error;
   }
 }
 
 export async function stopBotInstance(instance: BotInstance): Promise<void> {
   await instance.bot.stop();
-  instance.services.close();
+  await instance.services.close();
 }

@@ -33,7 +33,7 @@ describe("/top through a loopback Discord", () => {
     expect(outcome.callbackType).toBe(4);
     const [embed] = embedsOf(outcome.json);
     expect(embed?.title).toBe("Top models by downloads");
-    const snapshot = h.services.store.latest();
+    const snapshot = await h.services.store.latest();
     const expected = [...(snapshot?.models ?? [])]
       .sort((a, b) => b.downloads - a.downloads || a.id.localeCompare(b.id))
       .slice(0, 10)
@@ -51,7 +51,7 @@ describe("/top through a loopback Discord", () => {
 
   it("filters by task and region and orders by likes or trending score", async () => {
     const h = await harness.start();
-    const models = h.services.store.latest()?.models ?? [];
+    const models = (await h.services.store.latest())?.models ?? [];
     const chinese = (m: ModelRecord) => h.services.lookup.regionOf(m.author) === "china";
     const task = "text-generation";
     const likes = await h.run("top", opts({ kind: "models", sort: "likes", task, region: "cn" }));
@@ -148,7 +148,7 @@ describe("/top through a loopback Discord", () => {
 
   it("says so when no model matches a task and region together", async () => {
     const h = await harness.start();
-    const models = h.services.store.latest()?.models ?? [];
+    const models = (await h.services.store.latest())?.models ?? [];
     const tasks = [...new Set(models.map((m) => m.pipelineTag).filter((t): t is string => t !== null))];
     const regions = ["china", "us", "europe", "asia", "other"] as const;
     const empty = tasks

@@ -65,7 +65,7 @@ function expectInert(json: unknown): void {
 describe("untrusted Hub names", () => {
   it("are escaped and ping nobody in /top, /model, /org and /compare", async () => {
     const h = await harness.start({ extraModels: [evilModel], extraDatasets: [evilDataset] });
-    expect(h.services.store.latest()?.models.some((m) => m.author === EVIL_AUTHOR)).toBe(true);
+    expect((await h.services.store.latest())?.models.some((m) => m.author === EVIL_AUTHOR)).toBe(true);
     const users = Array.from({ length: 6 }, (_, i) => ({ id: `119000000000000030${i}`, username: `u${i}` }));
 
     const top = await h.run("top", [

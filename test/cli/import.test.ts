@@ -17,20 +17,20 @@ let dir: string;
 let config: Config;
 let services: Services;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "hubtrends-import-"));
   const parsed = parseConfig({ DATABASE_PATH: ":memory:", HUB_URL: "http://127.0.0.1:9" });
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));
   config = parsed.config;
-  services = createServices(config, {
+  services = await createServices(config, {
     logger: pino({ level: "silent" }),
     clock: () => NOW,
     fetch: () => Promise.reject(new Error("no Hub in this test")),
   });
 });
 
-afterEach(() => {
-  services.close();
+afterEach(async () => {
+  await services.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -84,7 +84,7 @@ describe("hubtrends import", () => {
     expect(refused.err).toContain(
       "states no date (date, fetched_at, fetchedAt): say when it was read with --as-of",
     );
-    expect(services.store.list()).toEqual([]);
+    expect(await services.store.list()).toEqual([]);
     expect((await cli("import", path, "--as-of", "2026-08-01")).code).toBe(0);
   });
 
@@ -96,7 +96,7 @@ describe("hubtrends import", () => {
     const run = await cli("import", file("x.json", rows(12)), "--as-of", asOf);
     expect(run.code).toBe(2);
     expect(run.err).toContain(`--as-of "${asOf}": ${reason}`);
-    expect(services.store.list()).toEqual([]);
+    expect(await services.store.list()).toEqual([]);
   });
 
   it("refuses a date in the future, from --as-of or from the file", async () => {
@@ -105,7 +105,7 @@ describe("hubtrends import", () => {
     expect(viaOption.err).toContain("the snapshot date 2026-08-23T00:00:00.000Z is in the future");
     const viaFile = await cli("import", file("y.json", { date: "2027-01-01", models: rows(12) }));
     expect(viaFile.err).toContain("is in the future");
-    expect(services.store.list()).toEqual([]);
+    expect(await services.store.list()).toEqual([]);
   });
 
   it("refuses a file whose own date is not a strict ISO date", async () => {
@@ -128,7 +128,7 @@ describe("hubtrends import", () => {
     expect(replaced.out).toContain(
       "as snapshot 2 of 2026-08-01T00:00:00.000Z (0 rows skipped, replacing 1 snapshot)",
     );
-    expect(services.store.list().map((m) => [m.id, m.modelCount])).toEqual([[2, 15]]);
+    expect((await services.store.list()).map((m) => [m.id, m.modelCount])).toEqual([[2, 15]]);
   });
 
   it("refuses more than 10% invalid rows and fewer than 10 valid ones, with the counts", async () => {
@@ -137,7 +137,7 @@ describe("hubtrends import", () => {
     expect(broken.err).toContain("refused: 3 of 20 rows are invalid (15.0%), more than 10%");
     const tiny = await cli("import", file("tiny.json", rows(9)), "--as-of", "2026-08-01");
     expect(tiny.err).toContain("refused: 9 valid model rows of 9 (0 invalid): at least 10 are needed");
-    expect(services.store.list()).toEqual([]);
+    expect(await services.store.list()).toEqual([]);
   });
 });
 
@@ -160,7 +160,7 @@ describe("hubtrends snapshots", () => {
     expect(notId.err).toContain('"latest" is not a snapshot id');
     const usage = await cli("snapshots", "prune");
     expect(usage.err).toContain("usage: hubtrends snapshots list [--json] | hubtrends snapshots delete ID");
-    expect(services.store.list()).toHaveLength(1);
+    expect(await services.store.list()).toHaveLength(1);
   });
 
   it("prints the stats under the asked method, and refuses an unknown one with the valid list", async () => {

@@ -7,7 +7,7 @@ describe("parseConfig", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.hub.url).toBe("https://huggingface.co");
-    expect(result.config.databasePath).toBe("./data/hubtrends.db");
+    expect(result.config.database).toEqual({ kind: "sqlite", path: "./data/hubtrends.db" });
     expect(result.config.charts.renderer).toBe("local");
     expect(result.config.collection.topN).toBe(5000);
     expect(result.config.discord.token).toBeUndefined();
@@ -51,5 +51,27 @@ describe("parseConfig", () => {
       "http://127.0.0.1:8080",
       "http://127.0.0.1:9/api",
     ]);
+  });
+
+  it("selects PostgreSQL for everything stored when DATABASE_URL is set, whatever DATABASE_PATH says", () => {
+    const url = "postgresql://bot:secret@db.internal:5433/hubtrends";
+    const result = parseConfig({ DATABASE_URL: url, DATABASE_PATH: "/data/hubtrends.db" });
+    expect(result.ok && result.config.database).toEqual({ kind: "postgres", url });
+  });
+
+  it("refuses a DATABASE_URL without a database name, or of another scheme, by name and without its value", () => {
+    for (const bad of [
+      "postgres://bot:secret@db.internal:5432",
+      "mysql://bot:secret@db/hubtrends",
+      "not a url",
+    ]) {
+      const result = parseConfig({ DATABASE_URL: bad });
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.errors).toEqual([
+        "DATABASE_URL: expected a PostgreSQL URL with a host and a database, e.g. postgres://user:password@host:5432/hubtrends",
+      ]);
+      expect(result.errors.join("")).not.toContain("secret");
+    }
   });
 });

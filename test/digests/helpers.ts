@@ -1,7 +1,7 @@
 import pino, { type Logger } from "pino";
 import type { DeliveryRequest } from "../../src/services/digests/digest-scheduler.js";
 import type { Digest, NewDigest } from "../../src/services/digests/digest-store.js";
-import { openDatabase, type SqliteDatabase } from "../../src/services/storage/database.js";
+import { type Database, openDatabase } from "../../src/services/storage/database.js";
 
 export const silentLogger: Logger = pino({ level: "silent" });
 
@@ -24,8 +24,8 @@ export function fakeClock(startIso: string): FakeClock {
   });
 }
 
-export function openMemoryDatabase(): SqliteDatabase {
-  return openDatabase(":memory:", { logger: silentLogger });
+export function openMemoryDatabase(): Promise<Database> {
+  return openDatabase({ kind: "sqlite", path: ":memory:" }, { logger: silentLogger });
 }
 
 /** Digest settings with test defaults: Mondays at 09:00 in Shanghai. */

@@ -55,7 +55,7 @@ export async function startEngine(options: {
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  const services = createServices(parsed.config, {
+  const services = await createServices(parsed.config, {
     logger: pino({ level: "silent" }),
     clock: clock.now,
     fetch: globalThis.fetch,
@@ -67,7 +67,7 @@ export async function startEngine(options: {
     config: parsed.config,
     clock,
     async close() {
-      services.close();
+      await services.close();
       await hub.close();
     },
   };

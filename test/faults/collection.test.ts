@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isSqlite } from "../../src/services/storage/sqlite.js";
 import { botHarness, contentOf, embedsOf } from "../bot/harness.js";
 
 const harness = botHarness();
@@ -18,7 +19,7 @@ describe("a collection whose result is implausible", () => {
     h.hub.setFault({ kind: "empty-lists" });
     await h.bot.collectionTick();
 
-    expect(h.services.store.newestMeta()?.id).toBe(good.snapshot.id);
+    expect((await h.services.store.newestMeta())?.id).toBe(good.snapshot.id);
     const refused = h.logs.filter((line) => line.level === 50);
     expect(refused.map((line) => line.msg)).toEqual([
       "collection refused, keeping the last good snapshot: 0 models, far fewer than the 300 asked for (at least 150 expected); total downloads fell to 0% of the previous snapshot's",
@@ -36,7 +37,7 @@ describe("a collection whose result is implausible", () => {
     h.clock.advance(7 * HOUR);
     h.hub.setFault({ kind: "renamed-field", from: "downloads", to: "downloadCount" });
     await h.bot.collectionTick();
-    expect(h.services.store.newestMeta()?.id).toBe(good.snapshot.id);
+    expect((await h.services.store.newestMeta())?.id).toBe(good.snapshot.id);
     const [refused] = h.logs.filter((line) => line.level === 50);
     expect(refused?.msg).toMatch(/^collection refused, keeping the last good snapshot: 0 models, far fewer/);
     expect(refused?.msg).toMatch(/; \d+ of \d+ records failed validation \(100%; at most 20% expected\)/);
@@ -44,7 +45,7 @@ describe("a collection whose result is implausible", () => {
     h.hub.setFault(null);
     h.clock.advance(10 * 60_000);
     await h.bot.collectionTick();
-    expect(h.services.store.newestMeta()?.id).toBeGreaterThan(good.snapshot.id);
+    expect((await h.services.store.newestMeta())?.id).toBeGreaterThan(good.snapshot.id);
     expect(await trendsFooter(h)).not.toContain("data is");
   });
 });
@@ -57,7 +58,7 @@ describe("nothing stored and the Hub's answer refused", () => {
     expect(contentOf(outcome.json)).toMatch(
       /^The Hugging Face Hub's answer looked wrong \(far fewer models than usual\), so I did not use it, and I have no stored data yet\. I'll try again <t:\d+:R>\.$/,
     );
-    expect(h.services.store.newestMeta()).toBeNull();
+    expect(await h.services.store.newestMeta()).toBeNull();
   });
 });
 
@@ -67,7 +68,11 @@ describe("a collection that cannot be saved", () => {
     await h.services.collector.collect();
     h.clock.advance(7 * HOUR);
     // SQLite answers SQLITE_FULL once the file may not grow: what a full disk looks like to it.
-    h.services.db.pragma(`max_page_count = ${h.services.db.pragma("page_count", { simple: true })}`);
+    const { database } = h.services;
+    if (!isSqlite(database)) throw new Error("a test of the SQLite file");
+    database.connection.pragma(
+      `max_page_count = ${database.connection.pragma("page_count", { simple: true })}`,
+    );
     await h.bot.collectionTick();
     expect(await trendsFooter(h)).toContain(
       "data is 7 h old: new data could not be saved (the bot's disk is full or read-only), retrying",

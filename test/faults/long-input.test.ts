@@ -53,6 +53,6 @@ describe("an option value of 6,000 characters", () => {
     expect(contentOf(chinese.json)).toBe(
       "选项 `timezone` 最多 64 个字符，而这次有 6,000 个。未执行任何操作，请缩短后重试。",
     );
-    expect(h.bot.services.digests.store.listByGuild("1190000000000000001")).toEqual([]);
+    expect(await h.bot.services.digests.store.listByGuild("1190000000000000001")).toEqual([]);
   });
 });

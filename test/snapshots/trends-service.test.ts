@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createQueryCache, type QueryCache } from "../../src/services/cache/query-cache.js";
 import type { ModelRecord } from "../../src/services/hub/types.js";
 import { createTrendsService } from "../../src/services/snapshots/trends-service.js";
-import { openDatabase, type SqliteDatabase } from "../../src/services/storage/database.js";
+import { type Database, openDatabase } from "../../src/services/storage/database.js";
 import { createSnapshotStore, type SnapshotStore } from "../../src/services/storage/snapshot-store.js";
 import { LOOKUP, model } from "../stats/builders.js";
 
@@ -12,11 +12,11 @@ const DAY = 24 * HOUR;
 const NOW = Date.parse("2026-08-22T06:00:00.000Z");
 const logger = pino({ level: "silent" });
 
-let db: SqliteDatabase | undefined;
+let db: Database | undefined;
 let cache: QueryCache | undefined;
-afterEach(() => {
+afterEach(async () => {
   cache?.close();
-  db?.close();
+  await db?.close();
 });
 
 /** Qwen's model and unsloth's GGUF of it; unsloth's share grows with `day`. */
@@ -33,15 +33,15 @@ function models(day: number): ModelRecord[] {
   ];
 }
 
-function service(daysAgo: readonly number[]): {
+async function service(daysAgo: readonly number[]): Promise<{
   store: SnapshotStore;
   trends: ReturnType<typeof createTrendsService>;
-} {
-  db = openDatabase(":memory:", { logger });
+}> {
+  db = await openDatabase({ kind: "sqlite", path: ":memory:" }, { logger });
   const clock = () => new Date(NOW);
   const store = createSnapshotStore(db, { clock });
   for (const d of daysAgo) {
-    store.save({ takenAt: new Date(NOW - d * DAY), source: "collect", models: models(-d), skipped: 0 });
+    await store.save({ takenAt: new Date(NOW - d * DAY), source: "collect", models: models(-d), skipped: 0 });
   }
   cache = createQueryCache({ ttlSeconds: 900, clock, logger });
   const collector = { collect: () => Promise.reject(new Error("the Hub is not asked in this test")) };
@@ -50,13 +50,13 @@ function service(daysAgo: readonly number[]): {
 
 describe("trends service windows", () => {
   it("compares with the snapshot exactly a week earlier when daily snapshots exist", async () => {
-    const { trends } = service([20, 14, 8, 7, 6, 1, 0]);
+    const { trends } = await service([20, 14, 8, 7, 6, 1, 0]);
     const { stats } = await trends.stats({ region: null, windowWeeks: 1 });
     expect(stats.weekOverWeek).toMatchObject({ spanMs: 7 * DAY, exact: true, windowWeeks: 1 });
   });
 
   it("compares 12 weeks with the oldest of 15 days of history, and says so", async () => {
-    const { trends } = service([15, 10, 5, 0]);
+    const { trends } = await service([15, 10, 5, 0]);
     const { stats } = await trends.stats({ region: null, windowWeeks: 12 });
     expect(stats.weekOverWeek).toMatchObject({ spanMs: 15 * DAY, exact: false, windowWeeks: 12 });
     expect(stats.history.map((p) => p.asOf)).toEqual(
@@ -64,25 +64,27 @@ describe("trends service windows", () => {
     );
   });
 
-  it("gives /model and /org the same choice, with whether it is exact", () => {
-    const { trends } = service([3, 0]);
+  it("gives /model and /org the same choice, with whether it is exact, from memory once refreshed", async () => {
+    const { trends } = await service([3, 0]);
+    expect(trends.newestStored()).toBeNull();
+    await trends.refresh();
     const current = trends.newestStored();
     if (current === null) throw new Error("stored");
-    const choice = trends.comparisonOf(current, 1);
+    const choice = await trends.comparisonOf(current, 1);
     expect(choice?.exact).toBe(false);
     expect(choice?.snapshot.takenAt).toBe(new Date(NOW - 3 * DAY).toISOString());
     expect(trends.previousOf(current, 1)?.id).toBe(choice?.snapshot.id);
   });
 
   it("has no comparison with a single snapshot", async () => {
-    const { trends } = service([0]);
+    const { trends } = await service([0]);
     expect((await trends.stats({ region: null, windowWeeks: 4 })).stats.weekOverWeek).toBeNull();
   });
 });
 
 describe("trends service methods", () => {
   it("answers under the default method (lineage, all) and under the one asked for, cached apart", async () => {
-    const { trends } = service([7, 0]);
+    const { trends } = await service([7, 0]);
     const byDefault = (await trends.stats({ region: null, windowWeeks: 1 })).stats;
     const byUploader = (await trends.stats({ region: null, windowWeeks: 1, by: "uploader" })).stats;
     expect(byDefault.method).toEqual({ by: "lineage", cohort: "all" });

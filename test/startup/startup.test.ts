@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import type { NodeRun } from "../support/run-node.js";
+import { POSTGRES_SKIPPED, TEST_DATABASE_URL } from "../support/test-databases.js";
 import { runEntry, unprivilegedUser } from "./process.js";
 
 const GUILD_ID = "1200000000000000001";
@@ -133,6 +134,75 @@ describe("npm start with a database it cannot use", () => {
       `a part of its directory ${join(dir, "data")} is a file, not a directory (EEXIST)`,
     );
   });
+});
+
+describe("npm start with a PostgreSQL database it cannot use", () => {
+  const startWith = (url: string) =>
+    runEntry("index.ts", {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      DATABASE_URL: url,
+    });
+
+  /** Exit 1 with one line naming the server (password hidden), DATABASE_URL and the reason. */
+  function expectRefusal(run: NodeRun, shown: string, reason: string, secret?: string): void {
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`hubtrends: cannot open the database ${shown} (DATABASE_URL): ${reason}\n`);
+    if (secret !== undefined) expect(run.stderr + run.stdout).not.toContain(secret);
+  }
+
+  it("names the server and DATABASE_URL when nothing answers there, without printing the password", async () => {
+    expectRefusal(
+      await startWith("postgres://hubtrends:s3cret-word@127.0.0.1:1/hubtrends"),
+      "postgres://hubtrends:***@127.0.0.1:1/hubtrends",
+      "nothing answers at 127.0.0.1:1 (ECONNREFUSED): is PostgreSQL running there, on that port?",
+      "s3cret-word",
+    );
+  });
+
+  it("refuses a DATABASE_URL that is not a PostgreSQL URL by name, without repeating it", async () => {
+    const run = await startWith("mysql://root:s3cret-word@127.0.0.1/db");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "DATABASE_URL: expected a PostgreSQL URL with a host and a database, e.g. postgres://user:password@host:5432/hubtrends",
+    );
+    expect(run.stderr).not.toContain("s3cret-word");
+  });
+
+  describe.skipIf(TEST_DATABASE_URL === undefined)(
+    `on the test server (${POSTGRES_SKIPPED} otherwise)`,
+    () => {
+      const onServer = (change: (url: URL) => void) => {
+        const url = new URL(TEST_DATABASE_URL ?? "postgres://127.0.0.1/test");
+        change(url);
+        return url;
+      };
+
+      it("says the server refused the user", async () => {
+        const url = onServer((u) => {
+          u.username = "no_such_role";
+          u.password = "s3cret-word";
+        });
+        expectRefusal(
+          await startWith(url.toString()),
+          url.toString().replace("s3cret-word", "***"),
+          'the server refused user "no_such_role": role "no_such_role" does not exist (28000)',
+          "s3cret-word",
+        );
+      });
+
+      it("says the server has no such database", async () => {
+        const url = onServer((u) => {
+          u.pathname = "/no_such_database";
+        });
+        expectRefusal(
+          await startWith(url.toString()),
+          url.toString(),
+          `the server ${url.hostname}:${url.port || "5432"} has no database "no_such_database" (3D000): create it, or fix the URL`,
+        );
+      });
+    },
+  );
 });
 
 describe("npm run register", () => {

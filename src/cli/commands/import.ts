@@ -62,7 +62,7 @@ export const importCommand: CliCommand = async ({ args, services, clock, out }) 
   const problem = importProblem(parsed);
   if (problem !== null) throw new UsageError(`${file} refused: ${problem}`);
 
-  const existing = services.store.between(asOf, asOf);
+  const existing = await services.store.between(asOf, asOf);
   if (existing.length > 0 && !values.replace) {
     const ids = existing.map((meta) => meta.id).join(", ");
     throw new UsageError(
@@ -77,8 +77,8 @@ export const importCommand: CliCommand = async ({ args, services, clock, out }) 
     note: `imported from ${file}`,
   };
   const { snapshot, replaced } = values.replace
-    ? services.store.replace(input)
-    : { snapshot: services.store.save(input), replaced: 0 };
+    ? await services.store.replace(input)
+    : { snapshot: await services.store.save(input), replaced: 0 };
   services.cache.invalidate(SNAPSHOT_QUERY_PREFIX);
   out(
     `Imported ${snapshot.modelCount} models from ${file} as snapshot ${snapshot.id} of ${snapshot.takenAt}` +

@@ -16,7 +16,7 @@ export const snapshotsCommand: CliCommand = async ({ args, services, out }) => {
   });
   const [action, ...rest] = positionals;
   if (action === "list" && rest.length === 0) {
-    const metas = services.store.list();
+    const metas = await services.store.list();
     if (values.json) {
       out(JSON.stringify(metas));
     } else if (metas.length === 0) {
@@ -37,7 +37,7 @@ export const snapshotsCommand: CliCommand = async ({ args, services, out }) => {
     if (!/^\d{1,15}$/.test(raw))
       throw new UsageError(`"${raw}" is not a snapshot id (see hubtrends snapshots list)`);
     const id = Number(raw);
-    if (!services.store.delete(id)) {
+    if (!(await services.store.delete(id))) {
       throw new UsageError(`there is no snapshot ${id} (see hubtrends snapshots list)`);
     }
     services.cache.invalidate(SNAPSHOT_QUERY_PREFIX);

@@ -8,12 +8,12 @@ export default defineSubcommand({
   options: ONE_DIGEST,
   needs: DIGEST_NEEDS,
   visibility: "ephemeral",
-  mayBeSlow: false,
+  mayBeSlow: true,
 
   check: theDigest,
 
-  run({ services, guildId, t }, digest) {
-    services.digests.store.setEnabled(guildId, digest.id, false);
+  async run({ services, guildId, t }, digest) {
+    await services.digests.store.setEnabled(guildId, digest.id, false);
     return { content: t("digest.turned-off", { id: digest.id, channel: `<#${digest.channelId}>` }) };
   },
 });

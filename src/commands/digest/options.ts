@@ -36,9 +36,13 @@ export function theDigest({
  * The digest an `id` option names, or the guild's only digest when no id is given. Ids of other
  * guilds read as unknown (the store is scoped by guild).
  */
-export function pickDigest(id: number | undefined, store: DigestStore, guildId: string): Digest {
+export async function pickDigest(
+  id: number | undefined,
+  store: DigestStore,
+  guildId: string,
+): Promise<Digest> {
   if (id !== undefined) return digestOrThrow(store, guildId, id);
-  const all = store.listByGuild(guildId);
+  const all = await store.listByGuild(guildId);
   const [only] = all;
   if (only === undefined) throw new UserFacingError("digest.none");
   if (all.length > 1) {
@@ -47,8 +51,8 @@ export function pickDigest(id: number | undefined, store: DigestStore, guildId: 
   return only;
 }
 
-export function digestOrThrow(store: DigestStore, guildId: string, id: number): Digest {
-  const digest = store.get(guildId, id);
+export async function digestOrThrow(store: DigestStore, guildId: string, id: number): Promise<Digest> {
+  const digest = await store.get(guildId, id);
   if (digest === null) throw new UserFacingError("digest.unknown", { id });
   return digest;
 }

@@ -22,9 +22,9 @@ export default defineSubcommand({
   visibility: "ephemeral",
   mayBeSlow: true,
 
-  check(context) {
+  async check(context) {
     const { services, guildId, t } = context;
-    const digest = theDigest(context);
+    const digest = await theDigest(context);
     if (digest.pausedReason !== null) {
       throw new UserFacingError("digest.paused", {
         id: digest.id,

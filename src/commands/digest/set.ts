@@ -35,11 +35,11 @@ export default defineSubcommand({
   },
   needs: DIGEST_NEEDS,
   visibility: "ephemeral",
-  mayBeSlow: false,
+  mayBeSlow: true,
 
-  check({ options, services, guildId, t }) {
+  async check({ options, services, guildId, t }) {
     const existing =
-      options.id === undefined ? null : digestOrThrow(services.digests.store, guildId, options.id);
+      options.id === undefined ? null : await digestOrThrow(services.digests.store, guildId, options.id);
     const standing = services.digests.access(guildId, options.channel.id);
     if (standing.kind === "refused") {
       throw new UserFacingError("digest.cannot-post-set", {
@@ -51,7 +51,7 @@ export default defineSubcommand({
     return { existing, readHistory: standing.kind !== "ok" || standing.readHistory };
   },
 
-  run({ options, services, guildId, userId, guildLocale, t }, { existing, readHistory }) {
+  async run({ options, services, guildId, userId, guildLocale, t }, { existing, readHistory }) {
     const { store } = services.digests;
     const settings = {
       channelId: options.channel.id,
@@ -69,7 +69,7 @@ export default defineSubcommand({
     let verb: "digest.created" | "digest.updated" | "digest.resumed";
     if (existing === null) {
       try {
-        saved = store.create({ ...settings, guildId, createdBy: userId });
+        saved = await store.create({ ...settings, guildId, createdBy: userId });
       } catch (error) {
         if (!(error instanceof DigestLimitError)) throw error;
         throw new UserFacingError("digest.limit", { limit: error.limit });
@@ -77,8 +77,10 @@ export default defineSubcommand({
       verb = "digest.created";
     } else {
       const resumed = !existing.enabled || existing.pausedReason !== null;
-      saved = store.update(guildId, existing.id, settings) ?? digestOrThrow(store, guildId, existing.id);
-      if (resumed) saved = store.setEnabled(guildId, saved.id, true) ?? saved;
+      saved =
+        (await store.update(guildId, existing.id, settings)) ??
+        (await digestOrThrow(store, guildId, existing.id));
+      if (resumed) saved = (await store.setEnabled(guildId, saved.id, true)) ?? saved;
       verb = resumed ? "digest.resumed" : "digest.updated";
     }
 
@@ -93,7 +95,7 @@ export default defineSubcommand({
       describeMethod(saved, t),
       "",
       t("digest.next-posts"),
-      ...upcomingLines(saved, store, services.clock(), 3, t),
+      ...(await upcomingLines(saved, store, services.clock(), 3, t)),
     ];
     if (!readHistory) lines.push("", t("digest.tip-history", { channel }));
     lines.push("", t("digest.what-next", { id: saved.id }));

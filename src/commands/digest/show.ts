@@ -18,11 +18,11 @@ export default defineSubcommand({
   description: "digest.show.description",
   needs: DIGEST_NEEDS,
   visibility: "ephemeral",
-  mayBeSlow: false,
+  mayBeSlow: true,
 
-  run({ services, guildId, t }) {
+  async run({ services, guildId, t }) {
     const { store } = services.digests;
-    const digests = store.listByGuild(guildId);
+    const digests = await store.listByGuild(guildId);
     if (digests.length === 0) return { content: t("digest.show.none") };
     const now = services.clock();
     return {
@@ -30,7 +30,7 @@ export default defineSubcommand({
         {
           title: t("digest.show.title", { count: digests.length, max: MAX_DIGESTS_PER_GUILD }),
           color: EMBED_COLOR,
-          fields: digests.map((digest) => digestField(digest, store, now, t)),
+          fields: await Promise.all(digests.map((digest) => digestField(digest, store, now, t))),
           footer: { text: t("digest.show.footer") },
         },
       ],
@@ -38,7 +38,12 @@ export default defineSubcommand({
   },
 });
 
-function digestField(digest: Digest, store: DigestStore, now: Date, t: Translator): APIEmbedField {
+async function digestField(
+  digest: Digest,
+  store: DigestStore,
+  now: Date,
+  t: Translator,
+): Promise<APIEmbedField> {
   const lines = [
     `<#${digest.channelId}> · ${describeSchedule(digest, t)} · ${describeContent(digest, t)}`,
     describeMethod(digest, t),
@@ -50,13 +55,13 @@ function digestField(digest: Digest, store: DigestStore, now: Date, t: Translato
   } else if (!digest.enabled) {
     lines.push(t("digest.show.off", { id: digest.id }));
   } else {
-    const [next] = upcomingPosts(digest, now, 1, (period) => store.getDelivery(digest.id, period));
+    const [next] = await upcomingPosts(digest, now, 1, (period) => store.getDelivery(digest.id, period));
     lines.push(
       next === undefined ? t("digest.show.no-next") : t("digest.show.next", postTime(next.at, digest, t)),
     );
   }
 
-  const posted = store.lastPosted(digest.id);
+  const posted = await store.lastPosted(digest.id);
   if (posted?.postedAt != null && posted.messageId !== null) {
     const link = messageLink(digest.guildId, digest.channelId, posted.messageId);
     lines.push(t("digest.show.last", { at: stamp(posted.postedAt, "f"), period: posted.period, link }));
@@ -64,7 +69,7 @@ function digestField(digest: Digest, store: DigestStore, now: Date, t: Translato
     lines.push(t("digest.show.no-last"));
   }
 
-  const latest = store.lastDelivery(digest.id);
+  const latest = await store.lastDelivery(digest.id);
   if (latest !== null && latest.status === "failed" && digest.pausedReason === null && latest.nextAttemptAt) {
     lines.push(t("digest.show.retrying", { period: latest.period, when: stamp(latest.nextAttemptAt, "R") }));
   } else if (latest !== null && latest.status === "skipped" && latest.period !== posted?.period) {

@@ -57,14 +57,14 @@ export function postTime(at: Date, digest: Pick<Digest, "timezone">, t: Translat
 }
 
 /** The next post times, as bullet lines. */
-export function upcomingLines(
+export async function upcomingLines(
   digest: Digest,
   store: DigestStore,
   now: Date,
   count: number,
   t: Translator,
-): string[] {
-  return upcomingPosts(digest, now, count, (period) => store.getDelivery(digest.id, period)).map(({ at }) =>
-    t("digest.upcoming", postTime(at, digest, t)),
+): Promise<string[]> {
+  return (await upcomingPosts(digest, now, count, (period) => store.getDelivery(digest.id, period))).map(
+    ({ at }) => t("digest.upcoming", postTime(at, digest, t)),
   );
 }

@@ -136,10 +136,10 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
     }
   }
 
-  function recordPosted(digest: Digest, period: string, messageId: string): void {
-    if (!store.markPosted(digest.id, period, messageId)) {
+  async function recordPosted(digest: Digest, period: string, messageId: string): Promise<void> {
+    if (!(await store.markPosted(digest.id, period, messageId))) {
       // Only reachable if two posts were made for one period, which the claim should prevent.
-      const row = store.getDelivery(digest.id, period);
+      const row = await store.getDelivery(digest.id, period);
       logger.error(
         { digestId: digest.id, guildId: digest.guildId, period, messageId, recorded: row?.messageId },
         "digest period was already recorded as posted",
@@ -153,20 +153,20 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
    * gives up the period when the next attempt would fall past `giveUpAt`, and pauses the digest
    * the same way, with the reason, once the policy's attempts have all failed.
    */
-  function recordFailure(
+  async function recordFailure(
     digest: Digest,
     delivery: Delivery,
     error: unknown,
     giveUpAt: Date | null,
-  ): AttemptOutcome {
+  ): Promise<AttemptOutcome> {
     const disposition = classify(error);
     const message = describeError(error);
     const now = clock();
     const context = { digestId: digest.id, guildId: digest.guildId, period: delivery.period, err: error };
-    store.recordError(digest.id, message);
+    await store.recordError(digest.id, message);
     if (disposition === "pause") {
-      store.markFailed(digest.id, delivery.period, message, now);
-      store.pause(digest.id, message);
+      await store.markFailed(digest.id, delivery.period, message, now);
+      await store.pause(digest.id, message);
       logger.warn(context, "digest paused: its channel refuses posts");
       return "paused";
     }
@@ -174,8 +174,8 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
     if (decision.kind === "stop") {
       const since = formatDuration(now.getTime() - Date.parse(delivery.scheduledFor));
       const reason = `Discord failed ${delivery.attempts} attempts in a row over ${since} (last: ${statusAndMessage(error)})`;
-      store.markFailed(digest.id, delivery.period, message, now);
-      store.pause(digest.id, reason);
+      await store.markFailed(digest.id, delivery.period, message, now);
+      await store.pause(digest.id, reason);
       logger.error(
         { ...context, attempts: delivery.attempts, reason },
         "digest paused: Discord kept failing its posts",
@@ -183,7 +183,7 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
       return "paused";
     }
     if (decision.kind === "give-up") {
-      store.markSkipped(
+      await store.markSkipped(
         digest.id,
         delivery.period,
         `gave up after ${delivery.attempts} attempts: ${message}`,
@@ -191,7 +191,7 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
       logger.warn(context, "digest skipped: still failing at the end of its grace window");
       return "skipped";
     }
-    store.markFailed(digest.id, delivery.period, message, decision.at);
+    await store.markFailed(digest.id, delivery.period, message, decision.at);
     logger.warn({ ...context, nextAttemptAt: decision.at }, "digest delivery failed; will retry");
     return "retrying";
   }
@@ -206,7 +206,7 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
       if (existing !== null) {
         posted = { messageId: existing, outcome: "recovered" };
       } else if (giveUpAt !== null && clock() > giveUpAt) {
-        store.markSkipped(digest.id, period, "not posted within the grace window");
+        await store.markSkipped(digest.id, period, "not posted within the grace window");
         logger.warn(context, "digest skipped: its grace window ended before it could be posted");
         return { outcome: "skipped", messageId: null };
       } else {
@@ -214,11 +214,11 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps): AttemptDeliver
         posted = { messageId, outcome: "posted" };
       }
     } catch (error) {
-      const outcome = recordFailure(digest, delivery, error, giveUpAt);
+      const outcome = await recordFailure(digest, delivery, error, giveUpAt);
       if (onRequest) throw error;
       return { outcome, messageId: null };
     }
-    recordPosted(digest, period, posted.messageId);
+    await recordPosted(digest, period, posted.messageId);
     logger.info(
       { ...context, messageId: posted.messageId, attempts: delivery.attempts, onRequest },
       posted.outcome === "posted" ? "digest posted" : "digest found already posted; recorded it",

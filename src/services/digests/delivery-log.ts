@@ -1,4 +1,6 @@
-import type { SqliteDatabase } from "../storage/migrations.js";
+import type { Insertable, UpdateResult } from "kysely";
+import type { Database } from "../storage/database.js";
+import type { DigestDeliveriesTable } from "../storage/tables.js";
 import { toIsoText } from "./iso-text.js";
 
 /**
@@ -42,7 +44,7 @@ export interface DeliveryLog {
    * Claims a period for posting: inserts a `claimed` row, or returns null when the period already
    * has a row (whatever its status). Atomic: of two callers, exactly one gets the row.
    */
-  claim(digestId: number, period: string, scheduledFor: Date, nonce: string): Delivery | null;
+  claim(digestId: number, period: string, scheduledFor: Date, nonce: string): Promise<Delivery | null>;
   /**
    * Takes over an existing row for another attempt (a retry, recovery after a crash, or a
    * send-now of a skipped period), only if it is still exactly as the caller saw it
@@ -54,22 +56,22 @@ export interface DeliveryLog {
     period: string,
     seen: Pick<Delivery, "status" | "attempts">,
     nonce: string,
-  ): Delivery | null;
+  ): Promise<Delivery | null>;
   /** Records a period as skipped without claiming it; false when it already has a row. */
-  skipUnclaimed(digestId: number, period: string, scheduledFor: Date, reason: string): boolean;
+  skipUnclaimed(digestId: number, period: string, scheduledFor: Date, reason: string): Promise<boolean>;
   /** False when the row was already posted (see `getDelivery` for its message id). */
-  markPosted(digestId: number, period: string, messageId: string): boolean;
+  markPosted(digestId: number, period: string, messageId: string): Promise<boolean>;
   /** Gives up on a claimed or failed period; false when it is posted or skipped already. */
-  markSkipped(digestId: number, period: string, reason: string): boolean;
+  markSkipped(digestId: number, period: string, reason: string): Promise<boolean>;
   /** Records a failed attempt of a claimed period; false when it is not claimed. */
-  markFailed(digestId: number, period: string, error: string, nextAttemptAt: Date): boolean;
-  getDelivery(digestId: number, period: string): Delivery | null;
+  markFailed(digestId: number, period: string, error: string, nextAttemptAt: Date): Promise<boolean>;
+  getDelivery(digestId: number, period: string): Promise<Delivery | null>;
   /** The delivery of the latest period, or null. */
-  lastDelivery(digestId: number): Delivery | null;
+  lastDelivery(digestId: number): Promise<Delivery | null>;
   /** The latest period that was posted (for `/digest show`), or null. */
-  lastPosted(digestId: number): Delivery | null;
+  lastPosted(digestId: number): Promise<Delivery | null>;
   /** Claimed but not recorded as posted: in flight, or left by a crash. Oldest claim first. */
-  pendingClaims(): Delivery[];
+  pendingClaims(): Promise<Delivery[]>;
 }
 
 /** Dependencies of {@link createDeliveryLog}. */
@@ -79,95 +81,138 @@ export interface DeliveryLogDeps {
 
 type DeliveryRow = Omit<Delivery, "status"> & { status: string };
 
-const DELIVERY_COLUMNS = `digest_id AS digestId, period, status, nonce, scheduled_for AS scheduledFor,
-  claimed_at AS claimedAt, posted_at AS postedAt, message_id AS messageId, attempts,
-  next_attempt_at AS nextAttemptAt, error`;
+const DELIVERY_COLUMNS = [
+  "digest_id as digestId",
+  "period",
+  "status",
+  "nonce",
+  "scheduled_for as scheduledFor",
+  "claimed_at as claimedAt",
+  "posted_at as postedAt",
+  "message_id as messageId",
+  "attempts",
+  "next_attempt_at as nextAttemptAt",
+  "error",
+] as const;
 
 /**
  * Creates the delivery log over a database from `openDatabase` (migration 2 applied, foreign keys
  * on so that a delivery always belongs to a digest).
+ *
+ * A claim is one `INSERT … ON CONFLICT DO NOTHING` on the (digest, period) unique pair, and a
+ * reclaim one UPDATE conditioned on the row as it was seen: each is decided by the database in
+ * one statement, so exactly one of any number of processes, on one machine or several, gets the row.
  */
-export function createDeliveryLog(db: SqliteDatabase, { clock }: DeliveryLogDeps): DeliveryLog {
-  if (db.pragma("foreign_keys", { simple: true }) !== 1) {
-    throw new Error("createDeliveryLog needs foreign keys on: open the database with openDatabase()");
-  }
+export function createDeliveryLog(database: Database, { clock }: DeliveryLogDeps): DeliveryLog {
+  const { db } = database;
   const now = () => toIsoText(clock(), "clock()");
-
-  const insertClaim = db.prepare<[number, string, string, string, string], DeliveryRow>(
-    `INSERT INTO digest_deliveries (digest_id, period, status, nonce, scheduled_for, claimed_at, attempts)
-     VALUES (?, ?, 'claimed', ?, ?, ?, 1)
-     ON CONFLICT (digest_id, period) DO NOTHING
-     RETURNING ${DELIVERY_COLUMNS}`,
-  );
-  const updateReclaim = db.prepare<[string, string, number, string, string, number], DeliveryRow>(
-    `UPDATE digest_deliveries
-     SET status = 'claimed', claimed_at = ?, nonce = COALESCE(nonce, ?), attempts = attempts + 1,
-       next_attempt_at = NULL
-     WHERE digest_id = ? AND period = ? AND status = ? AND attempts = ?
-     RETURNING ${DELIVERY_COLUMNS}`,
-  );
-  const insertSkipped = db.prepare<[number, string, string, string]>(
-    `INSERT INTO digest_deliveries (digest_id, period, status, scheduled_for, attempts, error)
-     VALUES (?, ?, 'skipped', ?, 0, ?)
-     ON CONFLICT (digest_id, period) DO NOTHING`,
-  );
-  const updatePosted = db.prepare<[string, string, number, string]>(
-    `UPDATE digest_deliveries SET status = 'posted', message_id = ?, posted_at = ?, next_attempt_at = NULL
-     WHERE digest_id = ? AND period = ? AND status <> 'posted'`,
-  );
-  const updateSkipped = db.prepare<[string, number, string]>(
-    `UPDATE digest_deliveries SET status = 'skipped', error = ?, next_attempt_at = NULL
-     WHERE digest_id = ? AND period = ? AND status IN ('claimed', 'failed')`,
-  );
-  const updateFailed = db.prepare<[string, string, number, string]>(
-    `UPDATE digest_deliveries SET status = 'failed', error = ?, next_attempt_at = ?
-     WHERE digest_id = ? AND period = ? AND status = 'claimed'`,
-  );
-  const selectDelivery = db.prepare<[number, string], DeliveryRow>(
-    `SELECT ${DELIVERY_COLUMNS} FROM digest_deliveries WHERE digest_id = ? AND period = ?`,
-  );
-  // ISO-week periods ('2026-W09' < '2026-W10' < '2027-W01') sort as text in time order.
-  const selectLast = db.prepare<[number], DeliveryRow>(
-    `SELECT ${DELIVERY_COLUMNS} FROM digest_deliveries WHERE digest_id = ? ORDER BY period DESC LIMIT 1`,
-  );
-  const selectLastPosted = db.prepare<[number], DeliveryRow>(
-    `SELECT ${DELIVERY_COLUMNS} FROM digest_deliveries WHERE digest_id = ? AND status = 'posted'
-     ORDER BY period DESC LIMIT 1`,
-  );
-  const selectPending = db.prepare<[], DeliveryRow>(
-    `SELECT ${DELIVERY_COLUMNS} FROM digest_deliveries WHERE status = 'claimed'
-     ORDER BY claimed_at, digest_id`,
-  );
+  const one = (digestId: number, period: string) =>
+    db
+      .selectFrom("digest_deliveries")
+      .select(DELIVERY_COLUMNS)
+      .where("digest_id", "=", digestId)
+      .where("period", "=", period);
+  const changed = (result: UpdateResult) => result.numUpdatedRows > 0n;
+  const delivery = (row: DeliveryRow | undefined) => (row === undefined ? null : toDelivery(row));
+  /** Inserts the period's row unless it has one already (whatever its status): the row, or undefined. */
+  const insertUnlessPresent = (values: Insertable<DigestDeliveriesTable>) =>
+    db
+      .insertInto("digest_deliveries")
+      .values(values)
+      .onConflict((oc) => oc.columns(["digest_id", "period"]).doNothing())
+      .returning(DELIVERY_COLUMNS)
+      .executeTakeFirst();
+  /** The digest's row of the latest period (with that status). */
+  const latest = (digestId: number, status?: DeliveryStatus) => {
+    let query = db.selectFrom("digest_deliveries").select(DELIVERY_COLUMNS).where("digest_id", "=", digestId);
+    if (status !== undefined) query = query.where("status", "=", status);
+    // ISO-week periods ('2026-W09' < '2026-W10' < '2027-W01') sort as text in time order.
+    return query.orderBy("period", "desc").limit(1).executeTakeFirst();
+  };
 
   return {
-    claim(digestId, period, scheduledFor, nonce) {
-      const row = insertClaim.get(digestId, period, nonce, toIsoText(scheduledFor, "scheduledFor"), now());
-      return row === undefined ? null : toDelivery(row);
+    async claim(digestId, period, scheduledFor, nonce) {
+      const row = await insertUnlessPresent({
+        digest_id: digestId,
+        period,
+        status: "claimed",
+        nonce,
+        scheduled_for: toIsoText(scheduledFor, "scheduledFor"),
+        claimed_at: now(),
+        attempts: 1,
+      });
+      return delivery(row);
     },
-    reclaim(digestId, period, seen, nonce) {
-      const row = updateReclaim.get(now(), nonce, digestId, period, seen.status, seen.attempts);
-      return row === undefined ? null : toDelivery(row);
+    async reclaim(digestId, period, seen, nonce) {
+      const row = await db
+        .updateTable("digest_deliveries")
+        .set((eb) => ({
+          status: "claimed",
+          claimed_at: now(),
+          nonce: eb.fn.coalesce("nonce", eb.val(nonce)),
+          attempts: eb("attempts", "+", 1),
+          next_attempt_at: null,
+        }))
+        .where("digest_id", "=", digestId)
+        .where("period", "=", period)
+        .where("status", "=", seen.status)
+        .where("attempts", "=", seen.attempts)
+        .returning(DELIVERY_COLUMNS)
+        .executeTakeFirst();
+      return delivery(row);
     },
-    skipUnclaimed: (digestId, period, scheduledFor, reason) =>
-      insertSkipped.run(digestId, period, toIsoText(scheduledFor, "scheduledFor"), reason).changes > 0,
-    markPosted: (digestId, period, messageId) =>
-      updatePosted.run(messageId, now(), digestId, period).changes > 0,
-    markSkipped: (digestId, period, reason) => updateSkipped.run(reason, digestId, period).changes > 0,
-    markFailed: (digestId, period, error, nextAttemptAt) =>
-      updateFailed.run(error, toIsoText(nextAttemptAt, "nextAttemptAt"), digestId, period).changes > 0,
-    getDelivery(digestId, period) {
-      const row = selectDelivery.get(digestId, period);
-      return row === undefined ? null : toDelivery(row);
-    },
-    lastDelivery(digestId) {
-      const row = selectLast.get(digestId);
-      return row === undefined ? null : toDelivery(row);
-    },
-    lastPosted(digestId) {
-      const row = selectLastPosted.get(digestId);
-      return row === undefined ? null : toDelivery(row);
-    },
-    pendingClaims: () => selectPending.all().map(toDelivery),
+    skipUnclaimed: async (digestId, period, scheduledFor, reason) =>
+      (await insertUnlessPresent({
+        digest_id: digestId,
+        period,
+        status: "skipped",
+        scheduled_for: toIsoText(scheduledFor, "scheduledFor"),
+        attempts: 0,
+        error: reason,
+      })) !== undefined,
+    markPosted: async (digestId, period, messageId) =>
+      changed(
+        await db
+          .updateTable("digest_deliveries")
+          .set({ status: "posted", message_id: messageId, posted_at: now(), next_attempt_at: null })
+          .where("digest_id", "=", digestId)
+          .where("period", "=", period)
+          .where("status", "<>", "posted")
+          .executeTakeFirstOrThrow(),
+      ),
+    markSkipped: async (digestId, period, reason) =>
+      changed(
+        await db
+          .updateTable("digest_deliveries")
+          .set({ status: "skipped", error: reason, next_attempt_at: null })
+          .where("digest_id", "=", digestId)
+          .where("period", "=", period)
+          .where("status", "in", ["claimed", "failed"])
+          .executeTakeFirstOrThrow(),
+      ),
+    markFailed: async (digestId, period, error, nextAttemptAt) =>
+      changed(
+        await db
+          .updateTable("digest_deliveries")
+          .set({ status: "failed", error, next_attempt_at: toIsoText(nextAttemptAt, "nextAttemptAt") })
+          .where("digest_id", "=", digestId)
+          .where("period", "=", period)
+          .where("status", "=", "claimed")
+          .executeTakeFirstOrThrow(),
+      ),
+    getDelivery: async (digestId, period) => delivery(await one(digestId, period).executeTakeFirst()),
+    lastDelivery: async (digestId) => delivery(await latest(digestId)),
+    lastPosted: async (digestId) => delivery(await latest(digestId, "posted")),
+    pendingClaims: async () =>
+      (
+        await db
+          .selectFrom("digest_deliveries")
+          .select(DELIVERY_COLUMNS)
+          .where("status", "=", "claimed")
+          .orderBy("claimed_at")
+          .orderBy("digest_id")
+          .execute()
+      ).map(toDelivery),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createLimiter } from "../concurrency-limit.js";
+import type { Leadership } from "../storage/leadership.js";
 import {
   type AttemptOutcome,
   createDeliveryAttempt,
@@ -8,7 +9,6 @@ import {
   type RetryPolicy,
 } from "./delivery-attempt.js";
 import type { Delivery, Digest } from "./digest-store.js";
-import type { Lease } from "./lease.js";
 import { createOccurrenceCache } from "./occurrence-cache.js";
 import { periodOf } from "./schedule.js";
 
@@ -22,10 +22,11 @@ export type {
 /**
  * Dependencies and settings of {@link createDigestScheduler}: those of a delivery attempt (the
  * store, clock, logger and the Discord layer's `deliver`, `findExisting`, `classifyError`), and
- * the lease and the timings below.
+ * who leads scheduled work and the timings below.
  */
 export interface DigestSchedulerDeps extends Omit<DeliveryAttemptDeps, "retry"> {
-  lease: Lease;
+  /** Only the leader posts scheduled digests; send-now posts from any process. */
+  leadership: Leadership;
   /** How late an occurrence may still be posted; later ones are recorded as skipped. 12 h. */
   graceMs?: number;
   /** How transient failures are retried; DEFAULT_RETRY_POLICY (1, 5, 15, 30, 60 min; 8 attempts). */
@@ -43,9 +44,9 @@ export interface DigestSchedulerDeps extends Omit<DeliveryAttemptDeps, "retry"> 
 
 /** What one tick did. */
 export interface TickReport {
-  /** False when another process holds the lease: this tick did nothing. */
+  /** False when another process leads: this tick did nothing. */
   leader: boolean;
-  /** True when the lease was lost during the tick, so some work was left to the new holder. */
+  /** True when leadership was lost during the tick, so some work was left to the new leader. */
   leaseLost: boolean;
   /** Running digests looked at. */
   considered: number;
@@ -120,7 +121,7 @@ interface Job {
  * exactly once, crashes and several processes included.
  */
 export function createDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
-  const { store, lease, clock, logger } = deps;
+  const { store, leadership, clock, logger } = deps;
   const graceMs = deps.graceMs ?? 12 * HOUR_MS;
   const claimTimeoutMs = deps.claimTimeoutMs ?? 5 * MINUTE_MS;
   const newNonce = deps.newNonce ?? (() => randomBytes(12).toString("base64url"));
@@ -134,18 +135,18 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const inFlight = new Set<string>();
   const occurrences = createOccurrenceCache();
 
-  /** Decides, without waiting on anything, whether a digest needs work now. */
-  function plan(digest: Digest, now: Date, report: TickReport): Job | null {
+  /** Decides, from its delivery row alone, whether a digest needs work now. */
+  async function plan(digest: Digest, now: Date, report: TickReport): Promise<Job | null> {
     const { latest: occurrence, period } = occurrences.latest(digest, now);
     if (occurrence.getTime() < Date.parse(digest.scheduleFrom)) return null;
     if (inFlight.has(key(digest.id, period))) return null;
     const late = now.getTime() - occurrence.getTime() > graceMs;
-    const row = store.getDelivery(digest.id, period);
+    const row = await store.getDelivery(digest.id, period);
 
     if (row === null) {
       if (!late) return { digest, period, occurrence, seen: null };
       const reason = `missed: more than ${describeDuration(graceMs)} late when the scheduler saw it`;
-      if (store.skipUnclaimed(digest.id, period, occurrence, reason)) {
+      if (await store.skipUnclaimed(digest.id, period, occurrence, reason)) {
         report.skipped++;
         logger.warn(
           { digestId: digest.id, guildId: digest.guildId, period, scheduledFor: occurrence },
@@ -172,15 +173,15 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
 
   async function runJob(job: Job, report: TickReport): Promise<Outcome> {
     const { digest, period, occurrence, seen } = job;
-    // Renew before each claim: a long tick must not outlive the lease and then race its new holder.
-    if (!lease.acquire()) {
+    // Renew before each claim: a long tick must not outlive its leadership and then race the new leader.
+    if (!(await leadership.acquire())) {
       report.leaseLost = true;
       return "nothing";
     }
     const delivery =
       seen === null
-        ? store.claim(digest.id, period, occurrence, newNonce())
-        : store.reclaim(digest.id, period, seen, newNonce());
+        ? await store.claim(digest.id, period, occurrence, newNonce())
+        : await store.reclaim(digest.id, period, seen, newNonce());
     if (delivery === null) return "nothing";
     const giveUpAt = new Date(occurrence.getTime() + graceMs);
     return (await attempt(digest, delivery, { giveUpAt, onRequest: false })).outcome;
@@ -198,17 +199,17 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   return {
     async tick() {
       const report = emptyTickReport();
-      if (!lease.acquire()) return report;
+      if (!(await leadership.acquire())) return report;
       report.leader = true;
       const now = clock();
       occurrences.prune(now);
 
-      const digests = store.listEnabled();
+      const digests = await store.listEnabled();
       report.considered = digests.length;
       const jobs: Job[] = [];
       for (const digest of digests) {
         try {
-          const job = plan(digest, now, report);
+          const job = await plan(digest, now, report);
           if (job !== null) jobs.push(job);
         } catch (error) {
           report.errors++;
@@ -245,9 +246,9 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       const id = key(digest.id, period);
       if (inFlight.has(id)) return { status: "in-progress", period };
 
-      let delivery = store.claim(digest.id, period, now, newNonce());
+      let delivery = await store.claim(digest.id, period, now, newNonce());
       if (delivery === null) {
-        const row = store.getDelivery(digest.id, period);
+        const row = await store.getDelivery(digest.id, period);
         if (row === null) return { status: "in-progress", period };
         if (row.status === "posted") return { status: "already-posted", period, messageId: row.messageId };
         const youngClaim =
@@ -255,7 +256,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
           row.claimedAt !== null &&
           now.getTime() - Date.parse(row.claimedAt) < claimTimeoutMs;
         if (youngClaim) return { status: "in-progress", period };
-        delivery = store.reclaim(digest.id, period, row, newNonce());
+        delivery = await store.reclaim(digest.id, period, row, newNonce());
         if (delivery === null) return { status: "in-progress", period };
       }
       const claimed = delivery;

@@ -1,3 +1,4 @@
+import type { Kysely } from "kysely";
 import { isLocale, type Locale } from "../format/locale.js";
 import {
   type Cohort,
@@ -7,7 +8,8 @@ import {
   isCreditMethod,
 } from "../method/method.js";
 import { REGIONS, type Region } from "../regions/types.js";
-import type { SqliteDatabase } from "../storage/migrations.js";
+import type { Database } from "../storage/database.js";
+import type { Tables } from "../storage/tables.js";
 import { toIsoText } from "./iso-text.js";
 import { type DayName, isDayName, parseTime } from "./schedule.js";
 import { resolveTimeZone } from "./timezones.js";
@@ -94,23 +96,23 @@ export class DigestLimitError extends Error {
  */
 export interface DigestSettings {
   /** @throws {DigestLimitError} when the guild already has the maximum. */
-  create(input: NewDigest): Digest;
+  create(input: NewDigest): Promise<Digest>;
   /** Null when the guild has no such digest. */
-  update(guildId: string, id: number, patch: DigestSettingsPatch): Digest | null;
+  update(guildId: string, id: number, patch: DigestSettingsPatch): Promise<Digest | null>;
   /** The guild's digests, oldest first. */
-  listByGuild(guildId: string): Digest[];
-  get(guildId: string, id: number): Digest | null;
+  listByGuild(guildId: string): Promise<Digest[]>;
+  get(guildId: string, id: number): Promise<Digest | null>;
   /** Enabling also clears a pause: the admin says the problem is fixed. Null when not found. */
-  setEnabled(guildId: string, id: number, enabled: boolean): Digest | null;
+  setEnabled(guildId: string, id: number, enabled: boolean): Promise<Digest | null>;
   /** Deletes one digest and its deliveries; false when the guild has no such digest. */
-  remove(guildId: string, id: number): boolean;
+  remove(guildId: string, id: number): Promise<boolean>;
   /** Deletes all of a guild's digests (the bot left it); returns how many. */
-  deleteByGuild(guildId: string): number;
+  deleteByGuild(guildId: string): Promise<number>;
   /** Stops the digest until an admin enables it again. */
-  pause(id: number, reason: string): void;
-  recordError(id: number, message: string): void;
+  pause(id: number, reason: string): Promise<void>;
+  recordError(id: number, message: string): Promise<void>;
   /** Digests the scheduler should run: enabled and not paused, by id. */
-  listEnabled(): Digest[];
+  listEnabled(): Promise<Digest[]>;
 }
 
 /** Dependencies of {@link createDigestSettings}. */
@@ -139,164 +141,169 @@ interface DigestRow {
   updatedAt: string;
 }
 
-const DIGEST_COLUMNS = `id, guild_id AS guildId, channel_id AS channelId, day, time, timezone, region,
-  language, credit_by AS "by", cohort, enabled, paused_reason AS pausedReason, last_error AS lastError,
-  last_error_at AS lastErrorAt, schedule_from AS scheduleFrom, created_by AS createdBy,
-  created_at AS createdAt, updated_at AS updatedAt`;
+const DIGEST_COLUMNS = [
+  "id",
+  "guild_id as guildId",
+  "channel_id as channelId",
+  "day",
+  "time",
+  "timezone",
+  "region",
+  "language",
+  "credit_by as by",
+  "cohort",
+  "enabled",
+  "paused_reason as pausedReason",
+  "last_error as lastError",
+  "last_error_at as lastErrorAt",
+  "schedule_from as scheduleFrom",
+  "created_by as createdBy",
+  "created_at as createdAt",
+  "updated_at as updatedAt",
+] as const;
 
 /**
  * Creates the settings store over a database from `openDatabase` (migration 2 applied, foreign
  * keys on so that deleting a digest deletes its deliveries).
  */
-export function createDigestSettings(db: SqliteDatabase, { clock }: DigestSettingsDeps): DigestSettings {
-  if (db.pragma("foreign_keys", { simple: true }) !== 1) {
-    throw new Error("createDigestSettings needs foreign keys on: open the database with openDatabase()");
-  }
+export function createDigestSettings(database: Database, { clock }: DigestSettingsDeps): DigestSettings {
+  const { db } = database;
   const now = () => toIsoText(clock(), "clock()");
+  const select = (k: Kysely<Tables>) => k.selectFrom("digests").select(DIGEST_COLUMNS);
 
-  const countByGuild = db
-    .prepare<[string], number>("SELECT COUNT(*) FROM digests WHERE guild_id = ?")
-    .pluck();
-  const insertDigest = db.prepare<
-    [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string | null,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ]
-  >(
-    `INSERT INTO digests (guild_id, channel_id, day, time, timezone, region, language, credit_by, cohort,
-       enabled, schedule_from, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-  );
-  const selectById = db.prepare<[number], DigestRow>(`SELECT ${DIGEST_COLUMNS} FROM digests WHERE id = ?`);
-  const selectInGuild = db.prepare<[number, string], DigestRow>(
-    `SELECT ${DIGEST_COLUMNS} FROM digests WHERE id = ? AND guild_id = ?`,
-  );
-  const selectByGuild = db.prepare<[string], DigestRow>(
-    `SELECT ${DIGEST_COLUMNS} FROM digests WHERE guild_id = ? ORDER BY id`,
-  );
-  const selectEnabled = db.prepare<[], DigestRow>(
-    `SELECT ${DIGEST_COLUMNS} FROM digests WHERE enabled = 1 AND paused_reason IS NULL ORDER BY id`,
-  );
-  const updateSettings = db.prepare<
-    [string, string, string, string, string | null, string, string, string, string, string, number, string]
-  >(
-    `UPDATE digests SET channel_id = ?, day = ?, time = ?, timezone = ?, region = ?, language = ?,
-       credit_by = ?, cohort = ?, schedule_from = ?, updated_at = ?
-     WHERE id = ? AND guild_id = ?`,
-  );
-  const updateEnabled = db.prepare<[number, number, string, number, string]>(
-    `UPDATE digests SET enabled = ?, paused_reason = CASE WHEN ? = 1 THEN NULL ELSE paused_reason END,
-       updated_at = ?
-     WHERE id = ? AND guild_id = ?`,
-  );
-  const deleteOne = db.prepare<[number, string]>("DELETE FROM digests WHERE id = ? AND guild_id = ?");
-  const deleteGuild = db.prepare<[string]>("DELETE FROM digests WHERE guild_id = ?");
-  const updatePause = db.prepare<[string, number]>("UPDATE digests SET paused_reason = ? WHERE id = ?");
-  const updateError = db.prepare<[string, string, number]>(
-    "UPDATE digests SET last_error = ?, last_error_at = ? WHERE id = ?",
-  );
-
-  // Count and insert under one write lock, so two admins (or two shards) adding a sixth digest at
-  // the same moment cannot both pass the check.
-  const createInTransaction = db.transaction((input: NewDigest & Pick<Digest, "by" | "cohort">): Digest => {
-    const count = countByGuild.get(input.guildId) ?? 0;
-    if (count >= MAX_DIGESTS_PER_GUILD) throw new DigestLimitError(input.guildId, MAX_DIGESTS_PER_GUILD);
-    const at = now();
-    const { lastInsertRowid } = insertDigest.run(
-      input.guildId,
-      input.channelId,
-      input.day,
-      input.time,
-      input.timezone,
-      input.region,
-      input.language,
-      input.by,
-      input.cohort,
-      at,
-      input.createdBy,
-      at,
-      at,
-    );
-    return readDigest(Number(lastInsertRowid));
-  });
-
-  const updateInTransaction = db.transaction(
-    (guildId: string, id: number, patch: DigestSettingsPatch): Digest | null => {
-      const row = selectInGuild.get(id, guildId);
-      if (row === undefined) return null;
-      const current = toDigest(row);
-      const next = { ...current, ...definedOnly(patch) };
-      checkSettings(next);
-      const at = now();
-      const rescheduled =
-        next.day !== current.day || next.time !== current.time || next.timezone !== current.timezone;
-      updateSettings.run(
-        next.channelId,
-        next.day,
-        next.time,
-        next.timezone,
-        next.region,
-        next.language,
-        next.by,
-        next.cohort,
-        rescheduled ? at : current.scheduleFrom,
-        at,
-        id,
-        guildId,
-      );
-      return readDigest(id);
-    },
-  );
-
-  function readDigest(id: number): Digest {
-    const row = selectById.get(id);
+  async function readDigest(k: Kysely<Tables>, id: number): Promise<Digest> {
+    const row = await select(k).where("id", "=", id).executeTakeFirst();
     if (row === undefined) throw new Error(`Digest ${id} vanished inside its own transaction`);
     return toDigest(row);
   }
 
+  async function getInGuild(k: Kysely<Tables>, guildId: string, id: number): Promise<Digest | null> {
+    const row = await select(k).where("id", "=", id).where("guild_id", "=", guildId).executeTakeFirst();
+    return row === undefined ? null : toDigest(row);
+  }
+
   return {
-    create(input) {
+    async create(input) {
       checkId(input.guildId, "guildId");
       checkId(input.createdBy, "createdBy");
-      const withMethod = {
+      const digest = {
         ...input,
         by: input.by ?? DEFAULT_METHOD.by,
         cohort: input.cohort ?? DEFAULT_METHOD.cohort,
       };
-      checkSettings(withMethod);
-      return createInTransaction.immediate(withMethod);
+      checkSettings(digest);
+      // Count and insert under the guild's lock, so two admins (or two shards, or two machines)
+      // adding a sixth digest at the same moment cannot both pass the check.
+      return database.write(
+        async (trx) => {
+          const { count } = await trx
+            .selectFrom("digests")
+            .select((eb) => eb.fn.countAll<number>().as("count"))
+            .where("guild_id", "=", digest.guildId)
+            .executeTakeFirstOrThrow();
+          if (count >= MAX_DIGESTS_PER_GUILD)
+            throw new DigestLimitError(digest.guildId, MAX_DIGESTS_PER_GUILD);
+          const at = now();
+          const { id } = await trx
+            .insertInto("digests")
+            .values({
+              guild_id: digest.guildId,
+              channel_id: digest.channelId,
+              day: digest.day,
+              time: digest.time,
+              timezone: digest.timezone,
+              region: digest.region,
+              language: digest.language,
+              credit_by: digest.by,
+              cohort: digest.cohort,
+              enabled: 1,
+              schedule_from: at,
+              created_by: digest.createdBy,
+              created_at: at,
+              updated_at: at,
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          return readDigest(trx, id);
+        },
+        { lock: `digests-of-guild:${digest.guildId}` },
+      );
     },
-    update: (guildId, id, patch) => updateInTransaction.immediate(guildId, id, patch),
-    listByGuild: (guildId) => selectByGuild.all(guildId).map(toDigest),
-    get(guildId, id) {
-      const row = selectInGuild.get(id, guildId);
-      return row === undefined ? null : toDigest(row);
+    update: (guildId, id, patch) =>
+      database.write(async (trx) => {
+        const current = await getInGuild(trx, guildId, id);
+        if (current === null) return null;
+        const next = { ...current, ...definedOnly(patch) };
+        checkSettings(next);
+        const at = now();
+        const rescheduled =
+          next.day !== current.day || next.time !== current.time || next.timezone !== current.timezone;
+        await trx
+          .updateTable("digests")
+          .set({
+            channel_id: next.channelId,
+            day: next.day,
+            time: next.time,
+            timezone: next.timezone,
+            region: next.region,
+            language: next.language,
+            credit_by: next.by,
+            cohort: next.cohort,
+            schedule_from: rescheduled ? at : current.scheduleFrom,
+            updated_at: at,
+          })
+          .where("id", "=", id)
+          .where("guild_id", "=", guildId)
+          .execute();
+        return readDigest(trx, id);
+      }),
+    listByGuild: async (guildId) =>
+      (await select(db).where("guild_id", "=", guildId).orderBy("id").execute()).map(toDigest),
+    get: (guildId, id) => getInGuild(db, guildId, id),
+    setEnabled: (guildId, id, enabled) =>
+      database.write(async (trx) => {
+        const { numUpdatedRows } = await trx
+          .updateTable("digests")
+          .set((eb) => ({
+            enabled: enabled ? 1 : 0,
+            // Enabling clears a pause: the admin says the problem is fixed.
+            paused_reason: enabled ? null : eb.ref("paused_reason"),
+            updated_at: now(),
+          }))
+          .where("id", "=", id)
+          .where("guild_id", "=", guildId)
+          .executeTakeFirstOrThrow();
+        return numUpdatedRows === 0n ? null : readDigest(trx, id);
+      }),
+    async remove(guildId, id) {
+      const { numDeletedRows } = await db
+        .deleteFrom("digests")
+        .where("id", "=", id)
+        .where("guild_id", "=", guildId)
+        .executeTakeFirstOrThrow();
+      return numDeletedRows > 0n;
     },
-    setEnabled(guildId, id, enabled) {
-      const flag = enabled ? 1 : 0;
-      const { changes } = updateEnabled.run(flag, flag, now(), id, guildId);
-      return changes === 0 ? null : readDigest(id);
+    async deleteByGuild(guildId) {
+      const { numDeletedRows } = await db
+        .deleteFrom("digests")
+        .where("guild_id", "=", guildId)
+        .executeTakeFirstOrThrow();
+      return Number(numDeletedRows);
     },
-    remove: (guildId, id) => deleteOne.run(id, guildId).changes > 0,
-    deleteByGuild: (guildId) => deleteGuild.run(guildId).changes,
-    pause(id, reason) {
-      updatePause.run(reason, id);
+    async pause(id, reason) {
+      await db.updateTable("digests").set({ paused_reason: reason }).where("id", "=", id).execute();
     },
-    recordError(id, message) {
-      updateError.run(message, now(), id);
+    async recordError(id, message) {
+      await db
+        .updateTable("digests")
+        .set({ last_error: message, last_error_at: now() })
+        .where("id", "=", id)
+        .execute();
     },
-    listEnabled: () => selectEnabled.all().map(toDigest),
+    listEnabled: async () =>
+      (
+        await select(db).where("enabled", "=", 1).where("paused_reason", "is", null).orderBy("id").execute()
+      ).map(toDigest),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from "../storage/migrations.js";
+import type { Database } from "../storage/database.js";
 import { createDeliveryLog, type DeliveryLog, type DeliveryLogDeps } from "./delivery-log.js";
 import { createDigestSettings, type DigestSettings, type DigestSettingsDeps } from "./digest-settings.js";
 
@@ -19,6 +19,6 @@ export type DigestStoreDeps = DigestSettingsDeps & DeliveryLogDeps;
  * Creates the digest store over a database from `openDatabase` (migration 2 applied, foreign keys
  * on so that deleting a digest deletes its deliveries).
  */
-export function createDigestStore(db: SqliteDatabase, deps: DigestStoreDeps): DigestStore {
-  return { ...createDigestSettings(db, deps), ...createDeliveryLog(db, deps) };
+export function createDigestStore(database: Database, deps: DigestStoreDeps): DigestStore {
+  return { ...createDigestSettings(database, deps), ...createDeliveryLog(database, deps) };
 }

@@ -10,18 +10,18 @@ const LOOKAHEAD_SLACK = 2;
  * done (posted, say by `/digest send-now`, or given up), since a period posts once. Empty when
  * the digest does not run (off or paused).
  */
-export function upcomingPosts(
+export async function upcomingPosts(
   digest: Digest,
   now: Date,
   count: number,
-  deliveryOf: (period: string) => Delivery | null,
-): { at: Date; period: string }[] {
+  deliveryOf: (period: string) => Promise<Delivery | null>,
+): Promise<{ at: Date; period: string }[]> {
   if (!digest.enabled || digest.pausedReason !== null || count <= 0) return [];
   const from = new Date(Math.max(now.getTime(), Date.parse(digest.scheduleFrom) - 1));
   const upcoming: { at: Date; period: string }[] = [];
   for (const at of nextPostTimes(digest, from, count + LOOKAHEAD_SLACK)) {
     const period = periodOf(digest, at);
-    const status = deliveryOf(period)?.status;
+    const status = (await deliveryOf(period))?.status;
     if (status === "posted" || status === "skipped") continue;
     upcoming.push({ at, period });
     if (upcoming.length === count) break;

@@ -1,8 +1,9 @@
 import type { Logger } from "pino";
 import { StorageUnavailableError } from "../storage/errors.js";
-import type { SnapshotStore } from "../storage/snapshot-store.js";
+import type { Leadership } from "../storage/leadership.js";
 import type { SnapshotCollector } from "./collector.js";
 import { ImplausibleCollectionError } from "./plausibility.js";
+import type { RefreshResult } from "./trends-service.js";
 
 /**
  * Why the last collection failed: the Hub could not be read, its answer was refused as
@@ -27,7 +28,10 @@ export function collectionFailureKind(error: unknown): CollectionFailureKind {
 }
 
 export interface CollectionSchedule extends CollectionStatus {
-  /** Collects when the newest snapshot is older than the interval; called every minute or so. */
+  /**
+   * Follows the newest stored snapshot, then collects when this process leads scheduled work and
+   * the newest snapshot is older than the interval; called every minute or so.
+   */
   tick(): Promise<void>;
 }
 
@@ -35,38 +39,70 @@ const MIN_RETRY_MS = 5 * 60_000;
 const MAX_RETRY_MS = 60 * 60_000;
 
 /**
- * Keeps snapshots coming every `everyMs`. A failed run is retried after 5 minutes, doubling up to
- * an hour, so a Hub outage costs a handful of requests an hour, not one a minute. The schedule is
- * derived from the newest stored snapshot, so a restart does not collect again needlessly.
+ * Keeps snapshots coming every `everyMs`, from one process: only the leader of scheduled work
+ * collects (see leadership.ts), while every process follows the newest stored snapshot, whoever
+ * saved it (`follow`, the trends service's refresh). A failed run is retried after 5 minutes,
+ * doubling up to an hour, so a Hub outage costs a handful of requests an hour, not one a minute.
+ * The schedule is derived from the newest stored snapshot, so a restart, or a new leader, does not
+ * collect again needlessly.
  */
 export function createCollectionSchedule(deps: {
   collector: SnapshotCollector;
-  store: SnapshotStore;
+  leadership: Leadership;
+  /** Reads the newest stored snapshot into the process's view (see TrendsService.refresh). */
+  follow: () => Promise<RefreshResult>;
   everyMs: number;
   clock: () => Date;
   logger: Logger;
-  /** Runs after each successful collection (the bot warms its stats); errors are logged. */
-  onCollected?: () => Promise<void>;
+  /** Runs when the newest snapshot changed, saved here or elsewhere (the bot warms its stats); errors are logged. */
+  onNewSnapshot?: () => Promise<void>;
 }): CollectionSchedule {
-  const { collector, store, everyMs, clock, logger } = deps;
+  const { collector, leadership, follow, everyMs, clock, logger } = deps;
   let lastSuccess: Date | null = null;
   let lastError: string | null = null;
   let lastFailureKind: CollectionFailureKind | null = null;
   let retryAt: Date | null = null;
   let failures = 0;
+  /** When the newest stored snapshot was taken, as of the last follow. */
+  let newestTakenAt: Date | null = null;
 
   function dueAt(): Date {
     if (retryAt !== null) return retryAt;
-    const newest = store.newestMeta();
-    return newest === null ? new Date(0) : new Date(Date.parse(newest.takenAt) + everyMs);
+    return newestTakenAt === null ? new Date(0) : new Date(newestTakenAt.getTime() + everyMs);
+  }
+
+  async function followNewest(): Promise<void> {
+    const { newest, changed } = await follow();
+    newestTakenAt = newest === null ? null : new Date(newest.takenAt);
+    if (changed) {
+      await deps
+        .onNewSnapshot?.()
+        .catch((error: unknown) => logger.warn({ err: error }, "after-snapshot work failed"));
+    }
+  }
+
+  async function collect(): Promise<boolean> {
+    try {
+      await collector.collect();
+    } catch (error) {
+      failures += 1;
+      const backoff = Math.min(MAX_RETRY_MS, MIN_RETRY_MS * 2 ** (failures - 1));
+      retryAt = new Date(clock().getTime() + backoff);
+      lastError = (error as Error).message;
+      lastFailureKind = collectionFailureKind(error);
+      logger.warn({ err: error, retryAt: retryAt.toISOString(), failures }, "collection failed; will retry");
+      return false;
+    }
+    lastSuccess = clock();
+    lastError = null;
+    lastFailureKind = null;
+    retryAt = null;
+    failures = 0;
+    return true;
   }
 
   return {
-    lastSuccessAt: () => {
-      if (lastSuccess !== null) return lastSuccess;
-      const newest = store.newestMeta();
-      return newest === null ? null : new Date(newest.takenAt);
-    },
+    lastSuccessAt: () => lastSuccess ?? newestTakenAt,
     lastError: () => lastError,
     lastFailureKind: () => lastFailureKind,
     nextAttemptAt: () => {
@@ -74,29 +110,10 @@ export function createCollectionSchedule(deps: {
       return due.getTime() < clock().getTime() ? clock() : due;
     },
     async tick() {
+      await followNewest();
       if (clock().getTime() < dueAt().getTime()) return;
-      try {
-        await collector.collect();
-        lastSuccess = clock();
-        lastError = null;
-        lastFailureKind = null;
-        retryAt = null;
-        failures = 0;
-      } catch (error) {
-        failures += 1;
-        const backoff = Math.min(MAX_RETRY_MS, MIN_RETRY_MS * 2 ** (failures - 1));
-        retryAt = new Date(clock().getTime() + backoff);
-        lastError = (error as Error).message;
-        lastFailureKind = collectionFailureKind(error);
-        logger.warn(
-          { err: error, retryAt: retryAt.toISOString(), failures },
-          "collection failed; will retry",
-        );
-        return;
-      }
-      await deps
-        .onCollected?.()
-        .catch((error: unknown) => logger.warn({ err: error }, "after-collection work failed"));
+      if (!(await leadership.acquire())) return;
+      if (await collect()) await followNewest();
     },
   };
 }

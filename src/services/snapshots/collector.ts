@@ -1,5 +1,4 @@
 import type { Logger } from "pino";
-import type { QueryCache } from "../cache/query-cache.js";
 import type { CollectionResult } from "../hub/types.js";
 import type { SnapshotMeta, SnapshotStore } from "../storage/snapshot-store.js";
 import { ImplausibleCollectionError, judgeCollection } from "./plausibility.js";
@@ -32,25 +31,28 @@ export interface CollectionReport {
 
 export interface SnapshotCollector {
   /**
-   * Reads the Hub now and saves the result as a snapshot. Concurrent calls share one run. A run
+   * Reads the Hub now and saves the result as a snapshot; answers use it once the trends service
+   * refreshes (the collection schedule does that right after). Concurrent calls share one run. A run
    * that fails (Hub down, malformed page) saves nothing and rejects; so does one whose result is
    * implausible (see plausibility.ts), with an ImplausibleCollectionError.
    */
   collect(): Promise<CollectionReport>;
 }
 
-/** Cache keys of everything computed from snapshots start with this, so a new snapshot drops them. */
+/**
+ * Cache keys of everything computed from snapshots start with this, so that a new snapshot drops
+ * them (the trends service does, when it follows the new one: see TrendsService.refresh).
+ */
 export const SNAPSHOT_QUERY_PREFIX = "snap:";
 
 export function createSnapshotCollector(deps: {
   hub: ModelSource;
   store: SnapshotStore;
-  cache: QueryCache;
   settings: CollectionSettings;
   clock: () => Date;
   logger: Logger;
 }): SnapshotCollector {
-  const { hub, store, cache, settings, clock, logger } = deps;
+  const { hub, store, settings, clock, logger } = deps;
   let running: Promise<CollectionReport> | null = null;
 
   async function run(): Promise<CollectionReport> {
@@ -62,15 +64,14 @@ export function createSnapshotCollector(deps: {
       newLimit: settings.newLimit,
       now: started,
     });
-    refuseImplausible(result);
-    const snapshot = store.save({
+    await refuseImplausible(result);
+    const snapshot = await store.save({
       takenAt: started,
       source: "collect",
       models: result.models,
       skipped: result.skipped,
     });
-    const pruned = store.prune({ keepDays: settings.retentionDays, now: started });
-    cache.invalidate(SNAPSHOT_QUERY_PREFIX);
+    const pruned = await store.prune({ keepDays: settings.retentionDays, now: started });
     logger.info(
       {
         snapshotId: snapshot.id,
@@ -85,10 +86,10 @@ export function createSnapshotCollector(deps: {
     return { snapshot, requests: result.requests, pruned };
   }
 
-  function refuseImplausible(result: CollectionResult): void {
+  async function refuseImplausible(result: CollectionResult): Promise<void> {
     const downloads = result.models.reduce((sum, model) => sum + model.downloads, 0);
     const collected = { models: result.models.length, skipped: result.skipped, downloads };
-    const previous = store.newestTotals();
+    const previous = await store.newestTotals();
     const verdict = judgeCollection({ topN: settings.topN }, collected, previous);
     if (verdict.plausible) return;
     logger.error(

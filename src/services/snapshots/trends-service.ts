@@ -14,6 +14,7 @@ import type { RegionHistoryPoint, TrendStats } from "../stats/types.js";
 import type { Snapshot, SnapshotMeta, SnapshotStore } from "../storage/snapshot-store.js";
 import { SNAPSHOT_QUERY_PREFIX, type SnapshotCollector } from "./collector.js";
 import { comparisonRange, pickComparison, type WindowChoice } from "./comparison-window.js";
+import { nameIndexOf } from "./name-index.js";
 
 /** Comparison windows `/trends` offers, in weeks. */
 export const WINDOWS = [1, 4, 12] as const;
@@ -41,24 +42,50 @@ export class NoDataError extends Error {
   override readonly name = "NoDataError";
 }
 
+/** What {@link TrendsService.refresh} found. */
+export interface RefreshResult {
+  /** The newest stored snapshot's meta; null when none is stored. */
+  newest: SnapshotMeta | null;
+  /** True when the newest snapshot differs from the one answers came from until now. */
+  changed: boolean;
+}
+
+/**
+ * Stats and snapshots for every answer, from an in-memory view of the newest stored snapshot (with
+ * what the comparison windows compare it with). The view follows the database through
+ * {@link TrendsService.refresh}: the bot calls it on every collection tick (once a minute) and
+ * after its own collections, so a snapshot saved by any process, on any machine, is what this
+ * process answers from within a minute. Answers never wait on the database for the newest
+ * snapshot's id.
+ */
 export interface TrendsService {
   /** Stats from the newest snapshot, collecting one first only when none exists. */
   stats(query: StatsQuery): Promise<StatsAnswer>;
   /** The newest snapshot, collecting one first only when none exists. */
   latestSnapshot(): Promise<Snapshot>;
   /**
-   * The newest stored snapshot, or null when none is stored: never reaches the Hub, so it suits
-   * autocomplete and checking input before answering. Loaded snapshots are shared with `stats`.
+   * The newest stored snapshot as of the last refresh, or null when none was stored (or none has
+   * been read yet): memory only, never the database nor the Hub, so it suits autocomplete and
+   * checking input before answering. Loaded snapshots are shared with `stats`.
    */
   newestStored(): Snapshot | null;
   /**
    * The older snapshot `stats` compares `current` with over `windowWeeks`: the one nearest to
    * exactly that long before (±12 h), else the nearest there is (see `pickComparison`); null only
-   * when there is no older snapshot. Its `takenAt` says the real span.
+   * when there is no older snapshot. Its `takenAt` says the real span. Memory only: `current` must
+   * be a snapshot `newestStored` or `latestSnapshot` returned (it throws otherwise).
    */
   previousOf(current: Snapshot, windowWeeks: WindowWeeks): Snapshot | null;
+  /** `previousOf` with whether it is the snapshot asked for (`exact`): memory only, like it. */
+  knownComparisonOf(current: Snapshot, windowWeeks: WindowWeeks): WindowChoice<Snapshot> | null;
   /** `previousOf` with whether the snapshot is the one asked for (`exact`) or the nearest there was. */
-  comparisonOf(current: Snapshot, windowWeeks: WindowWeeks): WindowChoice<Snapshot> | null;
+  comparisonOf(current: Snapshot, windowWeeks: WindowWeeks): Promise<WindowChoice<Snapshot> | null>;
+  /**
+   * Reads the newest stored snapshot's id (one indexed row) and, when it changed, loads it and its
+   * comparisons, makes it the view every answer uses, and drops the cached answers computed from
+   * the previous one. Concurrent calls share one refresh.
+   */
+  refresh(): Promise<RefreshResult>;
   /**
    * Computes the stats `/trends` asks for most (the overview and each region, this week) from
    * stored snapshots, yielding between them, so the first person to ask after a new snapshot does
@@ -73,6 +100,14 @@ const MAX_HISTORY_POINTS = 24;
 /** The newest snapshot plus what the 1-, 4- and 12-week windows compare it with. */
 const MAX_LOADED_SNAPSHOTS = 4;
 
+/** The newest snapshot and, by window, what it is compared with: what answers are made from. */
+interface View {
+  newest: Snapshot;
+  /** The store's change mark when the view was made: another mark means other comparisons. */
+  mark: string;
+  comparisons: ReadonlyMap<WindowWeeks, WindowChoice<Snapshot> | null>;
+}
+
 export function createTrendsService(deps: {
   store: SnapshotStore;
   cache: QueryCache;
@@ -86,83 +121,147 @@ export function createTrendsService(deps: {
   // per-snapshot aggregates computed for one query are reused by the next; history points are
   // kept without their models, since a point is six numbers (per snapshot and method).
   const loaded = new Map<number, Snapshot>();
+  const loading = new Map<number, Promise<Snapshot | null>>();
   const points = new Map<string, RegionHistoryPoint>();
+  let view: View | null = null;
+  // By snapshot, so that a caller still holding the previous newest gets its comparisons.
+  const views = new WeakMap<Snapshot, View>();
+  let refreshing: Promise<RefreshResult> | null = null;
 
-  function load(id: number): Snapshot | null {
-    const found = loaded.get(id);
-    if (found !== undefined) {
-      loaded.delete(id);
-      loaded.set(id, found);
-      return found;
-    }
-    const snapshot = store.load(id);
-    if (snapshot === null) return null;
+  function remember(id: number, snapshot: Snapshot): void {
+    loaded.delete(id);
     loaded.set(id, snapshot);
     for (const key of loaded.keys()) {
       if (loaded.size <= MAX_LOADED_SNAPSHOTS) break;
       loaded.delete(key);
     }
-    return snapshot;
   }
 
-  function point(id: number, method: CountingMethod): RegionHistoryPoint | null {
+  async function load(id: number): Promise<Snapshot | null> {
+    const found = loaded.get(id);
+    if (found !== undefined) {
+      remember(id, found);
+      return found;
+    }
+    const pending = loading.get(id);
+    if (pending !== undefined) return pending;
+    const started = store.load(id).then((snapshot) => {
+      if (snapshot !== null) remember(id, snapshot);
+      return snapshot;
+    });
+    loading.set(id, started);
+    try {
+      return await started;
+    } finally {
+      loading.delete(id);
+    }
+  }
+
+  async function point(id: number, method: CountingMethod): Promise<RegionHistoryPoint | null> {
     const key = `${id}:${methodKey(method)}`;
     const found = points.get(key);
     if (found !== undefined) return found;
-    const snapshot = load(id);
+    const snapshot = await load(id);
     if (snapshot === null) return null;
     const made = historyPoint(snapshot, lookup, method);
     points.set(key, made);
     return made;
   }
 
-  function newest(): Snapshot | null {
-    const meta = store.newestMeta();
-    return meta === null ? null : load(meta.id);
+  async function findComparison(current: Snapshot, windowWeeks: WindowWeeks) {
+    const { from, to } = comparisonRange(current.takenAt, windowWeeks);
+    const candidates: SnapshotMeta[] = await store.between(from, to);
+    // The one snapshot older than the range that a gap around the target may leave as the choice.
+    const before = await store.nearestAtOrBefore(new Date(from.getTime() - 1));
+    if (before !== null) candidates.push(before);
+    const choice = pickComparison(current, windowWeeks, candidates);
+    if (choice === null) return null;
+    const snapshot = await load(choice.snapshot.id);
+    return snapshot === null ? null : { snapshot, exact: choice.exact };
   }
 
+  function knownComparisonOf(current: Snapshot, windowWeeks: WindowWeeks): WindowChoice<Snapshot> | null {
+    const known = views.get(current);
+    if (known === undefined) {
+      throw new Error(
+        `previousOf takes a snapshot newestStored() or latestSnapshot() returned, not ${current.id}`,
+      );
+    }
+    return known.comparisons.get(windowWeeks) ?? null;
+  }
+
+  async function comparisonOf(current: Snapshot, windowWeeks: WindowWeeks) {
+    const known = views.get(current)?.comparisons;
+    return known?.has(windowWeeks) ? (known.get(windowWeeks) ?? null) : findComparison(current, windowWeeks);
+  }
+
+  async function readNewest(): Promise<RefreshResult> {
+    const [meta, mark] = await Promise.all([store.newestMeta(), store.changeMark()]);
+    const previous: View | null = view;
+    if (meta !== null && meta.id === previous?.newest.id && mark === previous.mark)
+      return { newest: meta, changed: false };
+    const newest = meta === null ? null : await load(meta.id);
+    // Deleted between the two reads: keep the view; the next refresh sees what is there.
+    if (meta !== null && newest === null) return { newest: previous?.newest ?? null, changed: false };
+    let next: View | null = null;
+    if (newest !== null) {
+      const comparisons = new Map<WindowWeeks, WindowChoice<Snapshot> | null>();
+      for (const windowWeeks of WINDOWS)
+        comparisons.set(windowWeeks, await findComparison(newest, windowWeeks));
+      next = { newest, mark, comparisons };
+      views.set(newest, next);
+      // Autocomplete's index of the new snapshot is built here, not in the first person's answer.
+      nameIndexOf(newest);
+    }
+    view = next;
+    // Answers cached from the previous snapshot are out of date now (not after the first read:
+    // nothing was computed before it).
+    if (previous !== null) cache.invalidate(SNAPSHOT_QUERY_PREFIX);
+    return { newest: meta, changed: previous !== next };
+  }
+
+  function refresh(): Promise<RefreshResult> {
+    refreshing ??= readNewest().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  /** The view as it is now (a function: TypeScript would keep a narrowing across an await). */
+  const currentView = (): View | null => view;
+
   async function latestSnapshot(): Promise<Snapshot> {
-    const stored = newest();
-    if (stored !== null) return stored;
+    if (currentView() === null) await refresh();
+    const stored = currentView();
+    if (stored !== null) return stored.newest;
     try {
       await collector.collect();
     } catch (error) {
       throw new NoDataError(
         `no snapshot is stored yet and the Hub could not be read: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     }
-    const collected = newest();
+    await refresh();
+    const collected = currentView();
     if (collected === null) throw new NoDataError("the collection run saved no snapshot");
-    return collected;
+    return collected.newest;
   }
 
-  function comparisonOf(current: Snapshot, windowWeeks: WindowWeeks): WindowChoice<Snapshot> | null {
-    const { from, to } = comparisonRange(current.takenAt, windowWeeks);
-    const candidates: SnapshotMeta[] = store.between(from, to);
-    // The one snapshot older than the range that a gap around the target may leave as the choice.
-    const before = store.nearestAtOrBefore(new Date(from.getTime() - 1));
-    if (before !== null) candidates.push(before);
-    const choice = pickComparison(current, windowWeeks, candidates);
-    if (choice === null) return null;
-    const snapshot = load(choice.snapshot.id);
-    return snapshot === null ? null : { snapshot, exact: choice.exact };
-  }
-
-  function compute(current: Snapshot, query: StatsQuery): TrendStats {
+  async function compute(current: Snapshot, query: StatsQuery): Promise<TrendStats> {
     const method = methodOf(query);
     const asOf = Date.parse(current.takenAt);
-    const comparison = comparisonOf(current, query.windowWeeks);
+    const comparison = await comparisonOf(current, query.windowWeeks);
     // The history line spans the window, or what was compared when that reaches further back.
     const fromMs = Math.min(
       asOf - query.windowWeeks * 7 * DAY_MS,
       comparison === null ? asOf : Date.parse(comparison.snapshot.takenAt),
     );
-    const history = thin(store.between(new Date(fromMs), new Date(asOf)), MAX_HISTORY_POINTS)
-      .map((meta) => point(meta.id, method))
-      .filter((p): p is RegionHistoryPoint => p !== null);
+    const history: RegionHistoryPoint[] = [];
+    for (const meta of thin(await store.between(new Date(fromMs), new Date(asOf)), MAX_HISTORY_POINTS)) {
+      const made = await point(meta.id, method);
+      if (made !== null) history.push(made);
+    }
     return computeTrendStats({
       current,
       previous: comparison?.snapshot ?? null,
@@ -184,12 +283,15 @@ export function createTrendsService(deps: {
 
   return {
     latestSnapshot,
-    newestStored: newest,
-    previousOf: (current, windowWeeks) => comparisonOf(current, windowWeeks)?.snapshot ?? null,
+    newestStored: () => view?.newest ?? null,
+    previousOf: (current, windowWeeks) => knownComparisonOf(current, windowWeeks)?.snapshot ?? null,
+    knownComparisonOf,
     comparisonOf,
+    refresh,
     stats,
     async warm() {
-      if (newest() === null) return;
+      await refresh();
+      if (currentView() === null) return;
       for (const region of [null, ...REGIONS]) {
         await yieldToEventLoop();
         await stats({ region, windowWeeks: 1 });

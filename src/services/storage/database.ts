@@ -1,12 +1,88 @@
-import { accessSync, constants, mkdirSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import Database from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
+import type { Kysely, Transaction } from "kysely";
+import type pg from "pg";
 import type { Logger } from "pino";
 import type { StorageUnavailableError } from "./errors.js";
-import { MIGRATIONS, type Migration, type SqliteDatabase } from "./migrations.js";
-import { guardWrites } from "./sqlite-file-guard.js";
+import type { DialectName, Migration } from "./migrations.js";
+import { openPostgres } from "./postgres.js";
+import { openSqlite } from "./sqlite.js";
+import type { Tables } from "./tables.js";
 
-export type { SqliteDatabase } from "./migrations.js";
+export { DatabaseOpenError, SchemaMismatchError } from "./errors.js";
+export type { DialectName } from "./migrations.js";
+
+/** Where everything is stored: an SQLite file (the default), or a PostgreSQL database. */
+export type DatabaseTarget = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+
+/** What {@link Database.write} may ask for beyond a transaction. */
+export interface WriteOptions {
+  /**
+   * Serialises this transaction, from its start to its end, with every other one naming the same
+   * lock: for a read-then-write that no unique constraint guards (count a guild's digests, then
+   * insert one). SQLite needs nothing more, since its write transactions hold the whole database's
+   * write lock from their first statement; PostgreSQL takes a transaction-level advisory lock on
+   * the name (read committed would let two transactions both count 4 and both insert).
+   */
+  lock?: string;
+}
+
+/** What both kinds of database offer the stores: one query builder, one way to write. */
+interface DatabaseBase {
+  readonly dialect: DialectName;
+  /** The query builder over every table; a statement outside `write` is its own transaction. */
+  readonly db: Kysely<Tables>;
+  /** Where the data lives, for messages and logs: the file's path, or the URL without its password. */
+  readonly location: string;
+  /**
+   * Runs `work` in one transaction that writes, committed when it resolves and rolled back when it
+   * rejects. Everything in it must go through `trx` (on SQLite, the outer `db` would wait for this
+   * very transaction). On SQLite it begins IMMEDIATE: the write lock is taken before the first
+   * read, so a read-then-write cannot be overtaken by another process, and SQLite's busy timeout
+   * applies while another holds it (a deferred transaction would fail with SQLITE_BUSY when it
+   * upgrades to writing in WAL mode). On PostgreSQL it is read committed, with row locks as usual
+   * and `options.lock` where a count must hold.
+   */
+  write<T>(work: (trx: Transaction<Tables>) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /**
+   * Runs `work` in one read-only transaction whose reads all see the same state of the database
+   * (a snapshot's row and its models, with a prune in another process in between): a deferred
+   * transaction on SQLite (WAL keeps its snapshot), repeatable read on PostgreSQL.
+   */
+  read<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T>;
+  /** Closes every connection; waits for statements under way. */
+  close(): Promise<void>;
+}
+
+/** An SQLite file (or `:memory:`), one connection per process. */
+export interface SqliteBackedDatabase extends DatabaseBase {
+  readonly dialect: "sqlite";
+  /** The better-sqlite3 connection under the query builder (pragmas; tests). */
+  readonly connection: BetterSqlite3.Database;
+}
+
+/** A PostgreSQL database, through a pool of connections. */
+export interface PostgresBackedDatabase extends DatabaseBase {
+  readonly dialect: "postgres";
+  /**
+   * A connection of its own, outside the pool, with the same server settings plus `options`
+   * (`-c name=value` startup parameters): for a session lock that must stay with one session (a
+   * pooled connection returned to the pool would keep it). The caller ends it.
+   */
+  connectSession(settings: SessionSettings): Promise<pg.Client>;
+}
+
+/** What {@link PostgresBackedDatabase.connectSession} sets on the session it opens. */
+export interface SessionSettings {
+  /** Shown in `pg_stat_activity`, so an operator can see who holds what. */
+  applicationName: string;
+  /** Server parameters for this session only (e.g. `idle_session_timeout`), in their units. */
+  parameters?: Record<string, string | number>;
+  /** A query on this session rejects when it has not answered within this long. */
+  queryTimeoutMs?: number;
+}
+
+/** The database the stores run on. */
+export type Database = SqliteBackedDatabase | PostgresBackedDatabase;
 
 /** Options for {@link openDatabase}. */
 export interface OpenDatabaseOptions {
@@ -14,244 +90,27 @@ export interface OpenDatabaseOptions {
   /** The schema history to apply; the default is the product's. Tests pass their own. */
   migrations?: readonly Migration[];
   /**
-   * How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
-   * The bot and the CLI may share the file; a collection run holds the write lock for a moment.
+   * SQLite: how long a statement waits for another connection's lock before failing with
+   * SQLITE_BUSY. The bot and the CLI may share the file; a collection run holds the write lock for
+   * a moment.
    */
   busyTimeoutMs?: number;
   /**
-   * Called once if the file is deleted or replaced while open (see `guardWrites`): from then on
-   * every write fails with a StorageUnavailableError, and the owner should stop.
+   * SQLite: called once if the file is deleted or replaced while open (see `guardWrites`): from
+   * then on every write fails with a StorageUnavailableError, and the owner should stop.
    */
   onReplaced?: (error: StorageUnavailableError) => void;
+  /** PostgreSQL: most connections in the pool. 10. */
+  poolSize?: number;
 }
 
 /**
- * The database's schema does not fit this build: written by a newer version of hubtrends, or its
- * recorded history disagrees with the code's. Opening it anyway could corrupt data.
- */
-export class SchemaMismatchError extends Error {
-  override readonly name = "SchemaMismatchError";
-}
-
-/**
- * The database file cannot be opened or set up (its directory cannot be created, it is not a
- * database, it or its directory is read-only...). `reason` says which, in words an operator can act on.
- */
-export class DatabaseOpenError extends Error {
-  override readonly name = "DatabaseOpenError";
-
-  constructor(
-    /** Absolute path of the file. */
-    readonly path: string,
-    readonly reason: string,
-    options: { cause: unknown },
-  ) {
-    super(`cannot open the database ${path}: ${reason}`, options);
-  }
-}
-
-const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
-
-/**
- * Opens (creating if needed) the SQLite database at `path` and brings its schema up to date.
+ * Opens the database `target` names and brings its schema up to date: an SQLite file (see
+ * `openSqlite`) or a PostgreSQL database (see `openPostgres`), the same tables and queries on both.
  *
- * WAL mode lets the bot read while the CLI writes; `synchronous = NORMAL` is the setting SQLite
- * recommends with WAL (a committed transaction survives a crash of the process; only a power cut
- * can lose the last one). Foreign keys are on, so deleting a snapshot deletes its models.
- * `:memory:` works and gives a private database, for tests.
- *
- * Every write is guarded (see `guardWrites`): it throws a StorageUnavailableError rather than
- * succeed where it cannot be kept (file deleted or replaced, disk full, read-only).
- *
- * @throws {DatabaseOpenError} when the file cannot be created, opened or written.
- * @throws {SchemaMismatchError} when the file was written by a newer schema than this code knows.
+ * @throws {DatabaseOpenError} when it cannot be opened, reached or set up, saying why.
+ * @throws {SchemaMismatchError} when it was written by a newer schema than this code knows.
  */
-export function openDatabase(path: string, options: OpenDatabaseOptions): SqliteDatabase {
-  const { logger, migrations = MIGRATIONS, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS } = options;
-  const inMemory = path === ":memory:" || path === "";
-  let db: SqliteDatabase | undefined;
-  try {
-    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-    // The constructor's timeout becomes SQLite's busy_timeout before any statement runs; switching
-    // to WAL is the one step it does not cover (see enableWal).
-    db = new Database(path, { timeout: busyTimeoutMs });
-    const journalMode = enableWal(db, busyTimeoutMs);
-    if (!inMemory && journalMode !== "wal") {
-      logger.warn({ path, journalMode }, "SQLite refused WAL mode; readers may block writers");
-    }
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    migrate(db, migrations, logger);
-  } catch (error) {
-    db?.close();
-    if (error instanceof SchemaMismatchError || inMemory) throw error;
-    throw new DatabaseOpenError(resolve(path), describeOpenFailure(path, error), { cause: error });
-  }
-  guardWrites(db, {
-    path: inMemory ? null : path,
-    logger,
-    ...(options.onReplaced === undefined ? {} : { onReplaced: options.onReplaced }),
-  });
-  logger.debug({ path, version: latestVersion(migrations) }, "database open");
-  return db;
-}
-
-/**
- * Why `path` could not be opened, in an operator's words. SQLite's own messages ("unable to open
- * database file") name neither the file nor the cause, so the likely causes are checked here.
- */
-function describeOpenFailure(path: string, error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const said = error instanceof Error ? error.message : String(error);
-  const dir = resolve(dirname(path));
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return `cannot create its directory ${dir}: permission denied (${code})`;
-    case "EROFS":
-      return `its directory ${dir} is on a read-only file system (${code})`;
-    case "ENOTDIR":
-    case "EEXIST":
-      return `a part of its directory ${dir} is a file, not a directory (${code})`;
-    case "SQLITE_NOTADB":
-      return `the file is not an SQLite database (${code}: ${said})`;
-    case "SQLITE_CORRUPT":
-      return `the file is corrupt (${code}: ${said})`;
-    case "SQLITE_FULL":
-      return `the disk is full (${code})`;
-    default:
-      break;
-  }
-  if (isDirectory(path)) return "it is a directory, not a file";
-  if (typeof code === "string" && (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN")) {
-    const notWritable = [resolve(path), dir].find((p) => exists(p) && !writable(p));
-    if (notWritable !== undefined) {
-      return `${notWritable} is not writable by this process (${code}): the bot writes the file and, next to it, its -wal and -shm files`;
-    }
-  }
-  return typeof code === "string" ? `${said} (${code})` : said;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function writable(path: string): boolean {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Applies every migration the database has not recorded yet, each in its own immediate
- * transaction. Safe when several processes open a fresh file at once: the version is re-read
- * after the write lock is taken, so a migration another process just applied is skipped.
- */
-export function migrate(db: SqliteDatabase, migrations: readonly Migration[], logger: Logger): void {
-  checkMigrationList(migrations);
-  // applied_at is bookkeeping for a human reading the file, so SQLite's clock is good enough here.
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS schema_migrations (
-      version    INTEGER PRIMARY KEY,
-      name       TEXT    NOT NULL,
-      applied_at TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-    )
-  `);
-  const readApplied = db.prepare<[], AppliedRow>(
-    "SELECT version, name FROM schema_migrations ORDER BY version",
-  );
-  const record = db.prepare<[number, string]>("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
-
-  checkApplied(db, readApplied.all(), migrations);
-
-  const applyIfNeeded = db.transaction((migration: Migration): boolean => {
-    const applied = readApplied.all();
-    checkApplied(db, applied, migrations);
-    if (applied.some((row) => row.version === migration.version)) return false;
-    migration.up(db);
-    record.run(migration.version, migration.name);
-    return true;
-  });
-
-  for (const migration of migrations) {
-    if (applyIfNeeded.immediate(migration)) {
-      logger.info({ version: migration.version, name: migration.name }, "database migration applied");
-    }
-  }
-}
-
-interface AppliedRow {
-  version: number;
-  name: string;
-}
-
-function latestVersion(migrations: readonly Migration[]): number {
-  return migrations.at(-1)?.version ?? 0;
-}
-
-/** A programming error in the list itself: fail loudly at start-up rather than half-migrate. */
-function checkMigrationList(migrations: readonly Migration[]): void {
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(
-        `Migration list is out of order: entry ${index} ("${migration.name}") has version ` +
-          `${migration.version}, expected ${index + 1}. Versions must read 1, 2, 3, … with no gaps.`,
-      );
-    }
-  });
-}
-
-function checkApplied(db: SqliteDatabase, applied: readonly AppliedRow[], migrations: readonly Migration[]) {
-  const known = latestVersion(migrations);
-  const newest = applied.at(-1)?.version ?? 0;
-  if (newest > known) {
-    throw new SchemaMismatchError(
-      `Database ${db.name} has schema version ${newest}, but this build of hubtrends knows versions ` +
-        `up to ${known}. It was written by a newer hubtrends: upgrade, or use another database file.`,
-    );
-  }
-  for (const row of applied) {
-    const expected = migrations[row.version - 1];
-    if (expected === undefined || expected.name !== row.name) {
-      throw new SchemaMismatchError(
-        `Database ${db.name} recorded migration ${row.version} as "${row.name}", but this build ` +
-          `calls version ${row.version} "${expected?.name ?? "(none)"}". The schema histories ` +
-          "have diverged; refusing to touch the file.",
-      );
-    }
-  }
-}
-
-/**
- * Switches to WAL, retrying while another process holds the lock. SQLite answers SQLITE_BUSY to
- * `journal_mode = WAL` at once, without consulting the busy timeout, when several processes open
- * a fresh file together (seen with six at once on a 2-core machine).
- */
-function enableWal(db: SqliteDatabase, timeoutMs: number): unknown {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return db.pragma("journal_mode = WAL", { simple: true });
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
-      // Opening a database is synchronous, so the wait is too: a short, jittered pause.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5 + Math.random() * 20);
-    }
-  }
+export function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions): Promise<Database> {
+  return target.kind === "sqlite" ? openSqlite(target.path, options) : openPostgres(target.url, options);
 }

@@ -1,5 +1,8 @@
+import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { ModelRecord } from "../hub/types.js";
-import type { SqliteDatabase } from "./migrations.js";
+import type { Database } from "./database.js";
+import { modelRowsFor } from "./model-rows.js";
+import type { Tables } from "./tables.js";
 
 /** Where a snapshot came from: a live collection run, or a file imported by the CLI. */
 export type SnapshotSource = "collect" | "import";
@@ -46,39 +49,44 @@ export interface SaveSnapshotInput {
  */
 export interface SnapshotStore {
   /** Saves the snapshot and all its models in one transaction. */
-  save(input: SaveSnapshotInput): SnapshotMeta;
+  save(input: SaveSnapshotInput): Promise<SnapshotMeta>;
   /**
    * Saves the snapshot in place of every snapshot taken at exactly the same time, in one
    * transaction (`hubtrends import --replace`). Returns the new meta and how many were replaced.
    */
-  replace(input: SaveSnapshotInput): { snapshot: SnapshotMeta; replaced: number };
+  replace(input: SaveSnapshotInput): Promise<{ snapshot: SnapshotMeta; replaced: number }>;
   /** Deletes one snapshot and its models; false when there is none with that id. */
-  delete(id: number): boolean;
+  delete(id: number): Promise<boolean>;
   /** All snapshots, newest first. */
-  list(): SnapshotMeta[];
+  list(): Promise<SnapshotMeta[]>;
   /** The newest snapshot's meta, without its models (one indexed row): for frequent checks. */
-  newestMeta(): SnapshotMeta | null;
+  newestMeta(): Promise<SnapshotMeta | null>;
+  /**
+   * A mark that changes whenever the set of snapshots does (a save, an import of an older date, a
+   * delete, a prune): the highest id ever saved and how many there are. Cheap: for frequent checks.
+   */
+  changeMark(): Promise<string>;
   /**
    * The newest snapshot's model count, skipped records and total 30-day downloads, without loading
    * its models (one aggregate over its rows): what a new collection is judged against.
    */
-  newestTotals(): SnapshotTotals | null;
+  newestTotals(): Promise<SnapshotTotals | null>;
   /** The newest snapshot by `takenAt`, with its models; null when there is none. */
-  latest(): Snapshot | null;
-  load(id: number): Snapshot | null;
+  latest(): Promise<Snapshot | null>;
+  load(id: number): Promise<Snapshot | null>;
   /** The newest snapshot taken at or before `date`: "the numbers as they were then". */
-  nearestAtOrBefore(date: Date): SnapshotMeta | null;
+  nearestAtOrBefore(date: Date): Promise<SnapshotMeta | null>;
   /** Snapshots with `from <= takenAt <= to`, oldest first. */
-  between(from: Date, to: Date): SnapshotMeta[];
+  between(from: Date, to: Date): Promise<SnapshotMeta[]>;
   /**
    * Deletes snapshots taken more than `keepDays` days before `now` (default: the store's clock),
    * but never the newest one, so the bot always has something to show. Returns how many went.
    */
-  prune(options: { keepDays: number; now?: Date }): number;
+  prune(options: { keepDays: number; now?: Date }): Promise<number>;
   /** Model ids of the newest snapshot, most downloaded first (for autocomplete). */
-  latestModelIds(): string[];
+  latestModelIds(): Promise<string[]>;
   /** Distinct authors of the newest snapshot, by their total downloads, highest first. */
-  latestAuthors(): string[];
+  latestAuthors(): Promise<string[]>;
 }
 
 /** Totals of one snapshot, from {@link SnapshotStore.newestTotals}. */
@@ -95,6 +103,7 @@ export interface SnapshotStoreDeps {
   clock: () => Date;
 }
 
+/** A snapshot row as the meta queries select it. */
 interface SnapshotRow {
   id: number;
   takenAt: string;
@@ -105,124 +114,47 @@ interface SnapshotRow {
   savedAt: string;
 }
 
-/** A stored model row as `selectModels` returns it, column for column. */
-type ModelTuple = [
-  id: string,
-  author: string,
-  downloads: number,
-  downloadsAllTime: number | null,
-  likes: number,
-  trendingScore: number | null,
-  createdAt: string | null,
-  pipelineTag: string | null,
-  libraryName: string | null,
-  tags: string,
-  parameters: number | null,
-  downloadsRank: number | null,
-  trendingRank: number | null,
-  baseModels: string,
-];
+const META_COLUMNS = [
+  "id",
+  "taken_at as takenAt",
+  "source",
+  "model_count as modelCount",
+  "skipped",
+  "note",
+  "saved_at as savedAt",
+] as const;
 
-const META_COLUMNS = `id, taken_at AS takenAt, source, model_count AS modelCount, skipped, note,
-  saved_at AS savedAt`;
-const NEWEST = "ORDER BY taken_at DESC, id DESC";
-const NEWEST_ID = `(SELECT id FROM snapshots ${NEWEST} LIMIT 1)`;
 const DAY_MS = 86_400_000;
 
 /**
- * Creates the snapshot store over a database from `openDatabase` (it relies on foreign keys being
- * on, so that deleting a snapshot deletes its models, and checks it).
+ * Creates the snapshot store over a database from `openDatabase` (foreign keys on, so that deleting
+ * a snapshot deletes its models: `openDatabase` turns them on for SQLite; PostgreSQL always has them).
  */
-export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStoreDeps): SnapshotStore {
-  if (db.pragma("foreign_keys", { simple: true }) !== 1) {
-    throw new Error("createSnapshotStore needs foreign keys on: open the database with openDatabase()");
-  }
+export function createSnapshotStore(database: Database, { clock }: SnapshotStoreDeps): SnapshotStore {
+  const { db } = database;
+  const modelRows = modelRowsFor(database);
 
-  const insertSnapshot = db.prepare<[string, string, number, number, string | null, string]>(
-    `INSERT INTO snapshots (taken_at, source, model_count, skipped, note, saved_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  // One prepared statement, positional parameters, reused for every model: the cheapest way
-  // through better-sqlite3 (10,000 models in a few tens of milliseconds).
-  const insertModel = db.prepare<ModelInsertParams>(
-    `INSERT INTO snapshot_models (snapshot_id, position, model_id, author, downloads,
-       downloads_all_time, likes, trending_score, created_at, pipeline_tag, library_name, tags,
-       parameters, downloads_rank, trending_rank, base_models)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const selectMeta = db.prepare<[number], SnapshotRow>(`SELECT ${META_COLUMNS} FROM snapshots WHERE id = ?`);
-  // Rows as arrays (raw) rather than objects: better-sqlite3 builds them about twice as fast,
-  // and building rows is most of the time a 10,000-model load takes.
-  const selectModels = db
-    .prepare<[number], ModelTuple>(
-      `SELECT model_id, author, downloads, downloads_all_time, likes, trending_score, created_at,
-         pipeline_tag, library_name, tags, parameters, downloads_rank, trending_rank, base_models
-       FROM snapshot_models WHERE snapshot_id = ? ORDER BY position`,
-    )
-    .raw();
-  const selectAll = db.prepare<[], SnapshotRow>(`SELECT ${META_COLUMNS} FROM snapshots ${NEWEST}`);
-  const selectNewest = db.prepare<[], SnapshotRow>(`SELECT ${META_COLUMNS} FROM snapshots ${NEWEST} LIMIT 1`);
-  const selectNewestTotals = db.prepare<[], SnapshotTotals>(
-    `SELECT id AS snapshotId, model_count AS models, skipped,
-       (SELECT COALESCE(SUM(downloads), 0) FROM snapshot_models WHERE snapshot_id = snapshots.id) AS downloads
-     FROM snapshots ${NEWEST} LIMIT 1`,
-  );
-  const selectAtOrBefore = db.prepare<[string], SnapshotRow>(
-    `SELECT ${META_COLUMNS} FROM snapshots WHERE taken_at <= ? ${NEWEST} LIMIT 1`,
-  );
-  const selectBetween = db.prepare<[string, string], SnapshotRow>(
-    `SELECT ${META_COLUMNS} FROM snapshots WHERE taken_at >= ? AND taken_at <= ?
-     ORDER BY taken_at ASC, id ASC`,
-  );
-  const deleteById = db.prepare<[number]>("DELETE FROM snapshots WHERE id = ?");
-  const deleteAtTime = db.prepare<[string]>("DELETE FROM snapshots WHERE taken_at = ?");
-  const deleteOlderThan = db.prepare<[string]>(
-    `DELETE FROM snapshots WHERE taken_at < ? AND id <> ${NEWEST_ID}`,
-  );
-  const selectLatestModelIds = db
-    .prepare<[], string>(
-      `SELECT model_id FROM snapshot_models WHERE snapshot_id = ${NEWEST_ID}
-       ORDER BY downloads DESC, model_id`,
-    )
-    .pluck();
-  const selectLatestAuthors = db
-    .prepare<[], string>(
-      `SELECT author FROM snapshot_models WHERE snapshot_id = ${NEWEST_ID}
-       GROUP BY author ORDER BY SUM(downloads) DESC, author`,
-    )
-    .pluck();
+  const newestId = (k: Kysely<Tables>) => newestFirst(k.selectFrom("snapshots").select("id")).limit(1);
 
-  const saveInTransaction = db.transaction((input: SaveSnapshotInput, takenAt: string): SnapshotMeta => {
+  async function insertSnapshot(
+    trx: Kysely<Tables>,
+    input: SaveSnapshotInput,
+    takenAt: string,
+  ): Promise<SnapshotMeta> {
     const savedAt = toIso(clock(), "clock()");
-    const { lastInsertRowid } = insertSnapshot.run(
-      takenAt,
-      input.source,
-      input.models.length,
-      input.skipped,
-      input.note ?? null,
-      savedAt,
-    );
-    const id = Number(lastInsertRowid);
-    input.models.forEach((model, position) => {
-      insertModel.run(
-        id,
-        position,
-        model.id,
-        model.author,
-        model.downloads,
-        model.downloadsAllTime ?? null,
-        model.likes,
-        model.trendingScore ?? null,
-        model.createdAt ?? null,
-        model.pipelineTag ?? null,
-        model.libraryName ?? null,
-        JSON.stringify(model.tags),
-        model.parameters ?? null,
-        model.downloadsRank ?? null,
-        model.trendingRank ?? null,
-        JSON.stringify(model.baseModels ?? []),
-      );
-    });
+    const { id } = await trx
+      .insertInto("snapshots")
+      .values({
+        taken_at: takenAt,
+        source: input.source,
+        model_count: input.models.length,
+        skipped: input.skipped,
+        note: input.note ?? null,
+        saved_at: savedAt,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await modelRows.insert(trx, id, input.models);
     return {
       id,
       takenAt,
@@ -232,88 +164,137 @@ export function createSnapshotStore(db: SqliteDatabase, { clock }: SnapshotStore
       note: input.note ?? null,
       savedAt,
     };
-  });
+  }
 
-  const replaceInTransaction = db.transaction((input: SaveSnapshotInput, takenAt: string) => {
-    const replaced = deleteAtTime.run(takenAt).changes;
-    return { snapshot: saveInTransaction(input, takenAt), replaced };
-  });
-
-  function loadSnapshot(meta: SnapshotMeta): Snapshot {
-    const models = selectModels.all(meta.id).map(
-      ([
-        id,
-        author,
-        downloads,
-        downloadsAllTime,
-        likes,
-        trendingScore,
-        createdAt,
-        pipelineTag,
-        libraryName,
-        tags,
-        parameters,
-        downloadsRank,
-        trendingRank,
-        baseModels,
-      ]): ModelRecord => ({
-        id,
-        author,
-        downloads,
-        downloadsAllTime,
-        likes,
-        trendingScore,
-        createdAt,
-        pipelineTag,
-        libraryName,
-        tags: parseStringList(tags, meta.id, id, "tags"),
-        parameters,
-        baseModels: parseStringList(baseModels, meta.id, id, "base models"),
-        downloadsRank,
-        trendingRank,
-      }),
+  async function loadModels(trx: Kysely<Tables>, meta: SnapshotMeta): Promise<Snapshot> {
+    const models = await modelRows.select(trx, meta.id, (text, modelId, what) =>
+      parseStringList(text, meta.id, modelId, what),
     );
     return { ...meta, models };
   }
 
-  // Reads of meta + models go through one deferred transaction so that a prune in another
-  // process cannot delete the models between the two statements.
-  const loadById = db.transaction((id: number): Snapshot | null => {
-    const row = selectMeta.get(id);
-    return row === undefined ? null : loadSnapshot(toMeta(row));
-  });
-  const loadNewest = db.transaction((): Snapshot | null => {
-    const row = selectNewest.get();
-    return row === undefined ? null : loadSnapshot(toMeta(row));
-  });
+  // Meta and models are read in one read transaction, so that a prune in another process cannot
+  // delete the models between the two statements.
+  const loadWhere = (pick: (k: Kysely<Tables>) => Promise<SnapshotRow | undefined>) =>
+    database.read(async (trx) => {
+      const row = await pick(trx);
+      return row === undefined ? null : loadModels(trx, toMeta(row));
+    });
+
+  const selectMeta = (k: Kysely<Tables>) => k.selectFrom("snapshots").select(META_COLUMNS);
 
   return {
-    newestMeta() {
-      const row = selectNewest.get();
+    async newestMeta() {
+      const row = await newestFirst(selectMeta(db)).limit(1).executeTakeFirst();
       return row === undefined ? null : toMeta(row);
     },
-    newestTotals: () => selectNewestTotals.get() ?? null,
-    save: (input) => saveInTransaction(input, checkSaveInput(input)),
-    replace: (input) => replaceInTransaction(input, checkSaveInput(input)),
-    delete: (id) => deleteById.run(id).changes > 0,
-    list: () => selectAll.all().map(toMeta),
-    latest: () => loadNewest(),
-    load: (id) => loadById(id),
-    nearestAtOrBefore(date) {
-      const row = selectAtOrBefore.get(toIso(date, "date"));
+    async changeMark() {
+      const row = await db
+        .selectFrom("snapshots")
+        .select((eb) => [eb.fn.max("id").as("highest"), eb.fn.countAll().as("count")])
+        .executeTakeFirst();
+      return `${row?.highest ?? 0}:${row?.count ?? 0}`;
+    },
+    async newestTotals() {
+      const row = await newestFirst(
+        db.selectFrom("snapshots").select((eb) => [
+          "id as snapshotId",
+          "model_count as models",
+          "skipped",
+          // PostgreSQL sums bigints as numeric, which pg hands back as text: cast back to bigint.
+          eb
+            .selectFrom("snapshot_models")
+            .select((inner) =>
+              inner
+                .cast<number>(inner.fn.coalesce(inner.fn.sum<number>("downloads"), inner.lit(0)), "bigint")
+                .as("sum"),
+            )
+            .whereRef("snapshot_models.snapshot_id", "=", "snapshots.id")
+            .as("downloads"),
+        ]),
+      )
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? null : { ...row, downloads: row.downloads ?? 0 };
+    },
+    async save(input) {
+      const takenAt = checkSaveInput(input);
+      return database.write((trx) => insertSnapshot(trx, input, takenAt));
+    },
+    async replace(input) {
+      const takenAt = checkSaveInput(input);
+      return database.write(async (trx) => {
+        const { numDeletedRows } = await trx
+          .deleteFrom("snapshots")
+          .where("taken_at", "=", takenAt)
+          .executeTakeFirstOrThrow();
+        return { snapshot: await insertSnapshot(trx, input, takenAt), replaced: Number(numDeletedRows) };
+      });
+    },
+    async delete(id) {
+      const { numDeletedRows } = await db
+        .deleteFrom("snapshots")
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      return numDeletedRows > 0n;
+    },
+    list: async () => (await newestFirst(selectMeta(db)).execute()).map(toMeta),
+    latest: () => loadWhere((trx) => newestFirst(selectMeta(trx)).limit(1).executeTakeFirst()),
+    load: (id) => loadWhere((trx) => selectMeta(trx).where("id", "=", id).executeTakeFirst()),
+    async nearestAtOrBefore(date) {
+      const row = await newestFirst(selectMeta(db).where("taken_at", "<=", toIso(date, "date")))
+        .limit(1)
+        .executeTakeFirst();
       return row === undefined ? null : toMeta(row);
     },
-    between: (from, to) => selectBetween.all(toIso(from, "from"), toIso(to, "to")).map(toMeta),
-    prune({ keepDays, now = clock() }) {
+    async between(from, to) {
+      const rows = await selectMeta(db)
+        .where("taken_at", ">=", toIso(from, "from"))
+        .where("taken_at", "<=", toIso(to, "to"))
+        .orderBy("taken_at", "asc")
+        .orderBy("id", "asc")
+        .execute();
+      return rows.map(toMeta);
+    },
+    async prune({ keepDays, now = clock() }) {
       if (!Number.isFinite(keepDays) || keepDays < 0) {
         throw new Error(`keepDays must be a non-negative number, got ${keepDays}`);
       }
-      const cutoff = new Date(now.getTime() - keepDays * DAY_MS);
-      return deleteOlderThan.run(toIso(cutoff, "prune cutoff")).changes;
+      const cutoff = toIso(new Date(now.getTime() - keepDays * DAY_MS), "prune cutoff");
+      const { numDeletedRows } = await db
+        .deleteFrom("snapshots")
+        .where("taken_at", "<", cutoff)
+        .where("id", "<>", newestId(db))
+        .executeTakeFirstOrThrow();
+      return Number(numDeletedRows);
     },
-    latestModelIds: () => selectLatestModelIds.all(),
-    latestAuthors: () => selectLatestAuthors.all(),
+    async latestModelIds() {
+      const rows = await db
+        .selectFrom("snapshot_models")
+        .select("model_id")
+        .where("snapshot_id", "=", newestId(db))
+        .orderBy("downloads", "desc")
+        .orderBy("model_id")
+        .execute();
+      return rows.map((row) => row.model_id);
+    },
+    async latestAuthors() {
+      const rows = await db
+        .selectFrom("snapshot_models")
+        .select("author")
+        .where("snapshot_id", "=", newestId(db))
+        .groupBy("author")
+        .orderBy((eb) => eb.fn.sum("downloads"), "desc")
+        .orderBy("author")
+        .execute();
+      return rows.map((row) => row.author);
+    },
   };
+}
+
+/** Newest first; ties on `takenAt` go to the one saved last (higher id). */
+function newestFirst<O>(query: SelectQueryBuilder<Tables, "snapshots", O>) {
+  return query.orderBy("taken_at", "desc").orderBy("id", "desc");
 }
 
 /** Checks what `save` and `replace` take; returns the canonical `takenAt`. */
@@ -330,9 +311,6 @@ function checkSaveInput(input: SaveSnapshotInput): string {
   }
   return takenAt;
 }
-
-/** What `insertModel` binds: where the row goes, then the model column for column. */
-type ModelInsertParams = [snapshotId: number, position: number, ...model: ModelTuple];
 
 /**
  * Times are stored as `toISOString()` text and compared as text, which is only time order while

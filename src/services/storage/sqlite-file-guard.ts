@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
+import type BetterSqlite3 from "better-sqlite3";
 import type { Logger } from "pino";
 import { type StorageProblem, StorageUnavailableError } from "./errors.js";
-import type { SqliteDatabase } from "./migrations.js";
 
 /** Options of {@link guardWrites}. */
 export interface GuardWritesOptions {
@@ -19,6 +19,9 @@ export interface GuardWritesOptions {
 
 const DEFAULT_CHECK_EVERY_MS = 5_000;
 
+/** Statements that may end a transaction (`ROLLBACK TO` a savepoint does not: checked after). */
+const TRANSACTION_END = /^\s*(COMMIT|END|ROLLBACK)\b/i;
+
 /** SQLite's primary result codes that mean the write cannot be kept, and what that is. */
 const PROBLEMS: ReadonlyMap<string, { problem: StorageProblem; what: string }> = new Map([
   ["SQLITE_FULL", { problem: "full", what: "the disk is full" }],
@@ -34,17 +37,20 @@ const PROBLEMS: ReadonlyMap<string, { problem: StorageProblem; what: string }> =
  * SQLite keeps writing through its open descriptors after the file at `path` is deleted or
  * replaced (in WAL mode it does not notice at all), so a running bot would go on answering "saved"
  * into a file nobody will open again. Before and after each outermost write (a statement outside a
- * transaction, or a whole transaction) the file at `path` is compared with the one opened, by
- * device and inode; once they differ, that write and every later one throw a
+ * transaction, or a whole transaction: its `BEGIN IMMEDIATE` and its `COMMIT`) the file at `path`
+ * is compared with the one opened, by device and inode; once they differ, that write and every
+ * later one throw a
  * {@link StorageUnavailableError} `replaced`, and `onReplaced` is told. The check after the commit
  * is what matters: a write that landed in the orphaned file is reported as not kept. SQLite's own
  * errors that mean the same (disk full, read-only, I/O) become that error too, with their problem.
  *
  * Statements are wrapped on the connection itself, so every store on it is covered without
- * knowing. A stat costs a few microseconds; a snapshot of 10,000 models is one transaction, one
- * check either side.
+ * knowing, whether it goes through the query builder (which prepares each statement, and begins
+ * and commits transactions with statements of their own) or better-sqlite3's `transaction()`. A
+ * stat costs a few microseconds; a snapshot of 10,000 models is one transaction, one check either
+ * side.
  */
-export function guardWrites(db: SqliteDatabase, options: GuardWritesOptions): void {
+export function guardWrites(db: BetterSqlite3.Database, options: GuardWritesOptions): void {
   const { path, logger, onReplaced } = options;
   const opened = path === null ? null : identityOf(path);
   let replaced: StorageUnavailableError | null = null;
@@ -63,6 +69,9 @@ export function guardWrites(db: SqliteDatabase, options: GuardWritesOptions): vo
     throw replaced;
   }
 
+  /** Set while an open transaction has written (or began IMMEDIATE, to write). */
+  let writing = false;
+
   function guarded<T>(write: () => T): T {
     const outermost = !db.inTransaction;
     if (outermost) checkFile();
@@ -72,19 +81,49 @@ export function guardWrites(db: SqliteDatabase, options: GuardWritesOptions): vo
     } catch (error) {
       throw asStorageError(error, path ?? db.name);
     }
-    if (outermost) checkFile();
+    if (db.inTransaction) writing = true;
+    else if (outermost) checkFile();
+    return result;
+  }
+
+  /**
+   * A COMMIT (or ROLLBACK) ends a transaction; after a COMMIT of one that wrote, the file is
+   * checked, as after a lone statement: that is where its writes landed. A read-only transaction
+   * is not refused for it, as reads are not.
+   */
+  function ending<T>(end: () => T, commit: boolean): T {
+    let result: T;
+    try {
+      result = end();
+    } catch (error) {
+      throw asStorageError(error, path ?? db.name);
+    }
+    if (!db.inTransaction) {
+      const wrote = writing;
+      writing = false;
+      if (wrote && commit) checkFile();
+    }
     return result;
   }
 
   const prepare = db.prepare.bind(db);
   const guardedPrepare = (source: string) => {
     const statement = prepare(source);
-    if (!statement.readonly) {
+    // SQLite calls COMMIT and ROLLBACK read-only (they change no data by themselves), yet a COMMIT
+    // is where a transaction's writes land; BEGIN IMMEDIATE is a write, and guarded like one.
+    const end = TRANSACTION_END.exec(source);
+    const wrap =
+      end !== null
+        ? <T>(run: () => T) => ending(run, end[1]?.toUpperCase() !== "ROLLBACK")
+        : statement.readonly
+          ? null
+          : guarded;
+    if (wrap !== null) {
       // `pluck()`, `raw()` and `bind()` return the statement itself, so these stay in place.
       const { run, get, all } = statement;
-      statement.run = (...params) => guarded(() => run.apply(statement, params));
-      statement.get = (...params) => guarded(() => get.apply(statement, params));
-      statement.all = (...params) => guarded(() => all.apply(statement, params));
+      statement.run = (...params) => wrap(() => run.apply(statement, params));
+      statement.get = (...params) => wrap(() => get.apply(statement, params));
+      statement.all = (...params) => wrap(() => all.apply(statement, params));
     }
     return statement;
   };

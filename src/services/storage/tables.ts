@@ -1,0 +1,94 @@
+import type { Generated } from "kysely";
+
+/**
+ * The tables as the query builder sees them, column for column, on both databases (see
+ * migrations.ts for how each is declared on SQLite and on PostgreSQL). Values are the same on
+ * both: times are `Date.toISOString()` text, flags are 0/1 integers, lists are JSON text.
+ */
+export interface Tables {
+  schema_migrations: SchemaMigrationsTable;
+  snapshots: SnapshotsTable;
+  snapshot_models: SnapshotModelsTable;
+  digests: DigestsTable;
+  digest_deliveries: DigestDeliveriesTable;
+  scheduler_leases: SchedulerLeasesTable;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: Generated<string>;
+}
+
+export interface SnapshotsTable {
+  id: Generated<number>;
+  taken_at: string;
+  source: string;
+  model_count: number;
+  skipped: number;
+  note: string | null;
+  saved_at: string;
+}
+
+export interface SnapshotModelsTable {
+  snapshot_id: number;
+  position: number;
+  model_id: string;
+  author: string;
+  downloads: number;
+  downloads_all_time: number | null;
+  likes: number;
+  trending_score: number | null;
+  created_at: string | null;
+  pipeline_tag: string | null;
+  library_name: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  parameters: number | null;
+  downloads_rank: number | null;
+  trending_rank: number | null;
+  /** JSON array of repo ids. */
+  base_models: Generated<string>;
+}
+
+export interface DigestsTable {
+  id: Generated<number>;
+  guild_id: string;
+  channel_id: string;
+  day: string;
+  time: string;
+  timezone: string;
+  region: string | null;
+  language: string;
+  credit_by: Generated<string>;
+  cohort: Generated<string>;
+  /** 0 or 1. */
+  enabled: Generated<number>;
+  paused_reason: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  schedule_from: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DigestDeliveriesTable {
+  digest_id: number;
+  period: string;
+  status: string;
+  nonce: string | null;
+  scheduled_for: string;
+  claimed_at: string | null;
+  posted_at: string | null;
+  message_id: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  error: string | null;
+}
+
+export interface SchedulerLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
