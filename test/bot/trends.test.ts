@@ -14,7 +14,7 @@ describe("/trends through a loopback Discord", () => {
     expect(outcome.finalCall.route).toBe("POST /interactions/:id/:token/callback");
     const [file] = outcome.files;
     expect(file?.name).toBe("trends-china-orgs.png");
-    expect(readPngSize(file?.bytes ?? new Uint8Array())).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(file?.bytes ?? new Uint8Array())).toEqual({ width: 400, height: 400 });
 
     const [embed] = embedsOf(outcome.json);
     expect(embed?.image?.url).toBe("attachment://trends-china-orgs.png");

@@ -57,16 +57,16 @@ describe("QuickChart renderer", () => {
     const png = await renderer.render(spec);
     expect(fallback.calls).toBe(0);
     expect(warnings(records)).toEqual([]);
-    expect(readPngSize(png)).toEqual({ width: 1600, height: 800 });
+    expect(readPngSize(png)).toEqual({ width: 1200, height: 1200 });
 
     const [request] = fake.requests;
     expect(request?.status).toBe(200);
     expect(request?.path).toBe("/chart");
     expect(request?.contentType).toBe("application/json");
     expect(request?.body).toMatchObject({
-      width: 800,
+      width: 400,
       height: 400,
-      devicePixelRatio: 2,
+      devicePixelRatio: 3,
       version: "4",
       format: "png",
       backgroundColor: DARK_THEME.background,
@@ -95,7 +95,7 @@ describe("QuickChart renderer", () => {
     const { logger, records } = capturingLogger();
     const renderer = createQuickChartRenderer({ baseUrl: fake.url, fallback, logger });
     const png = await renderer.render(spec);
-    expect(readPngSize(png)).toEqual({ width: 1600, height: 800 });
+    expect(readPngSize(png)).toEqual({ width: 1200, height: 1200 });
     expect(fallback.calls).toBe(1);
     expect(fake.requests).toHaveLength(1);
     const [warning] = warnings(records);
@@ -111,7 +111,7 @@ describe("QuickChart renderer", () => {
     const started = performance.now();
     const png = await renderer.render(spec);
     expect(performance.now() - started).toBeLessThan(2500);
-    expect(readPngSize(png)).toEqual({ width: 1600, height: 800 });
+    expect(readPngSize(png)).toEqual({ width: 1200, height: 1200 });
     expect(fallback.calls).toBe(1);
     expect(String(warnings(records)[0]?.reason)).toBe("no answer within 300 ms");
     // The fake sees the client hang up: the request was cancelled, not left running.
@@ -178,7 +178,7 @@ describe("createChartRenderer", () => {
       logger: silent,
       defaults: { devicePixelRatio: 1 },
     });
-    expect(readPngSize(await renderer.render(spec))).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(await renderer.render(spec))).toEqual({ width: 400, height: 400 });
     expect(fake.requests).toEqual([]);
   });
 
@@ -189,7 +189,7 @@ describe("createChartRenderer", () => {
       timeoutMs: 2000,
       logger: silent,
     });
-    expect(readPngSize(await renderer.render(spec))).toEqual({ width: 1600, height: 800 });
+    expect(readPngSize(await renderer.render(spec))).toEqual({ width: 1200, height: 1200 });
     expect(fake.requests.map((request) => request.status)).toEqual([200]);
   });
 });

@@ -134,7 +134,7 @@ describe("hubtrends CLI", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^中国机构：/);
     expect(run.stdout).toContain(`Chart written to ${out}`);
-    expect(readPngSize(readFileSync(out))).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(readFileSync(out))).toEqual({ width: 400, height: 400 });
   });
 
   it("refuses an unknown view or a missing --out, listing what is valid", async () => {

@@ -14,7 +14,7 @@ export interface CreateChartRendererOptions {
   /** QuickChart request timeout in ms. */
   timeoutMs?: number;
   logger: Logger;
-  /** Sizes used when `render` is not given them; 800×400 at ×2 unless set. */
+  /** Sizes used when `render` is not given them; DEFAULT_RENDER_SIZE (400×400 at ×3) unless set. */
   defaults?: Partial<RenderSize>;
 }
 

@@ -31,7 +31,7 @@ export interface QuickChartRendererOptions {
   logger: Logger;
   /** The fetch to use; the global one unless a test passes another. */
   fetch?: typeof fetch;
-  /** Sizes used when `render` is not given them; 800×400 at ×2 unless set. */
+  /** Sizes used when `render` is not given them; DEFAULT_RENDER_SIZE (400×400 at ×3) unless set. */
   defaults?: Partial<RenderSize>;
 }
 
