@@ -8,7 +8,8 @@ import { createLogger } from "./services/logger.js";
 /** Entry of the `hubtrends` command (bin/hubtrends.js): wires the services and runs one command. */
 const [name, ...args] = process.argv.slice(2);
 const config = loadConfigOrExit({ requireDiscordToken: false });
-const logger = createLogger(config.logLevel);
+// The CLI's output is its text; log lines (migrations, retries) only when LOG_LEVEL asks for them.
+const logger = createLogger(config.logLevel ?? "silent");
 const clock = () => new Date();
 const services = createServices(config, { logger, clock, fetch: globalThis.fetch });
 const exitCode = await runCli(
@@ -28,6 +29,7 @@ const exitCode = await runCli(
       createChartRenderer({
         kind: config.charts.renderer,
         quickchartUrl: config.charts.quickchartUrl,
+        quickchartCjkFonts: config.charts.quickchartCjkFonts,
         logger,
       }),
     ),

@@ -8,12 +8,13 @@ import { createLogger } from "./services/logger.js";
 
 /** Composition root of the bot: configuration, services, renderer, the bot's parts, the Discord client. */
 const config = loadConfigOrExit({ requireDiscordToken: true });
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel ?? "info");
 const clock = () => new Date();
 const services = createServices(config, { logger, clock, fetch: globalThis.fetch });
 const renderer = createChartRenderer({
   kind: config.charts.renderer,
   quickchartUrl: config.charts.quickchartUrl,
+  quickchartCjkFonts: config.charts.quickchartCjkFonts,
   logger,
   defaults: { devicePixelRatio: config.charts.devicePixelRatio },
 });

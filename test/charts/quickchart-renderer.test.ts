@@ -1,10 +1,11 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createChartRenderer } from "../../src/services/charts/create-renderer.js";
+import { CHART_FONT_STACK } from "../../src/services/charts/fonts.js";
 import { createLocalChartRenderer } from "../../src/services/charts/local-renderer.js";
 import { DARK_THEME } from "../../src/services/charts/palette.js";
 import { readPngSize } from "../../src/services/charts/png.js";
-import { createQuickChartRenderer } from "../../src/services/charts/quickchart-renderer.js";
+import { createQuickChartRenderer, hasCjkText } from "../../src/services/charts/quickchart-renderer.js";
 import type { ChartRenderer, RenderSize } from "../../src/services/charts/renderer.js";
 import type { ChartSpec } from "../../src/services/charts/types.js";
 import { buildChartSpec } from "../../src/services/charts/views.js";
@@ -16,7 +17,8 @@ import { decodePng } from "./pixels.js";
 
 const silent = pino({ level: "silent" });
 const local = createLocalChartRenderer({ logger: silent });
-const spec = buildChartSpec("regions", chinaStats, { locale: "zh-CN" });
+const spec = buildChartSpec("regions", chinaStats, { locale: "en-US" });
+const chinese = buildChartSpec("regions", chinaStats, { locale: "zh-CN" });
 
 /** The local renderer, counting how often it is asked: the fallback. */
 function countingFallback(): ChartRenderer & { calls: number } {
@@ -168,6 +170,72 @@ describe("QuickChart renderer", () => {
     expect(() =>
       createQuickChartRenderer({ baseUrl: fake.url, timeoutMs: 0, fallback, logger: silent }),
     ).toThrow(RangeError);
+  });
+});
+
+describe("Chinese charts and QuickChart's fonts", () => {
+  it("is what happens without a CJK font: QuickChart answers 200 and draws boxes", async () => {
+    // The operator says the server has CJK fonts, but this one (like QuickChart's image) has none.
+    const renderer = createQuickChartRenderer({
+      baseUrl: fake.url,
+      fallback: local,
+      logger: silent,
+      cjkFonts: true,
+    });
+    const png = await renderer.render(chinese);
+    const [request] = fake.requests;
+    expect(request?.status).toBe(200);
+    expect(request?.tofu).toBe(true);
+    const real = await decodePng(await local.render(chinese));
+    expect(Buffer.from((await decodePng(png)).data).equals(Buffer.from(real.data))).toBe(false);
+  });
+
+  it("draws a Chinese chart locally unless the server is said to have a CJK font, and says why at start", async () => {
+    const fallback = countingFallback();
+    const { logger, records } = capturingLogger();
+    const renderer = createQuickChartRenderer({ baseUrl: fake.url, fallback, logger });
+    const png = await renderer.render(chinese);
+    expect(fake.requests).toEqual([]);
+    expect(fallback.calls).toBe(1);
+    const real = await decodePng(await local.render(chinese));
+    expect(Buffer.from((await decodePng(png)).data).equals(Buffer.from(real.data))).toBe(true);
+    expect(records.map((record) => record.msg)).toContain(
+      "charts with Chinese (CJK) text are drawn locally: set QUICKCHART_CJK_FONTS=true if this QuickChart server has a CJK font",
+    );
+    // An English chart still goes to QuickChart.
+    await renderer.render(spec);
+    expect(fake.requests.map((request) => request.status)).toEqual([200]);
+  });
+
+  it("sends a Chinese chart to a server with a CJK font, naming the font family in every font", async () => {
+    const withFonts = await startFakeQuickChart({ cjkFonts: true });
+    try {
+      const fallback = countingFallback();
+      const renderer = createQuickChartRenderer({
+        baseUrl: withFonts.url,
+        fallback,
+        logger: silent,
+        cjkFonts: true,
+      });
+      const png = await renderer.render(chinese);
+      expect(fallback.calls).toBe(0);
+      const [request] = withFonts.requests;
+      expect(request?.tofu).toBe(false);
+      expect(request?.fontFamilies.length).toBeGreaterThan(3);
+      expect(new Set(request?.fontFamilies)).toEqual(new Set([CHART_FONT_STACK]));
+      const real = await decodePng(await local.render(chinese));
+      expect(Buffer.from((await decodePng(png)).data).equals(Buffer.from(real.data))).toBe(true);
+    } finally {
+      await withFonts.close();
+    }
+  });
+
+  it("finds CJK text anywhere in a spec: an English chart naming a Chinese organisation counts", () => {
+    expect(hasCjkText(spec)).toBe(false);
+    expect(hasCjkText(chinese)).toBe(true);
+    const named = structuredClone(spec);
+    named.data.labels = ["智谱 12.3%"];
+    expect(hasCjkText(named)).toBe(true);
   });
 });
 

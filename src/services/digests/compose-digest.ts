@@ -1,7 +1,7 @@
+import { translate } from "../../locales/index.js";
 import type { FooterSource } from "../charts/text.js";
 import type { ChartSpec } from "../charts/types.js";
 import { buildChartSpec } from "../charts/views.js";
-import { translate } from "../../locales/index.js";
 import { type Locale, regionLabel } from "../format/locale.js";
 import type { StatsQuery } from "../snapshots/trends-service.js";
 import type { TrendStats } from "../stats/types.js";
