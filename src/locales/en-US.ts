@@ -9,6 +9,7 @@
  */
 
 import { chartsEnUS } from "./charts/en-US.js";
+import { cliEnUS } from "./cli/en-US.js";
 import { summariesEnUS } from "./summaries/en-US.js";
 
 /** "a, b or c". */
@@ -364,9 +365,10 @@ export const enUS = {
     "I am missing a permission in the channel: I need View Channel, Send Messages, Embed Links and Attach Files (Discord: Missing Permissions)",
   "channel.discord-not-text": "the channel does not take messages (Discord: non-text channel)",
 
-  // Charts and summaries keep their words in catalogues of their own.
+  // Charts, summaries and the command line keep their words in catalogues of their own.
   ...chartsEnUS,
   ...summariesEnUS,
+  ...cliEnUS,
 };
 
 /** The shape every locale's catalogue has: the keys of the English one, with the same parameters. */

@@ -1,4 +1,5 @@
 import { chartsZhCN } from "./charts/zh-CN.js";
+import { cliZhCN } from "./cli/zh-CN.js";
 import type { Messages, PermissionName } from "./en-US.js";
 import { summariesZhCN } from "./summaries/zh-CN.js";
 
@@ -295,4 +296,5 @@ export const zhCN: Messages = {
 
   ...chartsZhCN,
   ...summariesZhCN,
+  ...cliZhCN,
 };
