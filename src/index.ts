@@ -23,6 +23,10 @@ try {
   const bot = await startBot(
     createBot({ config, services, renderer, commands: COMMANDS, logger, clock }),
     logger,
+    {
+      // Said in plain words, like a rejected token: the first thing a new user reads.
+      notice: (line) => process.stderr.write(`hubtrends: ${line}\n`),
+    },
   );
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");

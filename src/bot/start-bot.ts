@@ -1,10 +1,10 @@
-import { once } from "node:events";
-import { type Client, DiscordjsErrorCodes, Events } from "discord.js";
+import { type Client, Events } from "discord.js";
 import type { Logger } from "pino";
 import type { TickReport } from "../services/digests/digest-scheduler.js";
 import type { CommandServices } from "./command-services.js";
 import { type BotParts, StartupError } from "./create-bot.js";
 import { serveGatewayInteractions } from "./gateway.js";
+import { loginWithRetry } from "./login.js";
 
 export { StartupError };
 
@@ -20,12 +20,25 @@ export interface RunningBot {
 
 const COLLECTION_TICK_MS = 60_000;
 
+/** How start-up tells a person that Discord cannot be reached; logged as a warning by default. */
+export interface StartOptions {
+  notice?: (line: string) => void;
+  /** Waits between login attempts while Discord cannot be reached (tests shorten them). */
+  loginRetryDelaysMs?: readonly number[];
+}
+
 /**
  * Logs in and serves interactions (built by `createBot`). Resolves once the client is ready;
- * rejects with a StartupError when the token is rejected. Start-up does not register commands
+ * rejects with a StartupError when the token is rejected. While Discord cannot be reached, it
+ * keeps trying (see `loginWithRetry`), and the collection schedule already runs: the first start's
+ * snapshot is taken whether or not Discord answers. Start-up does not register commands
  * (`npm run register`).
  */
-export async function startBot(bot: BotParts, logger: Logger): Promise<RunningBot> {
+export async function startBot(
+  bot: BotParts,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningBot> {
   const { client, digests } = bot;
   // Rejections inside listeners surface here; without a listener they would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
@@ -33,21 +46,6 @@ export async function startBot(bot: BotParts, logger: Logger): Promise<RunningBo
   // Removed from a guild (not an outage: that is `guildUnavailable`): its digests have nowhere to go.
   client.on(Events.GuildDelete, (guild) => digests.forgetGuild(guild.id));
   serveGatewayInteractions(client, bot.router, logger);
-
-  const ready = once(client, Events.ClientReady);
-  try {
-    await client.login(bot.token);
-    await ready;
-  } catch (error) {
-    await client.destroy();
-    if (isInvalidToken(error)) {
-      throw new StartupError(
-        "Discord rejected DISCORD_TOKEN (401 Unauthorized): check the bot token in the developer portal",
-      );
-    }
-    throw error;
-  }
-  logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
 
   // Background work runs one piece at a time on one chain, so that stop() can wait for what is
   // under way before the database closes, and a failure is logged rather than left unhandled.
@@ -59,11 +57,23 @@ export async function startBot(bot: BotParts, logger: Logger): Promise<RunningBo
     return background;
   };
   const tick = () => inBackground("collection tick", () => bot.collection.tick());
-  // Warm the stored stats first (no Hub involved), then collect if a snapshot is due.
+  // Warm the stored stats first (no Hub involved), then collect if a snapshot is due: before the
+  // login, so that a bot that cannot reach Discord yet still takes its snapshots.
   void inBackground("warming stats", bot.warm);
   void tick();
   const timer = setInterval(() => void tick(), COLLECTION_TICK_MS);
   timer.unref();
+
+  try {
+    await loginWithRetry(client, bot.token, {
+      notice: options.notice ?? ((line) => logger.warn(line)),
+      ...(options.loginRetryDelaysMs === undefined ? {} : { delaysMs: options.loginRetryDelaysMs }),
+    });
+  } catch (error) {
+    clearInterval(timer);
+    throw error;
+  }
+  logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
   digests.start();
 
   return {
@@ -78,10 +88,4 @@ export async function startBot(bot: BotParts, logger: Logger): Promise<RunningBo
       await client.destroy();
     },
   };
-}
-
-function isInvalidToken(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, status } = error as { code?: unknown; status?: unknown };
-  return code === DiscordjsErrorCodes.TokenInvalid || status === 401;
 }

@@ -75,8 +75,8 @@ describe("/trends through a loopback Discord", () => {
   });
 
   it("says the Hub is unreachable, and when it will retry, when nothing is stored", async () => {
-    const h = await harness.start();
-    h.hub.setFault({ kind: "500" });
+    // From the start: the first collection runs while the bot logs in.
+    const h = await harness.start({ hubFault: { kind: "500" } });
     await h.bot.collectionTick();
     const outcome = await h.run("trends");
     expect(contentOf(outcome.json)).toMatch(

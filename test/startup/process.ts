@@ -1,8 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { type NodeRun, runNode } from "../support/run-node.js";
 
-/** Runs one of the project's entry points (`src/index.ts`, ...) in a process of its own, like npm does. */
+/** Node's arguments to run one of the project's entry points (`src/index.ts`, ...) as npm does. */
+export function ENTRY_ARGS(entry: string): string[] {
+  return ["--import", "tsx", fileURLToPath(new URL(`../../src/${entry}`, import.meta.url))];
+}
+
+/** Runs one of the project's entry points in a process of its own, like npm does. */
 export function runEntry(entry: string, env: Record<string, string>): Promise<NodeRun> {
-  const file = fileURLToPath(new URL(`../../src/${entry}`, import.meta.url));
-  return runNode(["--import", "tsx", file], { env: { LOG_LEVEL: "warn", ...env } });
+  return runNode(ENTRY_ARGS(entry), { env: { LOG_LEVEL: "warn", ...env } });
 }
