@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartCommand } from "../../src/cli/commands/chart.js";
-import { BASE_COMMANDS, runCli } from "../../src/cli/run-cli.js";
+import { BASE_COMMANDS } from "../../src/cli/run-cli.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import { createLocalChartRenderer } from "../../src/services/charts/local-renderer.js";
 import { readPngSize } from "../../src/services/charts/png.js";
@@ -13,6 +13,7 @@ import { createServices, type Services } from "../../src/services/create-service
 import { COHORTS, CREDIT_METHODS } from "../../src/services/method/method.js";
 import { REGIONS } from "../../src/services/regions/types.js";
 import { generateReferenceSnapshot } from "../fixtures/reference-snapshot.js";
+import { inProcessCli } from "./in-process.js";
 
 /**
  * The CLI's help and its one-line refusals, run in-process through its own dispatcher over a
@@ -47,27 +48,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    {
-      config,
-      services,
-      logger: pino({ level: "silent" }),
-      clock: () => NOW,
-      out: (text) => {
-        out += `${text}\n`;
-      },
-      err: (text) => {
-        err += `${text}\n`;
-      },
-    },
-    COMMANDS,
-  );
-  return { code, out, err };
-}
+const cli = inProcessCli(() => ({ config, services, clock: () => NOW, commands: COMMANDS }));
 
 /** A refusal: exit 2, one line on stderr, nothing on stdout. */
 async function refusal(...argv: string[]): Promise<string> {

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BASE_COMMANDS, runCli } from "../../src/cli/run-cli.js";
+import { BASE_COMMANDS } from "../../src/cli/run-cli.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import { createServices, type Services } from "../../src/services/create-services.js";
+import { inProcessCli } from "./in-process.js";
 
 /**
  * The import rules and `snapshots` commands, run in-process through the CLI's own dispatcher over
@@ -34,27 +35,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    {
-      config,
-      services,
-      logger: pino({ level: "silent" }),
-      clock: () => NOW,
-      out: (text) => {
-        out += `${text}\n`;
-      },
-      err: (text) => {
-        err += `${text}\n`;
-      },
-    },
-    BASE_COMMANDS,
-  );
-  return { code, out, err };
-}
+const cli = inProcessCli(() => ({ config, services, clock: () => NOW, commands: BASE_COMMANDS }));
 
 function file(name: string, document: unknown): string {
   const path = join(dir, name);

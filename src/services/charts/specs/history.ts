@@ -2,7 +2,7 @@ import { translator } from "../../../locales/index.js";
 import { formatDayMonth } from "../../format/dates.js";
 import type { Locale } from "../../format/locale.js";
 import { formatInteger, formatPp, formatShare } from "../../format/numbers.js";
-import type { Region } from "../../regions/types.js";
+import { REGIONS, type Region } from "../../regions/types.js";
 import type { RegionHistoryPoint, TrendStats } from "../../stats/types.js";
 import type { ChartTheme } from "../palette.js";
 import { ORG_LINE_COLORS, REGION_COLORS } from "../palette.js";
@@ -50,54 +50,95 @@ export function historySpec(stats: TrendStats, options: SpecOptions): LineChartS
     : regionHistory(stats, stats.region, options.locale, theme);
 }
 
-function markers(points: readonly RegionHistoryPoint[]) {
-  return { pointRadius: points.length <= MAX_POINTS_WITH_MARKERS ? 2.5 : 0, pointBorderWidth: 2 };
+/** A line of the chart: its points on the time axis, against the value axis `yAxisID`. */
+function lineDataset(input: {
+  label: string;
+  data: LinePoint[];
+  yAxisID: string;
+  color: string;
+  width: number;
+  dashed?: boolean;
+  points: number;
+}) {
+  return {
+    label: input.label,
+    data: input.data,
+    xAxisID: "x",
+    yAxisID: input.yAxisID,
+    borderColor: input.color,
+    backgroundColor: input.color,
+    borderWidth: input.width,
+    borderDash: input.dashed === true ? [6, 4] : [],
+    tension: 0,
+    fill: false,
+    pointRadius: input.points <= MAX_POINTS_WITH_MARKERS ? 2.5 : 0,
+    pointBorderWidth: 2,
+  };
+}
+
+/** A legend entry with no line or marker: a line of words in the legend (a heading, a message). */
+function wordsDataset(label: string, yAxisID?: string) {
+  return {
+    label,
+    data: [],
+    ...(yAxisID === undefined ? {} : { xAxisID: "x", yAxisID }),
+    borderColor: INVISIBLE,
+    backgroundColor: INVISIBLE,
+    borderWidth: 0,
+    pointStyle: false as const,
+  };
 }
 
 function sinceDay(points: readonly RegionHistoryPoint[], locale: Locale): string {
   return formatDayMonth(Date.parse(points[0]?.asOf ?? ""), locale);
 }
 
-function overviewHistory(stats: TrendStats, locale: Locale, theme: ChartTheme): LineChartSpec {
-  const t = translator(locale);
-  const points = stats.history;
+/** The time axis of the history's snapshots, placing each point where its snapshot was taken. */
+function historyAxis(points: readonly RegionHistoryPoint[], locale: Locale, theme: ChartTheme) {
   const axis = timeAxis(
-    points.map((p) => Date.parse(p.asOf)),
+    points.map((point) => Date.parse(point.asOf)),
     locale,
     theme,
   );
+  return { scales: axis.scales, at: (point: RegionHistoryPoint) => axis.at(Date.parse(point.asOf)) };
+}
+
+function overviewHistory(stats: TrendStats, locale: Locale, theme: ChartTheme): LineChartSpec {
+  const t = translator(locale);
+  const points = stats.history;
+  const axis = historyAxis(points, locale, theme);
   const first = points[0];
   const last = points.at(-1);
   const changeOf = (point: RegionHistoryPoint, region: (typeof REGION_ORDER)[number]) =>
     first === undefined ? 0 : (point.shares[region] - first.shares[region]) * 100;
-  const datasets = REGION_ORDER.map((region) => ({
-    label: t("chart.history.legend", {
-      region: regionName(region, locale),
-      share: formatShare(last?.shares[region] ?? 0, locale),
+  const datasets = REGION_ORDER.map((region) =>
+    lineDataset({
+      label: t("chart.history.legend", {
+        region: regionName(region, locale),
+        share: formatShare(last?.shares[region] ?? 0, locale),
+      }),
+      data: points.map((point) => ({
+        x: axis.at(point),
+        y: round(changeOf(point, region)),
+      })),
+      yAxisID: "y",
+      color: REGION_COLORS[region],
+      width: 2.5,
+      dashed: region === "unattributed",
+      points: points.length,
     }),
-    data: points.map(
-      (point): LinePoint => ({ x: axis.at(Date.parse(point.asOf)), y: round(changeOf(point, region)) }),
-    ),
-    xAxisID: "x",
-    yAxisID: "y",
-    borderColor: REGION_COLORS[region],
-    backgroundColor: REGION_COLORS[region],
-    borderWidth: 2.5,
-    borderDash: region === "unattributed" ? [6, 4] : [],
-    tension: 0,
-    fill: false,
-    ...markers(points),
-  }));
+  );
   const changes = datasets.flatMap((dataset) => dataset.data.map((point) => point.y));
   const range = fittedRange(changes, { minSpan: MIN_CHANGE_SPAN_PP });
   // The headline: the region (not the unattributed rest) that moved most.
-  const mover = REGION_ORDER.filter((region) => region !== "unattributed")
-    .map((region) => ({ region, change: last === undefined ? 0 : changeOf(last, region) }))
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
+  const [mover = { region: "china" as const, change: 0 }] = REGIONS.map((region) => ({
+    region,
+    change: last === undefined ? 0 : changeOf(last, region),
+  })).sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
   const title = t("chart.history.title", {
     day: sinceDay(points, locale),
-    region: mover?.region ?? "china",
-    change: formatPp(mover?.change ?? 0, locale),
+    region: mover.region,
+    change: formatPp(mover.change, locale),
   });
   return {
     type: "line",
@@ -127,57 +168,36 @@ function overviewHistory(stats: TrendStats, locale: Locale, theme: ChartTheme): 
 function regionHistory(stats: TrendStats, region: Region, locale: Locale, theme: ChartTheme): LineChartSpec {
   const t = translator(locale);
   const points = stats.history;
-  const axis = timeAxis(
-    points.map((p) => Date.parse(p.asOf)),
-    locale,
-    theme,
-  );
-  const at = (point: RegionHistoryPoint) => axis.at(Date.parse(point.asOf));
+  const axis = historyAxis(points, locale, theme);
+  const { at } = axis;
   const first = points[0];
   const last = points.at(-1);
   const shareNow = last?.shares[region] ?? 0;
-  const regionLine = {
+  const regionLine = lineDataset({
     label: t("chart.history.legend-region", { region, share: formatShare(shareNow, locale) }),
-    data: points.map((point): LinePoint => ({ x: at(point), y: point.shares[region] })),
-    xAxisID: "x",
+    data: points.map((point) => ({ x: at(point), y: point.shares[region] })),
     yAxisID: "region",
-    borderColor: REGION_COLORS[region],
-    backgroundColor: REGION_COLORS[region],
-    borderWidth: 3,
-    borderDash: [],
-    tension: 0,
-    fill: false,
-    ...markers(points),
-  };
+    color: REGION_COLORS[region],
+    width: 3,
+    points: points.length,
+  });
   // The region's largest organisations now, followed back; a snapshot where one was not among the
   // region's largest leaves a gap rather than a made-up value.
   const authors = stats.topOrgs.filter((org) => org.region === region).slice(0, HISTORY_ORGS);
-  const orgLines = authors.map((org, i) => ({
-    label: t("chart.history.legend-org", { org: org.author, share: formatShare(org.regionShare, locale) }),
-    data: points.flatMap((point): LinePoint[] => {
-      const found = point.orgs.find((candidate) => candidate.author === org.author);
-      return found === undefined ? [] : [{ x: at(point), y: found.regionShare }];
+  const orgLines = authors.map((org, i) =>
+    lineDataset({
+      label: t("chart.history.legend-org", { org: org.author, share: formatShare(org.regionShare, locale) }),
+      data: points.flatMap((point): LinePoint[] => {
+        const found = point.orgs.find((candidate) => candidate.author === org.author);
+        return found === undefined ? [] : [{ x: at(point), y: found.regionShare }];
+      }),
+      yAxisID: "orgs",
+      color: ORG_LINE_COLORS[i] ?? REGION_COLORS[region],
+      width: 2,
+      points: points.length,
     }),
-    xAxisID: "x",
-    yAxisID: "orgs",
-    borderColor: ORG_LINE_COLORS[i] ?? REGION_COLORS[region],
-    backgroundColor: ORG_LINE_COLORS[i] ?? REGION_COLORS[region],
-    borderWidth: 2,
-    borderDash: [],
-    tension: 0,
-    fill: false,
-    ...markers(points),
-  }));
-  const heading = {
-    label: t("chart.history.legend-orgs", { region }),
-    data: [],
-    xAxisID: "x",
-    yAxisID: "orgs",
-    borderColor: INVISIBLE,
-    backgroundColor: INVISIBLE,
-    borderWidth: 0,
-    pointStyle: false as const,
-  };
+  );
+  const heading = wordsDataset(t("chart.history.legend-orgs", { region }), "orgs");
   const regionRange = fittedRange(
     regionLine.data.map((p) => p.y),
     { minSpan: MIN_SHARE_SPAN, clamp: { min: 0, max: 1 }, unit: 100 },
@@ -270,14 +290,7 @@ function tooShort(stats: TrendStats, locale: Locale, theme: ChartTheme): LineCha
   return {
     type: "line",
     data: {
-      datasets: lines.map((text) => ({
-        label: text,
-        data: [],
-        borderColor: INVISIBLE,
-        backgroundColor: INVISIBLE,
-        borderWidth: 0,
-        pointStyle: false as const,
-      })),
+      datasets: lines.map((text) => wordsDataset(text)),
     },
     options: {
       ...base,
