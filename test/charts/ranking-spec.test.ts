@@ -76,9 +76,9 @@ describe("ranking spec", () => {
       const text = rankingSpec(live, { locale }).options?.plugins?.subtitle?.text;
       return (Array.isArray(text) ? text : [String(text)]).join("|").replaceAll("\u00a0", " ");
     };
-    expect(footer("en-US")).toBe("Source: Hugging Face Hub · read live|2026-05-04 04:10 UTC");
+    expect(footer("en-US")).toBe("Source: Hugging Face Hub · read|live 2026-05-04 04:10 UTC");
     // The time is never broken across lines.
-    expect(footer("zh-CN")).toBe("来源：Hugging Face Hub · 实时数据，读取于|2026-05-04 04:10 UTC");
+    expect(footer("zh-CN")).toBe("来源：Hugging Face Hub · 实时数据，读取|于 2026-05-04 04:10 UTC");
   });
 
   it("carries the snapshot footer for snapshot figures", () => {

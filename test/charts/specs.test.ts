@@ -343,7 +343,7 @@ describe("history chart", () => {
     );
     expect(spec.options?.plugins?.legend).toMatchObject({ position: "chartArea" });
     const one = buildChartSpec("history", firstSnapshotStats, { locale: "zh-CN" });
-    expect(one.data.datasets.map((d) => d.label).join("")).toBe("历史数据还不够（仅有5月4日的 1 个快照）");
+    expect(joinLines(one.data.datasets.map((d) => d.label))).toBe("历史数据还不够（仅有5月4日的 1 个快照）");
   });
 });
 

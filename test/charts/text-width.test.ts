@@ -84,3 +84,14 @@ describe("wrapText", () => {
     expect(lines.join("")).toBe("sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2");
   });
 });
+
+describe("wrapText's last line", () => {
+  it("does not end a paragraph on a lone word when the word before it fits beside it", () => {
+    const lines = wrapText("Downloads of China's models by task: Image-text-to-text leads with 43.1%", {
+      width: 372,
+      size: 21,
+      bold: true,
+    });
+    expect(lines.at(-1)).toBe("with 43.1%");
+  });
+});

@@ -130,33 +130,50 @@ function breakable(text: string, keep: readonly string[]): string[] {
 
 /**
  * Breaks `text` into lines that fit `box.width`: between words, or between CJK characters, never
- * before closing punctuation. A word longer than a whole line is cut where it must be. Explicit
+ * before closing punctuation. A word longer than a whole line is cut where it must be. A paragraph
+ * does not end on a lone word ("19.8%" by itself) when the word before it fits beside it. Explicit
  * line breaks (`\n`) are kept.
  */
 export function wrapText(text: string, box: TextBox): string[] {
   const room = box.width * SAFETY;
   const bold = box.bold ?? false;
-  const fits = (line: string) => textWidth(line.trimEnd(), box.size, bold) <= room;
+  const fits = (pieces: readonly string[]) => textWidth(pieces.join("").trimEnd(), box.size, bold) <= room;
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
-    let line = "";
+    const filled: string[][] = [];
+    let line: string[] = [];
     for (const piece of breakable(paragraph, box.keep ?? [])) {
-      if (fits(line + piece)) {
-        line += piece;
+      if (fits([...line, piece])) {
+        line.push(piece);
         continue;
       }
-      if (line.trim() !== "") lines.push(line.trimEnd());
-      line = "";
+      if (line.join("").trim() !== "") filled.push(line);
+      line = [];
+      const word = piece.trimStart();
+      if (fits([word])) {
+        line.push(word);
+        continue;
+      }
       // A piece wider than the whole line (a long repo id) is cut character by character.
-      for (const char of piece.trimStart()) {
-        if (line !== "" && !fits(line + char)) {
-          lines.push(line.trimEnd());
-          line = "";
+      for (const char of word) {
+        if (line.length > 0 && !fits([...line, char])) {
+          filled.push(line);
+          line = [];
         }
-        line += char;
+        line.push(char);
       }
     }
-    lines.push(line.trimEnd());
+    filled.push(line);
+    const last = filled.at(-1);
+    const before = filled.at(-2);
+    if (last !== undefined && before !== undefined && last.length === 1 && before.length > 2) {
+      const moved = before.at(-1);
+      if (moved !== undefined && fits([moved, ...last])) {
+        before.pop();
+        last.unshift(moved);
+      }
+    }
+    lines.push(...filled.map((pieces) => pieces.join("").trimEnd()));
   }
   return lines;
 }
