@@ -23,8 +23,6 @@ const COLLECTION_TICK_MS = 60_000;
 /** How start-up tells a person that Discord cannot be reached; logged as a warning by default. */
 export interface StartOptions {
   notice?: (line: string) => void;
-  /** Waits between login attempts while Discord cannot be reached (tests shorten them). */
-  loginRetryDelaysMs?: readonly number[];
 }
 
 /**
@@ -65,10 +63,7 @@ export async function startBot(
   timer.unref();
 
   try {
-    await loginWithRetry(client, bot.token, {
-      notice: options.notice ?? ((line) => logger.warn(line)),
-      ...(options.loginRetryDelaysMs === undefined ? {} : { delaysMs: options.loginRetryDelaysMs }),
-    });
+    await loginWithRetry(client, bot.token, { notice: options.notice ?? ((line) => logger.warn(line)) });
   } catch (error) {
     clearInterval(timer);
     throw error;

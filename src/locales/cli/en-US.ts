@@ -122,7 +122,6 @@ export const cliEnUS = {
     `${p.skipped} of ${p.rows} rows are invalid (${p.percent}%), more than ${p.max}%`,
 
   // cli: import
-  "cli.import.usage": "hubtrends import FILE [--as-of ISO-DATE] [--replace]",
   "cli.import.cannot-read": (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
   "cli.import.not-a-file": (p: { file: string; reason: string }) => `${p.file}: ${p.reason}`,
   "cli.import.bad-as-of": (p: { typed: string; reason: string }) => `--as-of "${p.typed}": ${p.reason}`,

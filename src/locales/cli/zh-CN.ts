@@ -98,7 +98,6 @@ export const cliZhCN: CliMessages = {
   "import.refused.too-many-invalid": (p) =>
     `${p.rows} 行中有 ${p.skipped} 行无效（${p.percent}%），超过 ${p.max}%`,
 
-  "cli.import.usage": "hubtrends import FILE [--as-of ISO-DATE] [--replace]",
   "cli.import.cannot-read": (p) => `无法读取 ${p.file}：${p.reason}`,
   "cli.import.not-a-file": (p) => `${p.file}：${p.reason}`,
   "cli.import.bad-as-of": (p) => `--as-of “${p.typed}”：${p.reason}`,
