@@ -1,20 +1,19 @@
 import { chartCommand } from "./cli/commands/chart.js";
-import { commandTable, runCli } from "./cli/run-cli.js";
+import { BASE_COMMANDS, runCli } from "./cli/run-cli.js";
 import { loadConfigOrExit } from "./config.js";
 import { createChartRenderer } from "./services/charts/create-renderer.js";
 import { createServicesOrExit } from "./services/create-services.js";
 import { createLogger } from "./services/logger.js";
 
 /** Entry of the `hubtrends` command (bin/hubtrends.js): wires the services and runs one command. */
-const [name, ...args] = process.argv.slice(2);
 const config = loadConfigOrExit({ requireDiscordToken: false });
-const logger = createLogger(config.logLevel);
+// The CLI's output is its text; log lines (migrations, retries) only when LOG_LEVEL asks for them.
+const logger = createLogger(config.logLevel ?? "silent");
 const clock = () => new Date();
 const services = await createServicesOrExit(config, { logger, clock, fetch: globalThis.fetch });
 const exitCode = await runCli(
-  name,
+  process.argv.slice(2),
   {
-    args,
     config,
     services,
     logger,
@@ -22,16 +21,18 @@ const exitCode = await runCli(
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
   },
-  commandTable({
+  [
+    ...BASE_COMMANDS,
     // Built only when asked for: loading the font and Chart.js is not free.
-    chart: chartCommand(() =>
+    chartCommand(() =>
       createChartRenderer({
         kind: config.charts.renderer,
         quickchartUrl: config.charts.quickchartUrl,
+        quickchartCjkFonts: config.charts.quickchartCjkFonts,
         logger,
       }),
     ),
-  }),
+  ],
 );
 await services.close();
 process.exitCode = exitCode;

@@ -29,15 +29,20 @@ function integer(defaultValue: number, min: number, max: number) {
     .transform((v) => v ?? defaultValue);
 }
 
+/** True for an absolute http(s) URL that `new URL` reads. */
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    return new URL(value).host !== "";
+  } catch {
+    return false;
+  }
+}
+
 function httpUrl(defaultValue: string | undefined) {
+  // One check, so that a bad URL is reported once (a `.url()` and a protocol check would both fire).
   return optionalString
-    .pipe(
-      z
-        .string()
-        .url({ message: "expected an absolute http(s) URL" })
-        .refine((v) => /^https?:\/\//.test(v), { message: "expected an absolute http(s) URL" })
-        .optional(),
-    )
+    .pipe(z.string().refine(isHttpUrl, { message: "expected an absolute http(s) URL" }).optional())
     .transform((v) => (v ?? defaultValue)?.replace(/\/+$/, ""));
 }
 
@@ -66,6 +71,13 @@ function isPostgresUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `true` or `false`, as an operator writes it in an environment file. */
+function flag(defaultValue: boolean) {
+  return optionalString
+    .pipe(z.enum(["true", "false"], { message: "expected true or false" }).optional())
+    .transform((v) => (v === undefined ? defaultValue : v === "true"));
 }
 
 const snowflake = optionalString.pipe(
@@ -99,7 +111,8 @@ const envSchema = z.object({
     .pipe(z.enum(["local", "quickchart"], { message: "expected local or quickchart" }).optional())
     .transform((v) => v ?? "local"),
   QUICKCHART_URL: httpUrl("https://quickchart.io"),
-  CHART_DEVICE_PIXEL_RATIO: integer(2, 1, 4),
+  QUICKCHART_CJK_FONTS: flag(false),
+  CHART_DEVICE_PIXEL_RATIO: integer(3, 1, 4),
   DIGEST_GRACE_HOURS: integer(12, 0, 72),
   LOG_LEVEL: optionalString
     .pipe(
@@ -109,7 +122,8 @@ const envSchema = z.object({
         })
         .optional(),
     )
-    .transform((v) => v ?? "info"),
+    // Unset is not "info": the bot logs at info by default, the CLI not at all (see LOG_LEVEL in the README).
+    .transform((v) => v ?? null),
 });
 
 type Env = z.output<typeof envSchema>;
@@ -136,9 +150,16 @@ export interface Config {
     newWeeks: number;
     retentionDays: number;
   };
-  charts: { renderer: "local" | "quickchart"; quickchartUrl: string; devicePixelRatio: number };
+  charts: {
+    renderer: "local" | "quickchart";
+    quickchartUrl: string;
+    /** The QuickChart server has a CJK font (`QUICKCHART_CJK_FONTS`); else charts with CJK text are drawn locally. */
+    quickchartCjkFonts: boolean;
+    devicePixelRatio: number;
+  };
   digests: { graceHours: number };
-  logLevel: string;
+  /** `LOG_LEVEL`, or null when it is not set: each entry point has its own default. */
+  logLevel: string | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -178,6 +199,7 @@ function toConfig(env: Env): Config {
     charts: {
       renderer: env.CHART_RENDERER,
       quickchartUrl: env.QUICKCHART_URL ?? "https://quickchart.io",
+      quickchartCjkFonts: env.QUICKCHART_CJK_FONTS,
       devicePixelRatio: env.CHART_DEVICE_PIXEL_RATIO,
     },
     digests: { graceHours: env.DIGEST_GRACE_HOURS },

@@ -9,7 +9,7 @@ import { createLogger } from "./services/logger.js";
 
 /** Composition root of the bot: configuration, services, renderer, the bot's parts, the Discord client. */
 const config = loadConfigOrExit({ requireDiscordToken: true });
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel ?? "info");
 const clock = () => new Date();
 let bot: RunningBot | null = null;
 let stopping = false;
@@ -22,6 +22,7 @@ const services = await createServicesOrExit(config, {
 const renderer = createChartRenderer({
   kind: config.charts.renderer,
   quickchartUrl: config.charts.quickchartUrl,
+  quickchartCjkFonts: config.charts.quickchartCjkFonts,
   logger,
   defaults: { devicePixelRatio: config.charts.devicePixelRatio },
 });
@@ -77,6 +78,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 try {
   bot = await startBot(createBot({ config, services, renderer, commands: COMMANDS, logger, clock }), logger, {
     onFatal: stopForGood,
+    // Said in plain words, like a rejected token: the first thing a new user reads.
+    notice: (line) => process.stderr.write(`hubtrends: ${line}\n`),
   });
 } catch (error) {
   await services.close();

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { Client } from "discord.js";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import type { ChartRenderer } from "../services/charts/renderer.js";
+import { type ChartRenderer, DEFAULT_RENDER_SIZE } from "../services/charts/renderer.js";
 import { createSharedRenderer } from "../services/charts/shared-renderer.js";
 import type { Services } from "../services/create-services.js";
 import {
@@ -87,7 +87,7 @@ export function createBot(deps: {
     logger,
     onNewSnapshot: () => services.trends.warm(),
   });
-  const chartSize = { width: 800, height: 400, devicePixelRatio: config.charts.devicePixelRatio };
+  const chartSize = { ...DEFAULT_RENDER_SIZE, devicePixelRatio: config.charts.devicePixelRatio };
   const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
   const digests = createDigestRuntime({
     database: services.database,

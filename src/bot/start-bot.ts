@@ -1,11 +1,11 @@
-import { once } from "node:events";
-import { type Client, DiscordjsErrorCodes, Events } from "discord.js";
+import { type Client, Events } from "discord.js";
 import type { Logger } from "pino";
 import type { TickReport } from "../services/digests/digest-scheduler.js";
 import type { CommandServices } from "./command-services.js";
 import { type BotParts, StartupError } from "./create-bot.js";
 import { serveGatewayInteractions } from "./gateway.js";
 import { type FatalGatewayCloseError, onFatalGatewayClose } from "./gateway-fatal.js";
+import { loginWithRetry } from "./login.js";
 
 export { StartupError };
 
@@ -26,6 +26,8 @@ export interface StartBotOptions {
    * supervisor restarts it or someone is told. Default: log it.
    */
   onFatal?: (error: Error) => void;
+  /** How start-up tells a person that Discord cannot be reached; logged as a warning by default. */
+  notice?: (line: string) => void;
 }
 
 const COLLECTION_TICK_MS = 60_000;
@@ -33,7 +35,9 @@ const COLLECTION_TICK_MS = 60_000;
 /**
  * Logs in and serves interactions (built by `createBot`). Resolves once the client is ready;
  * rejects with a StartupError when the token is rejected or the gateway closes for good during
- * login. Start-up does not register commands (`npm run register`).
+ * login. While Discord cannot be reached, it keeps trying (see `loginWithRetry`), and the
+ * collection schedule already runs: the first start's snapshot is taken whether or not Discord
+ * answers. Start-up does not register commands (`npm run register`).
  */
 export async function startBot(
   bot: BotParts,
@@ -66,23 +70,6 @@ export async function startBot(
     fatal(error);
   });
 
-  const ready = once(client, Events.ClientReady);
-  try {
-    await client.login(bot.token);
-    await Promise.race([ready, closedAtLogin]);
-  } catch (error) {
-    await client.destroy();
-    if (isInvalidToken(error)) {
-      throw new StartupError(
-        "Discord rejected DISCORD_TOKEN (401 Unauthorized): check the bot token in the developer portal",
-      );
-    }
-    if (closedForGood.error !== null) throw new StartupError(closedForGood.error.message);
-    throw error;
-  }
-  fatal = options.onFatal ?? ((error) => logger.fatal({ err: error }, error.message));
-  logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
-
   // Background work runs one piece at a time on one chain, so that stop() can wait for what is
   // under way before the database closes, and a failure is logged rather than left unhandled.
   let background: Promise<void> = Promise.resolve();
@@ -93,11 +80,26 @@ export async function startBot(
     return background;
   };
   const tick = () => inBackground("collection tick", () => bot.collection.tick());
-  // Warm the stored stats first (no Hub involved), then collect if a snapshot is due.
+  // Warm the stored stats first (no Hub involved), then collect if a snapshot is due: before the
+  // login, so that a bot that cannot reach Discord yet still takes its snapshots.
   void inBackground("warming stats", bot.warm);
   void tick();
   const timer = setInterval(() => void tick(), COLLECTION_TICK_MS);
   timer.unref();
+
+  try {
+    await loginWithRetry(client, bot.token, {
+      notice: options.notice ?? ((line) => logger.warn(line)),
+      closedForGood: closedAtLogin,
+    });
+  } catch (error) {
+    clearInterval(timer);
+    await background;
+    if (closedForGood.error !== null) throw new StartupError(closedForGood.error.message);
+    throw error;
+  }
+  fatal = options.onFatal ?? ((error) => logger.fatal({ err: error }, error.message));
+  logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
   digests.start();
 
   return {
@@ -113,10 +115,4 @@ export async function startBot(
       await client.destroy();
     },
   };
-}
-
-function isInvalidToken(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, status } = error as { code?: unknown; status?: unknown };
-  return code === DiscordjsErrorCodes.TokenInvalid || status === 401;
 }

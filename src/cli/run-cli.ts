@@ -1,72 +1,111 @@
+import { isLocale, LOCALES, type Locale, translator } from "../locales/index.js";
+import { hubFailureOf } from "../services/hub/errors.js";
 import { NoDataError } from "../services/snapshots/trends-service.js";
 import { collectCommand } from "./commands/collect.js";
 import { importCommand } from "./commands/import.js";
 import { snapshotsCommand } from "./commands/snapshots.js";
 import { statsCommand } from "./commands/stats.js";
-import { type CliCommand, type CliContext, UsageError } from "./context.js";
+import { type CliContext, UsageError } from "./context.js";
+import { type CliCommandSpec, commandHelp, parseCommandArgs, toolHelp } from "./spec.js";
 
-export const USAGE = `usage: hubtrends <command> [options]
+/** The commands that need nothing but the services; `chart` is added by the entry point with its renderer. */
+export const BASE_COMMANDS: readonly CliCommandSpec[] = [
+  collectCommand,
+  importCommand,
+  snapshotsCommand,
+  statsCommand,
+];
 
-commands:
-  collect                                   take one snapshot of the Hub now
-  import FILE [--as-of ISO-DATE] [--replace]
-                                            load a saved /api/models response as a snapshot
-  snapshots list [--json] | snapshots delete ID
-                                            list the stored snapshots, or delete one
-  stats [--region R] [--window W] [--by B] [--cohort C] [--json]
-                                            the stats behind /trends, from the newest snapshot
-  chart [--region R] [--view V] [--locale L] [--window W] [--by B] [--cohort C] --out FILE.png
-                                            write the chart /trends would attach, print its summary
-
-regions: china, us, europe, asia, other (aliases such as cn, usa, eu work); windows: 1, 4, 12 (weeks)
-by: lineage (default: the base model's developer) or uploader; cohort: all (default), new, generative`;
-
-const COMMANDS: Record<string, CliCommand> = {
-  collect: collectCommand,
-  import: importCommand,
-  snapshots: snapshotsCommand,
-  stats: statsCommand,
-};
-
-/** Registers more commands (the chart command lives with the renderer it needs). */
-export function commandTable(extra: Record<string, CliCommand> = {}): Record<string, CliCommand> {
-  return { ...COMMANDS, ...extra };
-}
+/** Where a CLI run writes, and what it runs with, before its locale is known. */
+export type CliRun = Omit<CliContext, "t">;
 
 /**
- * Runs one CLI command; returns the exit code. Usage mistakes exit 2 with the reason; any other
- * failure (Hub down with nothing stored, say) exits 1 with its message.
+ * `--locale L` (or `--locale=L`) anywhere in the arguments, taken out: every line the run writes,
+ * refusals included, follows it. An unknown locale is refused in the default one.
+ */
+function takeLocale(args: readonly string[]): { locale: Locale; rest: string[] } {
+  const rest: string[] = [];
+  let typed: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (arg === "--locale") {
+      typed = args[i + 1] ?? "";
+      i += 1;
+    } else if (arg.startsWith("--locale=")) {
+      typed = arg.slice("--locale=".length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  if (typed === undefined) return { locale: "en-US", rest };
+  if (isLocale(typed)) return { locale: typed, rest };
+  const t = translator("en-US");
+  throw new UsageError(
+    typed === ""
+      ? t("cli.error.needs-value", { option: "--locale", values: LOCALES })
+      : t("cli.error.bad-value", { option: "--locale", typed, values: LOCALES }),
+  );
+}
+
+const isHelp = (arg: string) => arg === "--help" || arg === "-h";
+
+/**
+ * Runs one CLI command; returns the exit code. A mistake in the command (unknown command, option
+ * or value) is one line saying what is valid, exit 2; an expected failure (the Hub down with
+ * nothing stored) one line with a hint, exit 1; anything else is a bug: one line, and the details
+ * in the log when LOG_LEVEL asks for them. Help goes to stdout; everything else said goes to stderr.
  */
 export async function runCli(
-  name: string | undefined,
-  context: CliContext,
-  commands: Record<string, CliCommand>,
+  argv: readonly string[],
+  run: CliRun,
+  commands: readonly CliCommandSpec[],
 ): Promise<number> {
-  const command = name === undefined ? undefined : commands[name];
-  if (command === undefined) {
-    context.err(
-      name === undefined || name === "help" || name === "--help"
-        ? USAGE
-        : `unknown command "${name}"\n${USAGE}`,
-    );
-    return name === "help" || name === "--help" ? 0 : 2;
-  }
+  let locale: Locale;
+  let rest: string[];
   try {
-    return await command(context);
+    ({ locale, rest } = takeLocale(argv));
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      context.err(`hubtrends ${name}: ${(error as Error).message}`);
-      return 2;
-    }
-    // An expected failure (the Hub down with nothing stored) is said in one line; anything else is
-    // logged with its stack for a bug report.
-    if (!(error instanceof NoDataError))
-      context.logger.error({ err: error, command: name }, "command failed");
-    context.err(`hubtrends ${name}: ${(error as Error).message}`);
-    return 1;
+    run.err(`hubtrends: ${(error as Error).message}`);
+    return 2;
+  }
+  const t = translator(locale);
+  const [name, ...args] = rest;
+  if (name === undefined || isHelp(name) || name === "help") {
+    (name === undefined ? run.err : run.out)(toolHelp(commands, t, LOCALES));
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    run.err(
+      `hubtrends: ${t("cli.error.unknown-command", { typed: name, commands: commands.map((c) => c.name) })}`,
+    );
+    return 2;
+  }
+  if (args.some(isHelp)) {
+    run.out(commandHelp(command, t, LOCALES));
+    return 0;
+  }
+  const context: CliContext = { ...run, t };
+  try {
+    return await command.run(context, parseCommandArgs(command, args, t));
+  } catch (error) {
+    const { message, code } = describeFailure(error, context);
+    run.err(`hubtrends ${name}: ${message}`);
+    return code;
   }
 }
 
-function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS");
+/** The one line a failure is said in, and the exit code. */
+function describeFailure(error: unknown, context: CliContext): { message: string; code: number } {
+  const { t } = context;
+  if (error instanceof UsageError) return { message: error.message, code: 2 };
+  const hub = hubFailureOf(error);
+  if (hub !== null) {
+    const noData = error instanceof NoDataError;
+    return { message: t(noData ? "cli.error.hub-down-no-data" : "cli.error.hub-down", hub), code: 1 };
+  }
+  if (error instanceof NoDataError) return { message: t("cli.error.no-data"), code: 1 };
+  context.logger.error({ err: error }, "command failed");
+  const message = error instanceof Error ? error.message : String(error);
+  return { message: t("cli.error.unexpected", { message }), code: 1 };
 }

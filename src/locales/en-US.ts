@@ -8,6 +8,10 @@
  * and timestamps (`<#id>`, `<t:…:R>`) already built. Messages only arrange them.
  */
 
+import { chartsEnUS } from "./charts/en-US.js";
+import { cliEnUS } from "./cli/en-US.js";
+import { summariesEnUS } from "./summaries/en-US.js";
+
 /** "a, b or c". */
 const or = (items: readonly string[]): string => joinLast(items, ", ", " or ");
 /** "a, b and c". */
@@ -54,7 +58,7 @@ export const enUS = {
   "region.us": "United States",
   "region.europe": "Europe",
   "region.asia": "Asia-Pacific",
-  "region.other": "Other",
+  "region.other": "Other regions",
   "region.unattributed": "Unattributed",
   "region.unknown": (p: { typed: string; guesses: readonly string[]; regions: readonly string[] }) =>
     `I don't know the region ${quoted(p.typed)}.${didYouMean(p.guesses)} Valid regions: ${validRegions(p.regions)}.`,
@@ -456,6 +460,11 @@ export const enUS = {
   "channel.discord-missing-permissions":
     "I am missing a permission in the channel: I need View Channel, Send Messages, Embed Links and Attach Files (Discord: Missing Permissions)",
   "channel.discord-not-text": "the channel does not take messages (Discord: non-text channel)",
+
+  // Charts, summaries and the command line keep their words in catalogues of their own.
+  ...chartsEnUS,
+  ...summariesEnUS,
+  ...cliEnUS,
 };
 
 /** The shape every locale's catalogue has: the keys of the English one, with the same parameters. */

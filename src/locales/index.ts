@@ -1,3 +1,4 @@
+import type { Part } from "../services/summaries/parts.js";
 import { enUS, type Messages } from "./en-US.js";
 import { zhCN } from "./zh-CN.js";
 
@@ -17,11 +18,23 @@ export const DEFAULT_LOCALE: Locale = "en-US";
 export const LOCALES = Object.keys(CATALOGUES) as readonly Locale[];
 
 export type { Messages, PermissionName } from "./en-US.js";
-export type MessageKey = keyof Messages;
-/** The parameters of a message, or `undefined` for a plain string. */
-export type ParamsOf<K extends MessageKey> = Messages[K] extends (params: infer P) => string ? P : undefined;
-/** What a call passes after the key: the parameters, or nothing for a plain string. */
-export type ArgsOf<K extends MessageKey> = ParamsOf<K> extends undefined ? [] : [params: ParamsOf<K>];
+/** Keys of messages that write text: plain strings, or functions of their parameters returning one. */
+export type MessageKey = {
+  [K in keyof Messages]: Messages[K] extends string | ((params: never) => string) ? K : never;
+}[keyof Messages];
+/**
+ * Keys of summary phrases: a `Part` (text with the facts whose numbers it shows), or a function of
+ * parts and words returning one, so that a summary in any language shows only traced numbers.
+ */
+export type PhraseKey = {
+  [K in keyof Messages]: Messages[K] extends Part | ((params: never) => Part) ? K : never;
+}[keyof Messages];
+/** The parameters of a message or phrase, or `undefined` for a plain one. */
+export type ParamsOf<K extends keyof Messages> = Messages[K] extends (params: infer P) => unknown
+  ? P
+  : undefined;
+/** What a call passes after the key: the parameters, or nothing for a plain message. */
+export type ArgsOf<K extends keyof Messages> = ParamsOf<K> extends undefined ? [] : [params: ParamsOf<K>];
 /** The keys whose messages take exactly `P`. */
 export type KeyTaking<P> = {
   [K in MessageKey]: [ParamsOf<K>] extends [P] ? ([P] extends [ParamsOf<K>] ? K : never) : never;
@@ -48,6 +61,20 @@ export function translate<K extends MessageKey>(locale: Locale, key: K, ...args:
   // One lookup for every key: the catalogue types guarantee that a function gets its parameters.
   const entry: string | ((params: never) => string) = CATALOGUES[locale][key];
   return typeof entry === "string" ? entry : (entry as (params: unknown) => string)(args[0]);
+}
+
+/** A summary phrase of `key` in `locale`: its text and the facts behind the numbers in it. */
+export function phrase<K extends PhraseKey>(locale: Locale, key: K, ...args: ArgsOf<K>): Part {
+  const entry: Part | ((params: never) => Part) = CATALOGUES[locale][key];
+  return typeof entry === "function" ? (entry as (params: unknown) => Part)(args[0]) : entry;
+}
+
+/** True when `key` names a plain-string message (for keys made from data, such as a task tag). */
+export function isPlainKey(key: string): key is PlainKey {
+  return (
+    Object.hasOwn(CATALOGUES[DEFAULT_LOCALE], key) &&
+    typeof CATALOGUES[DEFAULT_LOCALE][key as keyof Messages] === "string"
+  );
 }
 
 /** The text of a message held for later. */

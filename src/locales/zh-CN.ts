@@ -1,4 +1,7 @@
+import { chartsZhCN } from "./charts/zh-CN.js";
+import { cliZhCN } from "./cli/zh-CN.js";
 import type { Messages, PermissionName } from "./en-US.js";
+import { summariesZhCN } from "./summaries/zh-CN.js";
 
 /** Every word the bot writes in simplified Chinese: the keys and parameters of en-US.ts. */
 
@@ -39,7 +42,7 @@ export const zhCN: Messages = {
   "region.us": "美国",
   "region.europe": "欧洲",
   "region.asia": "亚太",
-  "region.other": "其他",
+  "region.other": "其他地区",
   "region.unattributed": "未归属",
   "region.unknown": (p) =>
     `我不认识地区${quoted(p.typed)}。${didYouMean(p.guesses)}可用的地区：${validRegions(p.regions)}。`,
@@ -354,4 +357,8 @@ export const zhCN: Messages = {
   "channel.discord-missing-permissions":
     "我在该频道缺少权限：需要查看频道、发送消息、嵌入链接和附加文件（Discord：Missing Permissions）",
   "channel.discord-not-text": "该频道不接受消息（Discord：非文字频道）",
+
+  ...chartsZhCN,
+  ...summariesZhCN,
+  ...cliZhCN,
 };

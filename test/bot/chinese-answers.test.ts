@@ -27,8 +27,8 @@ describe("answers to a zh-CN user", () => {
   });
 
   it("say in Chinese that nothing is stored and the Hub is down", async () => {
-    const h = await harness.start();
-    h.hub.setFault({ kind: "500" });
+    // From the start: the first collection runs while the bot logs in.
+    const h = await harness.start({ hubFault: { kind: "500" } });
     await h.bot.collectionTick();
     const outcome = await h.run("trends", [], ZH);
     expect(contentOf(outcome.json)).toMatch(/^暂时无法连接 Hugging Face Hub，而我还没有存储任何数据/);

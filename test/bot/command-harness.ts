@@ -32,7 +32,12 @@ export function commandHarness(): {
     async start({ collect = true, ...options } = {}) {
       const bot = await harness.start(options);
       await bot.register(COMMANDS_UNDER_TEST);
-      if (collect) await bot.services.collector.collect();
+      // The bot's own first collection runs while it logs in: wait for it, and collect only if it
+      // stored nothing, so that a test starts with exactly one snapshot.
+      if (collect) {
+        await bot.bot.collectionTick();
+        if (bot.services.store.newestMeta() === null) await bot.services.collector.collect();
+      }
       return bot;
     },
   };

@@ -110,7 +110,7 @@ describe("/digest through a loopback Discord", () => {
     const [previewEmbed] = embedsOf(preview.json);
     expect(previewEmbed?.title).toBe("开源 AI 周报 · 总览 · 2026 年第 48 周");
     expect(previewEmbed?.footer?.text).toMatch(/^digest #1 · 2026-W48 · /);
-    expect(readPngSize(preview.files[0]?.bytes ?? new Uint8Array())).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(preview.files[0]?.bytes ?? new Uint8Array())).toEqual({ width: 400, height: 400 });
     expect(postsIn(h, CHANNEL_ID)).toEqual([]);
 
     const sent = await digest(h, "send-now", 1);

@@ -62,6 +62,8 @@ describe("/org through a loopback Discord", () => {
       models: older,
       skipped: 0,
     });
+    // As the bot's minute tick would: it notices the older snapshot and compares with it.
+    await h.services.trends.refresh();
     const before = (
       await h.services.trends.stats({ region: null, windowWeeks: 1, limits: { topOrgs: 1000 } })
     ).stats;
@@ -123,7 +125,8 @@ describe("/org through a loopback Discord", () => {
     const latest = await h.services.store.latest();
     if (latest === null) throw new Error("no snapshot");
     const weekAgo = new Date(Date.parse(latest.takenAt) - 7 * DAY_MS);
-    h.services.store.save({ takenAt: weekAgo, source: "import", models: latest.models, skipped: 0 });
+    await h.services.store.save({ takenAt: weekAgo, source: "import", models: latest.models, skipped: 0 });
+    await h.services.trends.refresh();
     const outcome = await h.run("org", [{ name: "name", type: S, value: "Qwen" }]);
     expect(field(outcome.json, "Week over week")).toBe(
       `The Hub's download counts are the same as on ${dayInWords(weekAgo)}: it had not refreshed them, so there is no change to show.`,

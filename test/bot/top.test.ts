@@ -40,7 +40,7 @@ describe("/top through a loopback Discord", () => {
       .map((m) => m.id);
     expect(listedIds(embed?.description)).toEqual(expected);
     expect(outcome.files[0]?.name).toBe("top-models-downloads-all-all.png");
-    expect(readPngSize(outcome.files[0]?.bytes ?? new Uint8Array())).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(outcome.files[0]?.bytes ?? new Uint8Array())).toEqual({ width: 400, height: 400 });
     expect(embed?.image?.url).toBe("attachment://top-models-downloads-all-all.png");
     expect(embed?.footer?.text).toContain("Source: Hugging Face Hub");
     expect(embed?.footer?.text).toContain(

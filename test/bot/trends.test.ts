@@ -24,7 +24,7 @@ describe("/trends through a loopback Discord", () => {
     expect(outcome.finalCall.route).toBe("POST /interactions/:id/:token/callback");
     const [file] = outcome.files;
     expect(file?.name).toBe("trends-china-orgs.png");
-    expect(readPngSize(file?.bytes ?? new Uint8Array())).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(file?.bytes ?? new Uint8Array())).toEqual({ width: 400, height: 400 });
 
     const [embed] = embedsOf(outcome.json);
     expect(embed?.image?.url).toBe("attachment://trends-china-orgs.png");
@@ -118,8 +118,8 @@ describe("/trends through a loopback Discord", () => {
   });
 
   it("says the Hub is unreachable, and when it will retry, when nothing is stored", async () => {
-    const h = await harness.start();
-    h.hub.setFault({ kind: "500" });
+    // From the start: the first collection runs while the bot logs in.
+    const h = await harness.start({ hubFault: { kind: "500" } });
     await h.bot.collectionTick();
     const outcome = await h.run("trends");
     expect(contentOf(outcome.json)).toMatch(

@@ -1,4 +1,9 @@
-import type { RegionShare, RegionShareChange, TrendStats } from "../../src/services/stats/types.js";
+import type {
+  HistoryOrgShare,
+  RegionShare,
+  RegionShareChange,
+  TrendStats,
+} from "../../src/services/stats/types.js";
 import {
   creditedToUploader,
   exactWindow,
@@ -26,6 +31,24 @@ const REGION_CHANGES: RegionShareChange[] = [
   { region: "other", share: 0.006, previousShare: 0.006, changePp: 0 },
   { region: "unattributed", share: 0.062, previousShare: 0.0659, changePp: -0.39 },
 ];
+
+/**
+ * China's three largest organisations across the ten history points: Qwen gaining on BAAI, and
+ * deepseek-ai missing from one snapshot's top five (a gap in its line, not a zero).
+ */
+function chinaOrgsAt(index: number): HistoryOrgShare[] {
+  const qwen = 0.7 + index * 0.0035;
+  const baai = 0.17 - index * 0.0012;
+  const deepseek = 0.035 + (index % 3) * 0.002;
+  const china = 0.372 + index * 0.0037;
+  const org = (author: string, regionShare: number): HistoryOrgShare => ({
+    author,
+    region: "china",
+    regionShare,
+    share: regionShare * china,
+  });
+  return [org("Qwen", qwen), org("BAAI", baai), ...(index === 4 ? [] : [org("deepseek-ai", deepseek)])];
+}
 
 /**
  * Realistic statistics for chart tests: the top 1,000 models by downloads on 2026-05-04, with
@@ -251,42 +274,52 @@ export const overviewStats: TrendStats = {
     {
       asOf: "2026-04-25T04:00:00.000Z",
       shares: { china: 0.372, us: 0.221, europe: 0.309, asia: 0.025, other: 0.006, unattributed: 0.067 },
+      orgs: chinaOrgsAt(0),
     },
     {
       asOf: "2026-04-26T04:00:00.000Z",
       shares: { china: 0.377, us: 0.219, europe: 0.307, asia: 0.025, other: 0.006, unattributed: 0.066 },
+      orgs: chinaOrgsAt(1),
     },
     {
       asOf: "2026-04-27T04:00:00.000Z",
       shares: { china: 0.3793, us: 0.2159, europe: 0.3081, asia: 0.0248, other: 0.006, unattributed: 0.0659 },
+      orgs: chinaOrgsAt(2),
     },
     {
       asOf: "2026-04-28T04:00:00.000Z",
       shares: { china: 0.381, us: 0.2162, europe: 0.3071, asia: 0.0247, other: 0.006, unattributed: 0.065 },
+      orgs: chinaOrgsAt(3),
     },
     {
       asOf: "2026-04-29T04:00:00.000Z",
       shares: { china: 0.3901, us: 0.2098, europe: 0.3052, asia: 0.0246, other: 0.006, unattributed: 0.0643 },
+      orgs: chinaOrgsAt(4),
     },
     {
       asOf: "2026-04-30T04:00:00.000Z",
       shares: { china: 0.3884, us: 0.2101, europe: 0.3068, asia: 0.0244, other: 0.006, unattributed: 0.0643 },
+      orgs: chinaOrgsAt(5),
     },
     {
       asOf: "2026-05-01T04:00:00.000Z",
       shares: { china: 0.3932, us: 0.2057, europe: 0.3071, asia: 0.0243, other: 0.006, unattributed: 0.0637 },
+      orgs: chinaOrgsAt(6),
     },
     {
       asOf: "2026-05-02T04:00:00.000Z",
       shares: { china: 0.3991, us: 0.2031, europe: 0.3045, asia: 0.0242, other: 0.006, unattributed: 0.0631 },
+      orgs: chinaOrgsAt(7),
     },
     {
       asOf: "2026-05-03T04:00:00.000Z",
       shares: { china: 0.4013, us: 0.2006, europe: 0.3054, asia: 0.0241, other: 0.006, unattributed: 0.0626 },
+      orgs: chinaOrgsAt(8),
     },
     {
       asOf: "2026-05-04T04:00:00.000Z",
       shares: { china: 0.405, us: 0.198, europe: 0.305, asia: 0.024, other: 0.006, unattributed: 0.062 },
+      orgs: chinaOrgsAt(9),
     },
   ],
 };

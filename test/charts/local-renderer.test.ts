@@ -15,8 +15,8 @@ import { countColor, decodePng, distinctColors, inkIn } from "./pixels.js";
 
 const renderer = createLocalChartRenderer({ logger: pino({ level: "silent" }) });
 
-/** The title's band, in CSS pixels: under the top padding, left of the middle. */
-const TITLE_BAND = { x: 16, y: 12, width: 384, height: 26 };
+/** The title's first line, in CSS pixels: under the top padding, across the card. */
+const TITLE_BAND = { x: 14, y: 10, width: 372, height: 26 };
 
 function scaled(area: typeof TITLE_BAND, factor: number) {
   return {
@@ -51,13 +51,13 @@ function inputFor(view: ChartView): ChartInputs[ChartView] {
 }
 
 describe("local renderer", () => {
-  it("renders a PNG of width and height times the device pixel ratio (800×400 at ×2 by default)", async () => {
+  it("renders a PNG of width and height times the device pixel ratio (400×400 at ×3 by default)", async () => {
     const spec = buildChartSpec("regions", overviewStats, { locale: "en-US" });
     const png = await renderer.render(spec);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(readPngSize(png)).toEqual({ width: 1600, height: 800 });
+    expect(readPngSize(png)).toEqual({ width: 1200, height: 1200 });
     expect(readPngSize(await renderer.render(spec, { devicePixelRatio: 1 }))).toEqual({
-      width: 800,
+      width: 400,
       height: 400,
     });
     const custom = await renderer.render(spec, { width: 640, height: 320, devicePixelRatio: 1.5 });
@@ -89,7 +89,7 @@ describe("local renderer", () => {
 
   it("draws Chinese text with real glyphs: two different titles give different ink", async () => {
     const background = DARK_THEME.background;
-    const band = { x: 0, y: 0, width: 800, height: 120 };
+    const band = { x: 0, y: 0, width: 1200, height: 150 };
     const tongyi = await decodePng(await renderer.render(titleOnly("通义千问")));
     const deepseek = await decodePng(await renderer.render(titleOnly("深度求索")));
     const blank = await decodePng(await renderer.render(titleOnly(null)));
@@ -104,10 +104,10 @@ describe("local renderer", () => {
     for (const locale of LOCALES) {
       it(`renders the ${view} view in ${locale}: many colours and a title`, async () => {
         const png = await renderer.render(buildChartSpec(view, inputFor(view), { locale }));
-        expect(readPngSize(png)).toEqual({ width: 1600, height: 800 });
+        expect(readPngSize(png)).toEqual({ width: 1200, height: 1200 });
         const pixels = await decodePng(png);
         expect(distinctColors(pixels)).toBeGreaterThan(100);
-        expect(inkIn(pixels, DARK_THEME.background, scaled(TITLE_BAND, 2))).toBeGreaterThan(2000);
+        expect(inkIn(pixels, DARK_THEME.background, scaled(TITLE_BAND, 3))).toBeGreaterThan(2000);
       });
     }
   }
@@ -163,7 +163,7 @@ describe("local renderer", () => {
     const spec = buildChartSpec("sizes", overviewStats, { locale: "en-US" });
     await expect(renderer.render(spec, { width: 0 })).rejects.toThrow(RangeError);
     await expect(renderer.render(spec, { devicePixelRatio: Number.NaN })).rejects.toThrow(RangeError);
-    await expect(renderer.render(spec, { width: 4000, devicePixelRatio: 2 })).rejects.toThrow(
+    await expect(renderer.render(spec, { width: 4000, devicePixelRatio: 3 })).rejects.toThrow(
       /device pixels/,
     );
   });

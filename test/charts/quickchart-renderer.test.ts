@@ -1,10 +1,11 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createChartRenderer } from "../../src/services/charts/create-renderer.js";
+import { CHART_FONT_STACK } from "../../src/services/charts/fonts.js";
 import { createLocalChartRenderer } from "../../src/services/charts/local-renderer.js";
 import { DARK_THEME } from "../../src/services/charts/palette.js";
 import { readPngSize } from "../../src/services/charts/png.js";
-import { createQuickChartRenderer } from "../../src/services/charts/quickchart-renderer.js";
+import { createQuickChartRenderer, hasCjkText } from "../../src/services/charts/quickchart-renderer.js";
 import type { ChartRenderer, RenderSize } from "../../src/services/charts/renderer.js";
 import type { ChartSpec } from "../../src/services/charts/types.js";
 import { buildChartSpec } from "../../src/services/charts/views.js";
@@ -16,7 +17,8 @@ import { decodePng } from "./pixels.js";
 
 const silent = pino({ level: "silent" });
 const local = createLocalChartRenderer({ logger: silent });
-const spec = buildChartSpec("regions", chinaStats, { locale: "zh-CN" });
+const spec = buildChartSpec("regions", chinaStats, { locale: "en-US" });
+const chinese = buildChartSpec("regions", chinaStats, { locale: "zh-CN" });
 
 /** The local renderer, counting how often it is asked: the fallback. */
 function countingFallback(): ChartRenderer & { calls: number } {
@@ -57,16 +59,16 @@ describe("QuickChart renderer", () => {
     const png = await renderer.render(spec);
     expect(fallback.calls).toBe(0);
     expect(warnings(records)).toEqual([]);
-    expect(readPngSize(png)).toEqual({ width: 1600, height: 800 });
+    expect(readPngSize(png)).toEqual({ width: 1200, height: 1200 });
 
     const [request] = fake.requests;
     expect(request?.status).toBe(200);
     expect(request?.path).toBe("/chart");
     expect(request?.contentType).toBe("application/json");
     expect(request?.body).toMatchObject({
-      width: 800,
+      width: 400,
       height: 400,
-      devicePixelRatio: 2,
+      devicePixelRatio: 3,
       version: "4",
       format: "png",
       backgroundColor: DARK_THEME.background,
@@ -95,7 +97,7 @@ describe("QuickChart renderer", () => {
     const { logger, records } = capturingLogger();
     const renderer = createQuickChartRenderer({ baseUrl: fake.url, fallback, logger });
     const png = await renderer.render(spec);
-    expect(readPngSize(png)).toEqual({ width: 1600, height: 800 });
+    expect(readPngSize(png)).toEqual({ width: 1200, height: 1200 });
     expect(fallback.calls).toBe(1);
     expect(fake.requests).toHaveLength(1);
     const [warning] = warnings(records);
@@ -111,7 +113,7 @@ describe("QuickChart renderer", () => {
     const started = performance.now();
     const png = await renderer.render(spec);
     expect(performance.now() - started).toBeLessThan(2500);
-    expect(readPngSize(png)).toEqual({ width: 1600, height: 800 });
+    expect(readPngSize(png)).toEqual({ width: 1200, height: 1200 });
     expect(fallback.calls).toBe(1);
     expect(String(warnings(records)[0]?.reason)).toBe("no answer within 300 ms");
     // The fake sees the client hang up: the request was cancelled, not left running.
@@ -171,6 +173,72 @@ describe("QuickChart renderer", () => {
   });
 });
 
+describe("Chinese charts and QuickChart's fonts", () => {
+  it("is what happens without a CJK font: QuickChart answers 200 and draws boxes", async () => {
+    // The operator says the server has CJK fonts, but this one (like QuickChart's image) has none.
+    const renderer = createQuickChartRenderer({
+      baseUrl: fake.url,
+      fallback: local,
+      logger: silent,
+      cjkFonts: true,
+    });
+    const png = await renderer.render(chinese);
+    const [request] = fake.requests;
+    expect(request?.status).toBe(200);
+    expect(request?.tofu).toBe(true);
+    const real = await decodePng(await local.render(chinese));
+    expect(Buffer.from((await decodePng(png)).data).equals(Buffer.from(real.data))).toBe(false);
+  });
+
+  it("draws a Chinese chart locally unless the server is said to have a CJK font, and says why at start", async () => {
+    const fallback = countingFallback();
+    const { logger, records } = capturingLogger();
+    const renderer = createQuickChartRenderer({ baseUrl: fake.url, fallback, logger });
+    const png = await renderer.render(chinese);
+    expect(fake.requests).toEqual([]);
+    expect(fallback.calls).toBe(1);
+    const real = await decodePng(await local.render(chinese));
+    expect(Buffer.from((await decodePng(png)).data).equals(Buffer.from(real.data))).toBe(true);
+    expect(records.map((record) => record.msg)).toContain(
+      "charts with Chinese (CJK) text are drawn locally: set QUICKCHART_CJK_FONTS=true if this QuickChart server has a CJK font",
+    );
+    // An English chart still goes to QuickChart.
+    await renderer.render(spec);
+    expect(fake.requests.map((request) => request.status)).toEqual([200]);
+  });
+
+  it("sends a Chinese chart to a server with a CJK font, naming the font family in every font", async () => {
+    const withFonts = await startFakeQuickChart({ cjkFonts: true });
+    try {
+      const fallback = countingFallback();
+      const renderer = createQuickChartRenderer({
+        baseUrl: withFonts.url,
+        fallback,
+        logger: silent,
+        cjkFonts: true,
+      });
+      const png = await renderer.render(chinese);
+      expect(fallback.calls).toBe(0);
+      const [request] = withFonts.requests;
+      expect(request?.tofu).toBe(false);
+      expect(request?.fontFamilies.length).toBeGreaterThan(3);
+      expect(new Set(request?.fontFamilies)).toEqual(new Set([CHART_FONT_STACK]));
+      const real = await decodePng(await local.render(chinese));
+      expect(Buffer.from((await decodePng(png)).data).equals(Buffer.from(real.data))).toBe(true);
+    } finally {
+      await withFonts.close();
+    }
+  });
+
+  it("finds CJK text anywhere in a spec: an English chart naming a Chinese organisation counts", () => {
+    expect(hasCjkText(spec)).toBe(false);
+    expect(hasCjkText(chinese)).toBe(true);
+    const named = structuredClone(spec);
+    named.data.labels = ["智谱 12.3%"];
+    expect(hasCjkText(named)).toBe(true);
+  });
+});
+
 describe("createChartRenderer", () => {
   it("renders in-process for kind local, without any request", async () => {
     const renderer = createChartRenderer({
@@ -178,7 +246,7 @@ describe("createChartRenderer", () => {
       logger: silent,
       defaults: { devicePixelRatio: 1 },
     });
-    expect(readPngSize(await renderer.render(spec))).toEqual({ width: 800, height: 400 });
+    expect(readPngSize(await renderer.render(spec))).toEqual({ width: 400, height: 400 });
     expect(fake.requests).toEqual([]);
   });
 
@@ -189,7 +257,7 @@ describe("createChartRenderer", () => {
       timeoutMs: 2000,
       logger: silent,
     });
-    expect(readPngSize(await renderer.render(spec))).toEqual({ width: 1600, height: 800 });
+    expect(readPngSize(await renderer.render(spec))).toEqual({ width: 1200, height: 1200 });
     expect(fake.requests.map((request) => request.status)).toEqual([200]);
   });
 });

@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,9 +12,18 @@ import { type NodeRun, runNode } from "../support/run-node.js";
 
 const BIN = fileURLToPath(new URL("../../bin/hubtrends.js", import.meta.url));
 
-/** Runs the real `hubtrends` command in its own process, as a user would. */
+/** Runs the real `hubtrends` command in its own process, as a user would (no LOG_LEVEL unless given). */
 function hubtrends(args: string[], env: Record<string, string>): Promise<NodeRun> {
-  return runNode([BIN, ...args], { env: { LOG_LEVEL: "warn", ...env } });
+  return runNode([BIN, ...args], { env });
+}
+
+/** A port on 127.0.0.1 where nothing listens (it was just free). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 let hub: FakeHub;
@@ -66,8 +77,9 @@ describe("hubtrends CLI", () => {
   it("exits non-zero on an unknown region, listing the valid ones with a guess", async () => {
     const run = await hubtrends(["stats", "--region", "eurpoe"], env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('unknown region "eurpoe". Did you mean europe?');
-    expect(run.stderr).toContain("Valid regions: china, us, europe, asia, other");
+    expect(run.stderr).toBe(
+      'hubtrends stats: unknown region "eurpoe". Did you mean europe? Valid regions: china, us, europe, asia, other (aliases such as cn, usa, eu work), or all.\n',
+    );
   });
 
   it("imports a saved /api/models response as a snapshot of the given date", async () => {
@@ -87,7 +99,7 @@ describe("hubtrends CLI", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Imported 12 models");
-    expect(run.stdout).toContain("of 2026-05-04T00:00:00.000Z (1 rows skipped)");
+    expect(run.stdout).toContain("of 2026-05-04 00:00 UTC (1 rows skipped)");
     const stats = JSON.parse((await hubtrends(["stats", "--json", "--region", "cn"], importEnv)).stdout) as {
       asOf: string;
       region: string;
@@ -101,7 +113,7 @@ describe("hubtrends CLI", () => {
 
     const list = await hubtrends(["snapshots", "list"], importEnv);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^1\s+2026-05-04T00:00:00.000Z\s+import\s+12\s+1\s+imported from /m);
+    expect(list.stdout).toMatch(/^\s*1\s+2026-05-04 00:00 UTC\s+import\s+12\s+1\s+imported from /m);
     const deleted = await hubtrends(["snapshots", "delete", "1"], importEnv);
     expect(deleted.stdout).toBe("Deleted snapshot 1.\n");
     expect((await hubtrends(["snapshots", "list"], importEnv)).stdout).toBe("No snapshots stored.\n");
@@ -113,7 +125,7 @@ describe("hubtrends CLI", () => {
     expect(badDate.stderr).toContain('--as-of "last tuesday": not an ISO 8601 date');
     const missing = await hubtrends(["import", join(dir, "nope.json"), "--as-of", "2026-05-04"], env);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("ENOENT");
+    expect(missing.stderr).toContain("no such file");
   });
 
   it("names every bad environment variable and exits 1", async () => {
@@ -124,7 +136,7 @@ describe("hubtrends CLI", () => {
     expect(run.stderr).not.toContain("secret");
   });
 
-  it("writes the chart /trends would attach and prints its summary", async () => {
+  it("writes the chart /trends would attach and prints its summary, every line in the asked locale", async () => {
     const out = join(dir, "china.png");
     const run = await hubtrends(["chart", "--region", "china", "--locale", "zh-CN", "--out", out], {
       ...env,
@@ -133,18 +145,62 @@ describe("hubtrends CLI", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^中国机构：/);
-    expect(run.stdout).toContain(`Chart written to ${out}`);
-    expect(readPngSize(readFileSync(out))).toEqual({ width: 800, height: 400 });
+    expect(run.stdout).toContain(`图表已写入 ${out}`);
+    expect(readPngSize(readFileSync(out))).toEqual({ width: 400, height: 400 });
+  });
+
+  it("prints its help on stdout with every option's valid values, and exits 0", async () => {
+    const run = await hubtrends(["--help"], env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("regions | history | orgs | sizes | new-models | tasks | compare | ranking");
+    expect(run.stdout).toContain("--locale L  en-US | zh-CN");
+  });
+
+  it("writes no log line unless LOG_LEVEL asks for one", async () => {
+    const quiet = await hubtrends(["snapshots", "list"], { ...env, DATABASE_PATH: join(dir, "quiet.db") });
+    expect(quiet).toMatchObject({ code: 0, stderr: "" });
+    const logged = await hubtrends(["snapshots", "list"], {
+      ...env,
+      DATABASE_PATH: join(dir, "logged.db"),
+      LOG_LEVEL: "info",
+    });
+    const lines = logged.stderr.trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ msg: "database migration applied" });
+    expect(logged.stdout).toBe("No snapshots stored.\n");
+  });
+
+  it("says in one line, naming the host, that the Hub is down and nothing is stored, and suggests import", async () => {
+    const port = await closedPort();
+    const run = await hubtrends(["stats"], {
+      ...env,
+      HUB_URL: `http://127.0.0.1:${port}`,
+      DATABASE_PATH: join(dir, "down.db"),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `hubtrends stats: no snapshot is stored yet and the Hub at 127.0.0.1:${port} could not be reached (ECONNREFUSED). Check the network and HUB_URL, or load a saved file: hubtrends import FILE --as-of DATE.\n`,
+    );
+  }, 30_000);
+
+  it("reports a bad HUB_URL once", async () => {
+    const run = await hubtrends(["stats"], { ...env, HUB_URL: "notaurl" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "hubtrends: invalid configuration:\n  - HUB_URL: expected an absolute http(s) URL\n",
+    );
   });
 
   it("refuses an unknown view or a missing --out, listing what is valid", async () => {
     const view = await hubtrends(["chart", "--view", "pie", "--out", join(dir, "x.png")], env);
     expect(view.code).toBe(2);
-    expect(view.stderr).toContain(
-      'unknown view "pie". Valid views: regions, history, orgs, sizes, new-models, tasks.',
+    expect(view.stderr).toBe(
+      'hubtrends chart: unknown --view "pie". Valid: regions, history, orgs, sizes, new-models, tasks, compare or ranking.\n',
     );
     const out = await hubtrends(["chart"], env);
     expect(out.code).toBe(2);
-    expect(out.stderr).toContain("--out FILE.png is required");
+    expect(out.stderr).toBe("hubtrends chart: --out FILE.png is required: the file to write the chart to.\n");
   });
 });

@@ -74,4 +74,30 @@ describe("parseConfig", () => {
       expect(result.errors.join("")).not.toContain("secret");
     }
   });
+
+  it("reports a URL that is not one once, not once per check", () => {
+    const result = parseConfig({ HUB_URL: "notaurl" });
+    expect(result.ok || result.errors).toEqual(["HUB_URL: expected an absolute http(s) URL"]);
+  });
+
+  it("says whether the QuickChart server has a CJK font: no unless QUICKCHART_CJK_FONTS=true", () => {
+    const unset = parseConfig({});
+    expect(unset.ok && unset.config.charts.quickchartCjkFonts).toBe(false);
+    const yes = parseConfig({ QUICKCHART_CJK_FONTS: "true" });
+    expect(yes.ok && yes.config.charts.quickchartCjkFonts).toBe(true);
+    const bad = parseConfig({ QUICKCHART_CJK_FONTS: "yes" });
+    expect(bad.ok || bad.errors).toEqual(["QUICKCHART_CJK_FONTS: expected true or false"]);
+  });
+
+  it("leaves the log level to each entry point when LOG_LEVEL is not set", () => {
+    const unset = parseConfig({});
+    expect(unset.ok && unset.config.logLevel).toBeNull();
+    const debug = parseConfig({ LOG_LEVEL: "debug" });
+    expect(debug.ok && debug.config.logLevel).toBe("debug");
+  });
+
+  it("draws charts at three times the density unless told otherwise", () => {
+    const result = parseConfig({});
+    expect(result.ok && result.config.charts.devicePixelRatio).toBe(3);
+  });
 });

@@ -1,11 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseModelsFile } from "../../src/services/snapshots/import-file.js";
-
-const SHARED_SNAPSHOT = fileURLToPath(
-  new URL("../../../shared/data/hub-trending-2026-05.json", import.meta.url),
-);
+import { generateReferenceSnapshot, REFERENCE_FETCHED_AT } from "../fixtures/reference-snapshot.js";
 
 describe("parseModelsFile", () => {
   it("reads the Hub's raw rows with snake_case fields and the safetensors total", () => {
@@ -76,14 +71,17 @@ describe("parseModelsFile", () => {
   });
 });
 
-describe.skipIf(!existsSync(SHARED_SNAPSHOT))(
-  "parseModelsFile on the real May 2026 snapshot (../shared/data)",
-  () => {
-    it("reads all 1,000 rows of the collector's camelCase shape", () => {
-      const { models, skipped } = parseModelsFile(readFileSync(SHARED_SNAPSHOT, "utf8"));
-      expect(skipped).toBe(0);
-      expect(models).toHaveLength(1000);
-      expect(models.find((m) => m.id === "deepseek-ai/DeepSeek-V4-Pro")?.pipelineTag).toBe("text-generation");
-    });
-  },
-);
+describe("parseModelsFile on a file shaped like the May 2026 reference snapshot", () => {
+  it("reads all 1,000 rows of the collector's camelCase shape, with its fetchedAt", () => {
+    const reference = generateReferenceSnapshot();
+    const { models, skipped, fileDate } = parseModelsFile(JSON.stringify(reference));
+    expect(skipped).toBe(0);
+    expect(models).toHaveLength(1000);
+    expect(fileDate).toMatchObject({ ok: true, key: "fetchedAt", date: new Date(REFERENCE_FETCHED_AT) });
+    const [first] = reference.models;
+    const read = models.find((m) => m.id === first?.id);
+    expect(read?.pipelineTag).toBe(first?.pipelineTag ?? null);
+    expect(read?.libraryName).toBe(first?.libraryName ?? null);
+    expect(read?.trendingRank).toBe(1);
+  });
+});

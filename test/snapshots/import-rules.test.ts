@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type Message, render } from "../../src/locales/index.js";
 import { importProblem, parseModelsFile } from "../../src/services/snapshots/import-file.js";
 import { parseStrictIsoDate } from "../../src/services/snapshots/strict-iso-date.js";
 
@@ -29,9 +30,16 @@ describe("strict ISO 8601 dates", () => {
   ])("refuses %s: %s", (text, reason) => {
     const parsed = parseStrictIsoDate(text);
     expect(parsed.ok).toBe(false);
-    expect(parsed.ok ? "" : parsed.reason).toContain(reason);
+    expect(parsed.ok ? "" : render("en-US", parsed.reason)).toContain(reason);
+  });
+
+  it("says why in the reader's language", () => {
+    const parsed = parseStrictIsoDate("2026-02-30");
+    expect(parsed.ok ? "" : render("zh-CN", parsed.reason)).toBe("2026-02 没有第 30 日");
   });
 });
+
+const said = (message: Message | null) => (message === null ? null : render("en-US", message));
 
 const rows = (valid: number, invalid: number) => [
   ...Array.from({ length: valid }, (_, i) => ({ id: `org/m${i}`, downloads: i })),
@@ -45,13 +53,13 @@ describe("what an import accepts", () => {
   });
 
   it("refuses more than 10% invalid rows, with the counts", () => {
-    expect(importProblem(parseModelsFile(JSON.stringify(rows(17, 3))))).toBe(
+    expect(said(importProblem(parseModelsFile(JSON.stringify(rows(17, 3)))))).toBe(
       "3 of 20 rows are invalid (15.0%), more than 10%",
     );
   });
 
   it("refuses fewer than 10 valid rows, with the counts", () => {
-    expect(importProblem(parseModelsFile(JSON.stringify(rows(9, 0))))).toBe(
+    expect(said(importProblem(parseModelsFile(JSON.stringify(rows(9, 0)))))).toBe(
       "9 valid model rows of 9 (0 invalid): at least 10 are needed",
     );
   });
@@ -72,7 +80,11 @@ describe("what an import accepts", () => {
       });
     }
     expect(withDate("fetchedAt", "04/05/2026")).toMatchObject({ ok: false, key: "fetchedAt" });
-    expect(withDate("date", 20260504)).toEqual({ ok: false, key: "date", reason: "not a string" });
+    expect(withDate("date", 20260504)).toEqual({
+      ok: false,
+      key: "date",
+      reason: { key: "import.date.not-a-string", args: [] },
+    });
     expect(parseModelsFile(JSON.stringify(rows(10, 0))).fileDate).toBeNull();
   });
 

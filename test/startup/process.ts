@@ -5,13 +5,18 @@ function entryFile(entry: string): string {
   return fileURLToPath(new URL(`../../src/${entry}`, import.meta.url));
 }
 
+/** Node's arguments to run one of the project's entry points (`src/index.ts`, ...) as npm does. */
+export function ENTRY_ARGS(entry: string): string[] {
+  return ["--import", "tsx", entryFile(entry)];
+}
+
 /** Runs one of the project's entry points (`src/index.ts`, ...) in a process of its own, like npm does. */
 export function runEntry(
   entry: string,
   env: Record<string, string>,
   options: Pick<NodeOptions, "user"> = {},
 ): Promise<NodeRun> {
-  return runNode(["--import", "tsx", entryFile(entry)], { env: { LOG_LEVEL: "warn", ...env }, ...options });
+  return runNode(ENTRY_ARGS(entry), { env: { LOG_LEVEL: "warn", ...env }, ...options });
 }
 
 /**
@@ -39,7 +44,7 @@ export function startEntry(
   env: Record<string, string>,
   options: { timeoutMs?: number } = {},
 ): RunningEntry {
-  const running = startNode(["--import", "tsx", entryFile(entry)], {
+  const running = startNode(ENTRY_ARGS(entry), {
     env: { LOG_LEVEL: "info", ...env },
     ...options,
   });

@@ -1,13 +1,18 @@
+import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { REST, Routes } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import { startFakeHub } from "../fakes/hub/fake-hub.js";
+import { generateHubModels } from "../fixtures/generate-hub-models.js";
 import type { NodeRun } from "../support/run-node.js";
+import { freePort, startRelay } from "../support/tcp-relay.js";
 import { POSTGRES_SKIPPED, TEST_DATABASE_URL } from "../support/test-databases.js";
-import { runEntry, unprivilegedUser } from "./process.js";
+import { ENTRY_ARGS, runEntry, unprivilegedUser } from "./process.js";
 
 const GUILD_ID = "1200000000000000001";
 const APPLICATION_ID = "1200000000000000100";
@@ -203,6 +208,73 @@ describe("npm start with a PostgreSQL database it cannot use", () => {
       });
     },
   );
+});
+
+/** Resolves when `check` holds, polling every 50 ms; rejects after `ms`. */
+async function until(check: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function snapshotsIn(path: string): number {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("SELECT count(*) AS n FROM snapshots").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+describe("npm start while Discord cannot be reached", () => {
+  it("says so in one line naming the host and what to check, takes the first snapshot meanwhile, and connects once Discord answers", async () => {
+    const hub = await startFakeHub({
+      models: generateHubModels({ count: 150, now: new Date(), seed: 4 }).rows,
+    });
+    const port = await freePort();
+    const database = join(dir, "db.sqlite");
+    const child = spawn(process.execPath, ENTRY_ARGS("index.ts"), {
+      env: {
+        PATH: process.env.PATH ?? "",
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
+        HUB_URL: hub.url,
+        DATABASE_PATH: database,
+        SNAPSHOT_TOP_N: "100",
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    let relay: { close(): Promise<void> } | null = null;
+    try {
+      await until(() => stderr.includes("hubtrends: cannot reach Discord"), 20_000, "the first notice");
+      const notice = stderr.split("\n").find((line) => line.startsWith("hubtrends: cannot reach Discord"));
+      expect(notice).toBe(
+        `hubtrends: cannot reach Discord at 127.0.0.1:${port} (ECONNREFUSED): check the network and DISCORD_API_URL; trying again in 1 s`,
+      );
+      // Still running, and collecting: the first start's snapshot does not wait for Discord.
+      await until(() => snapshotsIn(database) === 1, 20_000, "the first snapshot");
+      relay = await startRelay(port, Number(new URL(discord.apiUrl).port));
+      await until(() => stderr.includes('"msg":"bot ready"'), 20_000, "the bot to be ready");
+      expect(stderr).not.toContain(discord.token);
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+      await relay?.close();
+      await hub.close();
+    }
+  }, 60_000);
 });
 
 describe("npm run register", () => {

@@ -151,12 +151,29 @@ describe("computeTrendStats", () => {
     ]);
   });
 
-  it("counts new models from the whole snapshot, most downloaded first", () => {
+  it("lists notable new models from the whole snapshot, most downloaded first", () => {
     expect(stats.newModels.map((m) => m.id)).toEqual(["sarvamai/trending", "deepseek-ai/new"]);
+  });
+
+  it("counts new models per week among the universe only, not the trending or newest extras", () => {
     const lastWeek = stats.newModelsPerWeek.at(-1);
     expect(lastWeek?.weekStart).toBe("2026-11-23");
-    expect(lastWeek?.byRegion.asia).toBe(1);
+    // sarvamai/trending is new, but only trending: not among the top by downloads.
+    expect(lastWeek?.byRegion.asia).toBe(0);
     expect(stats.newModelsPerWeek.find((w) => w.weekStart === "2026-11-16")?.byRegion.china).toBe(1);
+    expect(stats.newModelsPerWeek.reduce((sum, week) => sum + week.total, 0)).toBe(1);
+  });
+
+  it("keeps each region's largest organisations on every history point, with their share of the region", () => {
+    const now = stats.history.at(-1);
+    expect(now?.orgs.filter((org) => org.region === "china").map((org) => org.author)).toEqual([
+      "Qwen",
+      "deepseek-ai",
+    ]);
+    const qwen = now?.orgs.find((org) => org.author === "Qwen");
+    const china = stats.regions.find((r) => r.region === "china");
+    expect(qwen?.regionShare).toBeCloseTo((qwen?.share ?? 0) / (china?.share ?? 1), 12);
+    expect(now?.orgs.some((org) => (org.region as string) === "unattributed")).toBe(false);
   });
 
   it("groups tasks and calls out robotics", () => {

@@ -363,6 +363,7 @@ function base(region: Region | null): TrendStats {
           other: 0.016,
           unattributed: 0.133,
         }),
+        orgs: [],
       },
       {
         asOf: AS_OF,
@@ -374,6 +375,7 @@ function base(region: Region | null): TrendStats {
           other: 0.015,
           unattributed: 0.127,
         }),
+        orgs: [],
       },
     ],
   };

@@ -56,7 +56,7 @@ describe("summariseTrends golden texts", () => {
     expect(trends(overviewWithWeekOverWeek(), "en-US")).toBe(
       [
         "China leads with 41.2% of 30-day downloads of the top 1,000 models, credited to the base model's developer (+1.3 pp week over week).",
-        "Then United States 28.1%, Europe 12.0%, Asia-Pacific 4.5%, Other 1.5%.",
+        "Then United States 28.1%, Europe 12.0%, Asia-Pacific 4.5%, Other regions 1.5%.",
         "Top organisation: Qwen (China), 18.3% of all downloads.",
         "Biggest mover: deepseek-ai (China), +27% downloads, 9.8% of all downloads (+2.1 pp).",
         "New model: google/gemma-4-31B-it (United States), 7.9M downloads.",
@@ -69,7 +69,7 @@ describe("summariseTrends golden texts", () => {
     expect(trends(overviewWithWeekOverWeek(), "zh-CN")).toBe(
       [
         "中国领先：在下载量前 1,000 的模型中占 30 天下载量的 41.2%（计入基础模型的开发者），周环比 +1.3 个百分点。",
-        "其后依次为：美国 28.1%、欧洲 12.0%、亚太 4.5%、其他 1.5%。",
+        "其后依次为：美国 28.1%、欧洲 12.0%、亚太 4.5%、其他地区 1.5%。",
         "头部机构：Qwen（中国），占全部下载量的 18.3%。",
         "变化最大：deepseek-ai（中国），下载量 +27%，占全部下载量的 9.8%（+2.1 个百分点）。",
         "新模型：google/gemma-4-31B-it（美国），790.7万次下载。",
@@ -104,7 +104,7 @@ describe("summariseTrends golden texts", () => {
     expect(trends(overviewWithoutWeekOverWeek(), "en-US")).toBe(
       [
         "China leads with 41.2% of 30-day downloads of the top 1,000 models, credited to the base model's developer.",
-        "Then United States 28.1%, Europe 12.0%, Asia-Pacific 4.5%, Other 1.5%.",
+        "Then United States 28.1%, Europe 12.0%, Asia-Pacific 4.5%, Other regions 1.5%.",
         "Top organisation: Qwen (China), 18.3% of all downloads.",
         "New model: google/gemma-4-31B-it (United States), 7.9M downloads.",
         "Coverage 87.3% of downloads attributed · data from 3 h ago.",

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { phrase } from "../../src/locales/index.js";
+import { formatDate as formatDay } from "../../src/services/format/dates.js";
 import type { WeekOverWeek } from "../../src/services/stats/types.js";
 import { fact, tpl } from "../../src/services/summaries/parts.js";
-import {
-  comparisonPeriod,
-  displayName,
-  formatDay,
-  methodParts,
-  spaced,
-} from "../../src/services/summaries/wording.js";
+import { comparisonPeriod, displayName, methodParts } from "../../src/services/summaries/wording.js";
 import { universeOf } from "../stats/stat-fixtures.js";
 
 describe("summary wording", () => {
@@ -72,7 +68,15 @@ describe("summary wording", () => {
   });
 
   it("sets a number off from Chinese text with a space, but not a word", () => {
-    expect(spaced(fact("asOf", 0, "3 小时前")).text).toBe(" 3 小时前");
-    expect(spaced(tpl`刚刚`).text).toBe("刚刚");
+    const age = (part: ReturnType<typeof tpl>) =>
+      phrase("zh-CN", "summary.trends.age-only", { age: part }).text;
+    expect(age(fact("asOf", 0, "3 小时前"))).toBe("数据采集于 3 小时前。");
+    expect(age(tpl`刚刚`)).toBe("数据采集于刚刚。");
+  });
+
+  it("keeps the facts a catalogue phrase is given", () => {
+    const share = fact("regions[0].share", 0.412, "41.2%");
+    const line = phrase("en-US", "summary.digest.region-line", { region: "China", share, change: null });
+    expect(line).toEqual({ text: "China 41.2%", facts: share.facts });
   });
 });

@@ -1,13 +1,24 @@
-import type { CliCommand } from "../context.js";
+import { formatUtcMinute } from "../../services/format/dates.js";
+import { defineCliCommand } from "../spec.js";
 
 /** `hubtrends collect`: one snapshot now. */
-export const collectCommand: CliCommand = async ({ services, out }) => {
-  const report = await services.collector.collect();
-  const { snapshot } = report;
-  out(
-    `Snapshot ${snapshot.id} taken at ${snapshot.takenAt}: ${snapshot.modelCount} models, ` +
-      `${snapshot.skipped} malformed records skipped, ${report.requests} Hub requests` +
-      (report.pruned > 0 ? `, ${report.pruned} old snapshots pruned.` : "."),
-  );
-  return 0;
-};
+export const collectCommand = defineCliCommand({
+  name: "collect",
+  summary: "cli.collect.summary",
+  options: {},
+  async run({ services, out, t }) {
+    const report = await services.collector.collect();
+    const { snapshot } = report;
+    out(
+      t("cli.collect.done", {
+        id: snapshot.id,
+        date: formatUtcMinute(snapshot.takenAt),
+        models: snapshot.modelCount,
+        skipped: snapshot.skipped,
+        requests: report.requests,
+        pruned: report.pruned,
+      }),
+    );
+    return 0;
+  },
+});

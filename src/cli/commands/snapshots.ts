@@ -1,48 +1,60 @@
-import { parseArgs } from "node:util";
+import { formatUtcMinute } from "../../services/format/dates.js";
 import { SNAPSHOT_QUERY_PREFIX } from "../../services/snapshots/collector.js";
-import { type CliCommand, UsageError } from "../context.js";
-
-const USAGE = "usage: hubtrends snapshots list [--json] | hubtrends snapshots delete ID";
+import { UsageError } from "../context.js";
+import { defineCliCommand } from "../spec.js";
+import { textTable } from "../text-table.js";
 
 /**
  * `hubtrends snapshots list [--json]` and `hubtrends snapshots delete ID`: what history holds, and a
  * way to take out a snapshot that should not be in it (a bad import) without touching the others.
  */
-export const snapshotsCommand: CliCommand = async ({ args, services, out }) => {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: "boolean", default: false } },
-  });
-  const [action, ...rest] = positionals;
-  if (action === "list" && rest.length === 0) {
-    const metas = await services.store.list();
-    if (values.json) {
-      out(JSON.stringify(metas));
-    } else if (metas.length === 0) {
-      out("No snapshots stored.");
-    } else {
-      out("id  taken at (UTC)            source   models  skipped  note");
-      for (const m of metas) {
-        out(
-          `${String(m.id).padEnd(3)} ${m.takenAt.padEnd(25)} ${m.source.padEnd(8)} ` +
-            `${String(m.modelCount).padStart(6)}  ${String(m.skipped).padStart(7)}  ${m.note ?? ""}`,
+export const snapshotsCommand = defineCliCommand({
+  name: "snapshots",
+  positionals: { usage: "list|delete ID", min: 1, max: 2 },
+  summary: "cli.snapshots.summary",
+  options: { json: { kind: "boolean", help: "cli.option.json" } },
+  async run({ services, out, t }, { values, positionals }) {
+    const [action, id] = positionals;
+    if (action === "list" && id === undefined) {
+      const metas = await services.store.list();
+      if (values.json === true) out(JSON.stringify(metas));
+      else if (metas.length === 0) out(t("cli.snapshots.none"));
+      else {
+        const header = (["id", "time", "source", "models", "skipped", "note"] as const).map((column) =>
+          t(`cli.snapshots.header.${column}`),
         );
+        const rows = metas.map((m) => [
+          String(m.id),
+          formatUtcMinute(m.takenAt),
+          m.source,
+          String(m.modelCount),
+          String(m.skipped),
+          m.note ?? "",
+        ]);
+        for (const line of textTable(
+          [header, ...rows],
+          ["right", "left", "left", "right", "right", "left"],
+          "",
+        ))
+          out(line);
       }
+      return 0;
     }
-    return 0;
-  }
-  if (action === "delete" && rest.length === 1 && !values.json) {
-    const [raw = ""] = rest;
-    if (!/^\d{1,15}$/.test(raw))
-      throw new UsageError(`"${raw}" is not a snapshot id (see hubtrends snapshots list)`);
-    const id = Number(raw);
-    if (!(await services.store.delete(id))) {
-      throw new UsageError(`there is no snapshot ${id} (see hubtrends snapshots list)`);
+    if (action === "delete" && id !== undefined && values.json !== true) {
+      if (!/^\d{1,15}$/.test(id)) throw new UsageError(t("cli.snapshots.not-an-id", { typed: id }));
+      const number = Number(id);
+      if (!(await services.store.delete(number)))
+        throw new UsageError(t("cli.snapshots.unknown-id", { id: number }));
+      services.cache.invalidate(SNAPSHOT_QUERY_PREFIX);
+      out(t("cli.snapshots.deleted", { id: number }));
+      return 0;
     }
-    services.cache.invalidate(SNAPSHOT_QUERY_PREFIX);
-    out(`Deleted snapshot ${id}.`);
-    return 0;
-  }
-  throw new UsageError(USAGE);
-};
+    const usage = t("cli.snapshots.usage");
+    const wrong = action === "list" || action === "delete" ? undefined : action;
+    throw new UsageError(
+      wrong === undefined
+        ? t("cli.error.missing-argument", { usage })
+        : t("cli.error.unexpected-argument", { argument: wrong, usage }),
+    );
+  },
+});

@@ -13,8 +13,10 @@ export interface CreateChartRendererOptions {
   quickchartUrl?: string;
   /** QuickChart request timeout in ms. */
   timeoutMs?: number;
+  /** The QuickChart server has a CJK font (`QUICKCHART_CJK_FONTS`); else charts with CJK text are drawn locally. */
+  quickchartCjkFonts?: boolean;
   logger: Logger;
-  /** Sizes used when `render` is not given them; 800×400 at ×2 unless set. */
+  /** Sizes used when `render` is not given them; DEFAULT_RENDER_SIZE (400×400 at ×3) unless set. */
   defaults?: Partial<RenderSize>;
 }
 
@@ -34,6 +36,7 @@ export function createChartRenderer(options: CreateChartRendererOptions): ChartR
     fallback: local,
     logger,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.quickchartCjkFonts === undefined ? {} : { cjkFonts: options.quickchartCjkFonts }),
     ...(options.defaults === undefined ? {} : { defaults: options.defaults }),
   });
 }

@@ -5,6 +5,13 @@ import { GlobalFonts } from "@napi-rs/canvas";
 export const CHART_FONT_FAMILY = "Noto Sans SC";
 
 /**
+ * The font list every chart spec names: ours first, then the name under which Linux distributions
+ * (and so most QuickChart servers that have a CJK font at all) install Noto's CJK fonts, then any
+ * sans-serif. A server without the first two still draws Latin text in a font of the same kind.
+ */
+export const CHART_FONT_STACK = `"${CHART_FONT_FAMILY}", "Noto Sans CJK SC", sans-serif`;
+
+/**
  * Regular and bold only: Chart.js uses no other weight here, and each weight is a 10.5 MB TTF.
  * TTF rather than woff2 because Skia loads a TTF in about 0.1 ms and a woff2 in about 46 ms.
  */

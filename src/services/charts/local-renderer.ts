@@ -9,7 +9,14 @@ import { DARK_THEME } from "./palette.js";
 import { encodeOpaquePng } from "./png.js";
 import type { ChartRenderer, RenderSize } from "./renderer.js";
 import { DEFAULT_RENDER_SIZE, resolveRenderSize } from "./renderer.js";
-import type { BackgroundPluginOptions, BarChartSpec, ChartLabel, ChartSpec, LineChartSpec } from "./types.js";
+import type {
+  BackgroundPluginOptions,
+  BarChartSpec,
+  ChartLabel,
+  ChartSpec,
+  LineChartSpec,
+  LinePoint,
+} from "./types.js";
 
 let chartJsReady = false;
 
@@ -76,7 +83,7 @@ function drawLine(
   canvas: Canvas,
   spec: LineChartSpec,
   devicePixelRatio: number,
-): Chart<"line", (number | null)[], ChartLabel> {
+): Chart<"line", (number | null | LinePoint)[], ChartLabel> {
   const config = structuredClone(spec);
   config.options = { ...config.options, ...serverOptions(devicePixelRatio) };
   config.plugins = [...(config.plugins ?? []), backgroundPlugin<"line">()];
@@ -91,7 +98,7 @@ async function encode(canvas: Canvas): Promise<Buffer> {
 /** Options of the local renderer. */
 export interface LocalRendererOptions {
   logger: Logger;
-  /** Sizes used when `render` is not given them; 800×400 at ×2 unless set. */
+  /** Sizes used when `render` is not given them; DEFAULT_RENDER_SIZE (400×400 at ×3) unless set. */
   defaults?: Partial<RenderSize>;
 }
 

@@ -29,6 +29,12 @@ export const SERIES_COLORS = Object.freeze({
   science: "#b58900",
 });
 
+/**
+ * Lines for several organisations of one region (a region's history): they cannot all wear the
+ * region's colour, and none of these is another region's.
+ */
+export const ORG_LINE_COLORS: readonly string[] = Object.freeze(["#0891b2", "#e0559a", "#b58900"]);
+
 /** Colours of the card a chart is drawn on. */
 export interface ChartTheme {
   name: "dark" | "light";

@@ -31,8 +31,22 @@ export interface QuickChartRendererOptions {
   logger: Logger;
   /** The fetch to use; the global one unless a test passes another. */
   fetch?: typeof fetch;
-  /** Sizes used when `render` is not given them; 800×400 at ×2 unless set. */
+  /** Sizes used when `render` is not given them; DEFAULT_RENDER_SIZE (400×400 at ×3) unless set. */
   defaults?: Partial<RenderSize>;
+  /**
+   * The server has a CJK font (the operator says so with `QUICKCHART_CJK_FONTS`). Without one,
+   * QuickChart answers 200 with Chinese drawn as boxes, which no answer can detect, so charts
+   * with CJK text are then drawn locally instead. False unless set.
+   */
+  cjkFonts?: boolean;
+}
+
+/** Han, kana, Hangul, CJK punctuation and full-width forms: text a Latin-only font draws as boxes. */
+const CJK_TEXT = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
+
+/** True when any text of the spec (title, labels, legend, footer) holds a CJK character. */
+export function hasCjkText(spec: ChartSpec): boolean {
+  return CJK_TEXT.test(JSON.stringify(spec));
 }
 
 /** Why a QuickChart request did not produce a PNG. */
@@ -95,6 +109,8 @@ function describe(error: unknown, timeoutMs: number, timedOut: boolean): string 
 /**
  * Renders through a QuickChart server, and locally whenever that fails (timeout, network error,
  * non-200, a body that is not a PNG), logging a warning with the reason: a chart always comes back.
+ * Charts with CJK text go to QuickChart only when the server is said to have a CJK font
+ * (`cjkFonts`); the spec names the font family it wants in every font (`CHART_FONT_STACK`).
  *
  * It uses quickchart-js to build the request body but sends it itself instead of calling
  * `toBinary()`. quickchart-js 3.1.3 fetches through cross-fetch (node-fetch 2) without a signal,
@@ -111,6 +127,13 @@ export function createQuickChartRenderer(options: QuickChartRendererOptions): Ch
   const defaults = resolveRenderSize(options.defaults, DEFAULT_RENDER_SIZE);
   const doFetch = options.fetch ?? fetch;
   const { logger, fallback } = options;
+  const cjkFonts = options.cjkFonts ?? false;
+  if (!cjkFonts) {
+    logger.info(
+      { url: endpoint.href },
+      "charts with Chinese (CJK) text are drawn locally: set QUICKCHART_CJK_FONTS=true if this QuickChart server has a CJK font",
+    );
+  }
 
   async function request(spec: ChartSpec, size: RenderSize, signal: AbortSignal): Promise<Buffer> {
     const response = await doFetch(endpoint, {
@@ -137,6 +160,13 @@ export function createQuickChartRenderer(options: QuickChartRendererOptions): Ch
   return {
     async render(spec: ChartSpec, sizeOptions?: Partial<RenderSize>): Promise<Buffer> {
       const size = resolveRenderSize(sizeOptions, defaults);
+      if (!cjkFonts && hasCjkText(spec)) {
+        logger.debug(
+          { url: endpoint.href },
+          "chart has CJK text and QuickChart has no CJK font: rendering locally",
+        );
+        return fallback.render(spec, size);
+      }
       const started = performance.now();
       const controller = new AbortController();
       let timedOut = false;

@@ -29,8 +29,14 @@ export type ChartLabel = string | string[];
 /** A bar chart spec as the views build it: numbers (or gaps) against pre-formatted labels. */
 export type BarChartSpec = ChartConfiguration<"bar", (number | null)[], ChartLabel>;
 
-/** A line chart spec as the views build it. */
-export type LineChartSpec = ChartConfiguration<"line", (number | null)[], ChartLabel>;
+/** A point of a line on a linear (time) axis. */
+export interface LinePoint {
+  x: number;
+  y: number;
+}
+
+/** A line chart spec as the views build it: points on a linear axis, or numbers against labels. */
+export type LineChartSpec = ChartConfiguration<"line", (number | null | LinePoint)[], ChartLabel>;
 
 /**
  * A Chart.js v4 configuration built by a view. It is plain data (no functions, no class

@@ -1,3 +1,4 @@
+import { translate } from "../../locales/index.js";
 import type { FooterSource } from "../charts/text.js";
 import type { ChartSpec } from "../charts/types.js";
 import { buildChartSpec } from "../charts/views.js";
@@ -70,12 +71,6 @@ export function digestStatsQuery(digest: Pick<Digest, "region" | "by" | "cohort"
   } as const satisfies StatsQuery;
 }
 
-const TITLES: Record<Locale, (scope: string, period: string) => string> = {
-  "en-US": (scope, period) => `Open-source AI weekly · ${scope} · ${period}`,
-  "zh-CN": (scope, period) => `开源 AI 周报 · ${scope} · ${period}`,
-};
-const OVERVIEW: Record<Locale, string> = { "en-US": "overview", "zh-CN": "总览" };
-
 /**
  * Composes one weekly digest post. Pure: the same input gives the same output. When the Hub has
  * been failing, the post still goes out, from the last good snapshot, and its text says so
@@ -91,10 +86,11 @@ export function composeDigest(input: ComposeDigestInput): ComposedDigest {
     ...(hub.failing ? { hubUnreachableSince: hub.lastSuccessAt } : {}),
   });
   const view = stats.region === null ? "regions" : "orgs";
-  const scope = stats.region === null ? OVERVIEW[locale] : regionLabel(stats.region, locale);
+  const scope =
+    stats.region === null ? translate(locale, "digest-post.overview") : regionLabel(stats.region, locale);
   return {
     locale,
-    title: TITLES[locale](scope, periodLabel),
+    title: translate(locale, "digest-post.title", { scope, period: periodLabel }),
     text: summary.text,
     facts: summary.facts,
     view,
@@ -110,8 +106,8 @@ export function composeDigest(input: ComposeDigestInput): ComposedDigest {
 /** `2026-W48` → "2026-W48" (en-US) / "2026 年第 48 周" (zh-CN); anything else as it is. */
 export function formatPeriod(period: string, locale: Locale): string {
   const match = /^(\d{4})-W(\d{2})$/.exec(period);
-  if (match === null || locale === "en-US") return period;
-  return `${match[1]} 年第 ${Number(match[2])} 周`;
+  if (match === null || match[1] === undefined) return period;
+  return translate(locale, "digest-post.period", { iso: period, year: match[1], week: Number(match[2]) });
 }
 
 /** The key a digest post carries in its footer, the same in every language. */

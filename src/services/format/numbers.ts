@@ -1,3 +1,4 @@
+import { translate } from "../../locales/index.js";
 import type { Locale } from "./locale.js";
 
 /** 1234567 → "1.2M" (en-US) / "123.5万" (zh-CN): compact, one decimal at most. */
@@ -19,7 +20,7 @@ export function formatShare(share: number, locale: Locale, fractionDigits = 1): 
   }).format(share);
 }
 
-/** A change in percentage points → "+1.3 pp" / "−0.4 pp" / "±0.0 pp". */
+/** A change in percentage points → "+1.3 pp" / "−0.4 pp" / "±0.0 pp" (zh-CN: "+1.3 个百分点"). */
 export function formatPp(changePp: number, locale: Locale): string {
   // Round the magnitude, then put the sign back, so +2.35 and −2.35 round alike.
   const magnitude = Math.round(Math.abs(changePp) * 10) / 10;
@@ -28,7 +29,7 @@ export function formatPp(changePp: number, locale: Locale): string {
     maximumFractionDigits: 1,
   }).format(magnitude);
   const sign = magnitude === 0 ? "±" : changePp > 0 ? "+" : "−";
-  return `${sign}${text} pp`;
+  return translate(locale, "number.pp", { signed: `${sign}${text}` });
 }
 
 /** A relative change → "+12%" / "−3%" / "±0%" (whole percent; one decimal below 10%). */

@@ -87,3 +87,56 @@ export class HubResponseFormatError extends Error {
     this.requestId = details.requestId;
   }
 }
+
+/** The first Hub error in `error`'s chain of causes (a NoDataError wraps the collection's failure). */
+function hubErrorIn(error: unknown): HubUnavailableError | HubRequestError | HubResponseFormatError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+    if (
+      current instanceof HubUnavailableError ||
+      current instanceof HubRequestError ||
+      current instanceof HubResponseFormatError
+    ) {
+      return current;
+    }
+    current = current.cause;
+  }
+  return null;
+}
+
+/**
+ * The system error code (`ECONNREFUSED`, `ENOTFOUND`) somewhere under a failed fetch, else the
+ * innermost cause's own words ("bad port"), if any.
+ */
+function systemCode(error: unknown): string | null {
+  let current: unknown = error;
+  let innermost: string | null = null;
+  for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth++) {
+    const { code, cause, message } = current as { code?: unknown; cause?: unknown; message?: unknown };
+    if (typeof code === "string" && code !== "") return code;
+    if (typeof message === "string" && message !== "") innermost = message;
+    current = cause;
+  }
+  return innermost === null || innermost.length > 60 ? null : innermost;
+}
+
+/**
+ * What a person needs to hear of a failure to read the Hub: which host, and a few words on why
+ * ("ECONNREFUSED", "HTTP 503", "no answer in time"), not the request's full URL with its dozen
+ * `expand=` parameters. Null when the failure is not the Hub's.
+ */
+export function hubFailureOf(error: unknown): { host: string; reason: string } | null {
+  const hub = hubErrorIn(error);
+  if (hub === null) return null;
+  let host: string;
+  try {
+    host = new URL(hub.url).host;
+  } catch {
+    host = hub.url;
+  }
+  if (hub instanceof HubResponseFormatError) return { host, reason: `HTTP ${hub.status}, malformed answer` };
+  if (hub.status !== null) return { host, reason: `HTTP ${hub.status}` };
+  const code = systemCode(hub.cause);
+  if (code !== null) return { host, reason: code };
+  return { host, reason: hub.message.includes("timed out") ? "timeout" : "no answer" };
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Message, render } from "../../locales/index.js";
 import type { ModelRecord } from "../hub/types.js";
 import { baseModelsOfCard, HUB_PLACEHOLDER_CREATED_AT } from "../hub/wire.js";
 import { parseStrictIsoDate } from "./strict-iso-date.js";
@@ -43,7 +44,15 @@ export interface ImportedModels {
    * The file's own date (`date`, `fetched_at` or `fetchedAt` beside `models`): the instant, or why
    * the value is not one; null when the file states none.
    */
-  fileDate: { ok: true; date: Date; key: string } | { ok: false; key: string; reason: string } | null;
+  fileDate: { ok: true; date: Date; key: string } | { ok: false; key: string; reason: Message } | null;
+}
+
+/** A file that is not a saved `/api/models` response at all; `reason` is said in the reader's locale. */
+export class ImportFileError extends Error {
+  override readonly name = "ImportFileError";
+  constructor(readonly reason: Message) {
+    super(render("en-US", reason));
+  }
 }
 
 /**
@@ -58,11 +67,11 @@ export function parseModelsFile(text: string): ImportedModels {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`not valid JSON: ${(error as Error).message}`);
+    throw new ImportFileError({ key: "import.file.not-json", args: [{ detail: (error as Error).message }] });
   }
   const file = fileSchema.safeParse(json);
   if (!file.success) {
-    throw new Error('expected a JSON array of model rows or an object with a "models" array');
+    throw new ImportFileError({ key: "import.file.not-models", args: [] });
   }
   const rows = Array.isArray(file.data) ? file.data : file.data.models;
   const byId = new Map<string, ModelRecord>();
@@ -89,7 +98,8 @@ function fileDateOf(document: Record<string, unknown>): ImportedModels["fileDate
   const key = FILE_DATE_KEYS.find((candidate) => document[candidate] !== undefined);
   if (key === undefined) return null;
   const value = document[key];
-  if (typeof value !== "string") return { ok: false, key, reason: "not a string" };
+  if (typeof value !== "string")
+    return { ok: false, key, reason: { key: "import.date.not-a-string", args: [] } };
   const parsed = parseStrictIsoDate(value);
   return parsed.ok ? { ok: true, date: parsed.date, key } : { ok: false, key, reason: parsed.reason };
 }
@@ -104,17 +114,27 @@ export const MIN_VALID_ROWS = 10;
  * is mostly broken is likely not what was meant (another endpoint's output, a cut download), and a
  * snapshot of it would sit in history as if the Hub had said so.
  */
-export function importProblem(parsed: Pick<ImportedModels, "models" | "rows" | "skipped">): string | null {
+export function importProblem(parsed: Pick<ImportedModels, "models" | "rows" | "skipped">): Message | null {
   const valid = parsed.models.length;
   if (valid < MIN_VALID_ROWS) {
-    return `${valid} valid model rows of ${parsed.rows} (${parsed.skipped} invalid): at least ${MIN_VALID_ROWS} are needed`;
+    return {
+      key: "import.refused.too-few",
+      args: [{ valid, rows: parsed.rows, skipped: parsed.skipped, min: MIN_VALID_ROWS }],
+    };
   }
   const invalidShare = parsed.rows > 0 ? parsed.skipped / parsed.rows : 0;
   if (invalidShare > MAX_INVALID_SHARE) {
-    return (
-      `${parsed.skipped} of ${parsed.rows} rows are invalid (${(invalidShare * 100).toFixed(1)}%), ` +
-      `more than ${MAX_INVALID_SHARE * 100}%`
-    );
+    return {
+      key: "import.refused.too-many-invalid",
+      args: [
+        {
+          skipped: parsed.skipped,
+          rows: parsed.rows,
+          percent: (invalidShare * 100).toFixed(1),
+          max: String(MAX_INVALID_SHARE * 100),
+        },
+      ],
+    };
   }
   return null;
 }

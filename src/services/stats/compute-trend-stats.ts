@@ -111,7 +111,10 @@ const newModelsPerWeekByAggregates = new WeakMap<UniverseAggregates, TrendStats[
 
 /**
  * The snapshot's new models (8 weeks), once per snapshot: they come from the whole snapshot (the
- * newest list too), test traffic aside. Their count per week and region, once per method.
+ * newest list too), test traffic aside, so that a notable new model is found wherever it is listed.
+ * Their count per week and region is of the universe's new models only (the top N in the cohort),
+ * once per method: the snapshot's list of the newest models holds a few hours of the Hub's uploads,
+ * which would make the last week a spike of whatever was uploaded that morning.
  */
 function newModelsOf(snapshot: SnapshotData, aggregates: UniverseAggregates, lookup: RegionLookup) {
   const asOf = new Date(snapshot.takenAt);
@@ -128,7 +131,7 @@ function newModelsOf(snapshot: SnapshotData, aggregates: UniverseAggregates, loo
   }
   let perWeek = newModelsPerWeekByAggregates.get(aggregates);
   if (perWeek === undefined) {
-    perWeek = newModelsPerWeek(models, lookup, asOf, aggregates.creditOf);
+    perWeek = newModelsPerWeek(aggregates.models, lookup, asOf, aggregates.creditOf);
     newModelsPerWeekByAggregates.set(aggregates, perWeek);
   }
   return { models, perWeek: perWeek.map((week) => ({ ...week, byRegion: { ...week.byRegion } })) };

@@ -44,6 +44,16 @@ export function weekStartOf(date: Date): string {
 }
 
 /**
+ * How much of the week starting `weekStart` (an ISO date) lies in the 8 weeks before `asOf`, in
+ * milliseconds: 7 days for a whole week, less for the first and last weeks of the window.
+ */
+export function weekCoverageMs(weekStart: string, asOf: Date): number {
+  const start = Math.max(Date.parse(weekStart), asOf.getTime() - NEW_MODEL_DAYS * DAY_MS);
+  const end = Math.min(Date.parse(weekStart) + 7 * DAY_MS, asOf.getTime());
+  return Math.max(0, end - start);
+}
+
+/**
  * Models created per week and region over the 8 weeks before `asOf`, oldest week first. The first
  * and last weeks may be partial: the window is exactly 8 weeks, not whole calendar weeks.
  */

@@ -5,7 +5,15 @@ import { type CountingMethod, DEFAULT_METHOD, methodKey } from "../method/method
 import { REGIONS, type Region, type RegionOrUnattributed } from "../regions/types.js";
 import type { RegionLookup, SnapshotData } from "./inputs.js";
 import { factsOf } from "./model-facts.js";
-import type { CountryShare, OrgStat, RegionHistoryPoint, RegionShare, Universe } from "./types.js";
+import {
+  type CountryShare,
+  HISTORY_ORGS_PER_REGION,
+  type HistoryOrgShare,
+  type OrgStat,
+  type RegionHistoryPoint,
+  type RegionShare,
+  type Universe,
+} from "./types.js";
 
 /** Regions then `unattributed`: the fixed order every per-region list uses. */
 export const REGION_ORDER: readonly RegionOrUnattributed[] = [...REGIONS, "unattributed"];
@@ -150,11 +158,26 @@ export function snapshotAggregate(
   return { asOf, method: { ...method }, universe, regions, orgs, countries, countsFingerprint };
 }
 
-/** A history point from an aggregate alone: its region shares. */
-export function historyPointOf(aggregate: Pick<SnapshotAggregate, "asOf" | "regions">): RegionHistoryPoint {
+/**
+ * A history point from an aggregate alone: its region shares, and each region's largest
+ * organisations with their share of the region (the aggregate's `orgs` are largest first).
+ */
+export function historyPointOf(
+  aggregate: Pick<SnapshotAggregate, "asOf" | "regions" | "orgs">,
+): RegionHistoryPoint {
   const shares = emptyRegionRecord();
   for (const r of aggregate.regions) shares[r.region] = r.share;
-  return { asOf: aggregate.asOf, shares };
+  const kept = new Map<Region, number>();
+  const orgs: HistoryOrgShare[] = [];
+  for (const org of aggregate.orgs) {
+    const { region } = org;
+    if (region === "unattributed") continue;
+    const count = kept.get(region) ?? 0;
+    if (count >= HISTORY_ORGS_PER_REGION) continue;
+    kept.set(region, count + 1);
+    orgs.push({ author: org.author, region, share: org.share, regionShare: org.regionShare });
+  }
+  return { asOf: aggregate.asOf, shares, orgs };
 }
 
 /**

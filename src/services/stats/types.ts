@@ -30,7 +30,10 @@ export interface TrendStats {
   topModels: ModelStat[];
   /** Notable new models (created within the last 8 weeks of `asOf`), most downloaded first. */
   newModels: ModelStat[];
-  /** Models created per week by region, oldest week first (last 8 weeks). */
+  /**
+   * The universe's models (the top N in the cohort) created per week, by region, oldest week first
+   * (last 8 weeks; the first and last weeks are partial, see `weekCoverageMs`).
+   */
   newModelsPerWeek: NewModelsWeek[];
   /** Downloads by parameter-count bucket, in the fixed order of SIZE_BUCKETS. */
   sizeBuckets: SizeBucketStat[];
@@ -221,7 +224,27 @@ export interface OrgMover {
   regionChangePp: number;
 }
 
+/** One snapshot on the history line: every region's share, and each region's largest organisations. */
 export interface RegionHistoryPoint {
   asOf: string;
   shares: Record<RegionOrUnattributed, number>;
+  /**
+   * Each region's largest organisations in that snapshot (at most `HISTORY_ORGS_PER_REGION` of
+   * each region, largest first; none of the unattributed), so a region's history can show its
+   * organisations' shares of the region without loading the snapshot again.
+   */
+  orgs: HistoryOrgShare[];
 }
+
+/** An organisation on the history line. */
+export interface HistoryOrgShare {
+  author: string;
+  region: Region;
+  /** Share of all downloads. */
+  share: number;
+  /** Share of its region's downloads. */
+  regionShare: number;
+}
+
+/** How many organisations of each region a history point keeps: a chart draws the top three. */
+export const HISTORY_ORGS_PER_REGION = 5;

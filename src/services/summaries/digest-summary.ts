@@ -1,7 +1,9 @@
+import { translate, translator } from "../../locales/index.js";
+import { formatDate } from "../format/dates.js";
 import { type Locale, regionLabel } from "../format/locale.js";
 import { REGIONS, type RegionOrUnattributed } from "../regions/types.js";
 import type { SizeBucket, TrendStats } from "../stats/types.js";
-import { fact, fitLines, joinParts, type Line, line, type Part, tpl } from "./parts.js";
+import { fact, fitLines, type Line, line, tpl } from "./parts.js";
 import { indexed, largest } from "./pick.js";
 import type { Summary } from "./types.js";
 import {
@@ -9,16 +11,14 @@ import {
   comparisonPeriod,
   displayName,
   downloadsFact,
-  formatDay,
-  type MethodParts,
   methodParts,
   percentChangeFact,
+  phrases,
   ppFact,
   regionSubject,
   roundsToZero,
   shareFact,
   sinceFact,
-  spaced,
   TASK_MAX_LENGTH,
 } from "./wording.js";
 
@@ -61,7 +61,8 @@ export function summariseDigest(stats: TrendStats, options: DigestSummaryOptions
 
 function digestLines(stats: TrendStats, options: DigestSummaryOptions, newModelsPerRegion: number): Line[] {
   const { locale, now } = options;
-  const words = WORDS[locale];
+  const say = phrases(locale);
+  const t = translator(locale);
   const asOfMs = Date.parse(stats.asOf);
   const asOfKnown = !Number.isNaN(asOfMs);
   const lines: Line[] = [];
@@ -72,24 +73,24 @@ function digestLines(stats: TrendStats, options: DigestSummaryOptions, newModels
     label !== ""
       ? label
       : asOfKnown
-        ? words.weekEnding(fact("asOf", asOfMs, formatDay(asOfMs, locale)))
-        : words.latestWeek;
+        ? say("summary.digest.week-ending", { date: fact("asOf", asOfMs, formatDate(asOfMs, locale)) })
+        : t("summary.digest.latest-week");
   const focus = stats.region === null ? null : regionLabel(stats.region, locale);
-  lines.push(line(words.title(week, focus, ageFact(stats.asOf, now, locale)), 0));
+  lines.push(line(say("summary.digest.title", { week, focus, age: ageFact(stats.asOf, now, locale) }), 0));
 
   const since = options.hubUnreachableSince;
   if (since !== undefined && since !== null) {
     const sinceMs = since.getTime();
     const sincePart = Number.isNaN(sinceMs)
       ? null
-      : fact("options.hubUnreachableSince", sinceMs, formatDay(sinceMs, locale, true));
-    const snapshot = asOfKnown ? fact("asOf", asOfMs, formatDay(asOfMs, locale, true)) : null;
-    lines.push(line(words.hubUnreachable(sincePart, snapshot), 0));
+      : fact("options.hubUnreachableSince", sinceMs, formatDate(sinceMs, locale, true));
+    const snapshot = asOfKnown ? fact("asOf", asOfMs, formatDate(asOfMs, locale, true)) : null;
+    lines.push(line(say("summary.digest.hub-unreachable", { since: sincePart, snapshot }), 0));
   }
 
   if (stats.universe.totalDownloads <= 0) {
     // Shares of nothing are not 0%: say there is no data instead of dividing by zero.
-    lines.push(line(words.noDownloads, 0));
+    lines.push(line(say("summary.digest.no-downloads"), 0));
     return lines;
   }
 
@@ -100,10 +101,10 @@ function digestLines(stats: TrendStats, options: DigestSummaryOptions, newModels
   const method = methodParts(stats, locale);
   const header =
     wow === null
-      ? words.sharesHeaderAlone(method)
+      ? say("summary.digest.shares-header-alone", { method })
       : wow.countsUnchanged
-        ? words.sharesHeaderUnchanged(method, sinceFact(wow, locale))
-        : words.sharesHeader(method, comparisonPeriod(wow, locale));
+        ? say("summary.digest.shares-header-unchanged", { method, since: sinceFact(wow, locale) })
+        : say("summary.digest.shares-header", { method, period: comparisonPeriod(wow, locale) });
   lines.push(line(header, 0));
   for (const { item, index } of indexed(stats.regions)) {
     const share = shareFact(`regions[${index}].share`, item.share, locale);
@@ -113,7 +114,12 @@ function digestLines(stats: TrendStats, options: DigestSummaryOptions, newModels
       change === undefined || roundsToZero(change.item.changePp)
         ? null
         : ppFact(`weekOverWeek.regions[${change.index}].changePp`, change.item.changePp, locale);
-    lines.push(line(words.regionLine(regionLabel(item.region, locale), share, pp), 0));
+    lines.push(
+      line(
+        say("summary.digest.region-line", { region: regionLabel(item.region, locale), share, change: pp }),
+        0,
+      ),
+    );
   }
 
   // The stats engine already keeps only the asked region's movers; filtering again keeps the digest
@@ -132,25 +138,25 @@ function digestLines(stats: TrendStats, options: DigestSummaryOptions, newModels
           ? null
           : percentChangeFact(`${path}.downloadsChange`, item.downloadsChange, locale);
       return region === null
-        ? words.mover(
-            displayName(item.author),
-            regionLabel(item.region, locale),
-            shareFact(`${path}.share`, item.share, locale),
-            ppFact(`${path}.changePp`, item.changePp, locale),
+        ? say("summary.digest.mover", {
+            name: displayName(item.author),
+            region: regionLabel(item.region, locale),
+            share: shareFact(`${path}.share`, item.share, locale),
+            change: ppFact(`${path}.changePp`, item.changePp, locale),
             downloads,
-          )
-        : words.regionMover(
-            displayName(item.author),
-            shareFact(`${path}.regionShare`, item.regionShare, locale),
-            ppFact(`${path}.regionChangePp`, item.regionChangePp, locale),
+          })
+        : say("summary.digest.region-mover", {
+            name: displayName(item.author),
+            share: shareFact(`${path}.regionShare`, item.regionShare, locale),
+            change: ppFact(`${path}.regionChangePp`, item.regionChangePp, locale),
             downloads,
-          );
+          });
     });
     lines.push(
       line(
         region === null
-          ? words.movers(items)
-          : words.regionMovers(regionSubject(region, locale, false), items),
+          ? say("summary.digest.movers", { items })
+          : say("summary.digest.region-movers", { subject: regionSubject(region, locale, false), items }),
         1,
       ),
     );
@@ -164,9 +170,9 @@ function digestLines(stats: TrendStats, options: DigestSummaryOptions, newModels
   if (tasks.length > 0) {
     const items = tasks.map(
       ({ item, index }) =>
-        tpl`${words.task(item.task)} ${shareFact(`tasks[${index}].share`, item.share, locale)}`,
+        tpl`${taskName(item.task, locale)} ${shareFact(`tasks[${index}].share`, item.share, locale)}`,
     );
-    lines.push(line(words.tasks(items, scope), 2));
+    lines.push(line(say("summary.digest.tasks", { items, scope }), 2));
   }
 
   const small = indexed(stats.sizeBuckets, (b) => SMALL_BUCKETS.includes(b.bucket));
@@ -178,15 +184,32 @@ function digestLines(stats: TrendStats, options: DigestSummaryOptions, newModels
       unknown === undefined
         ? null
         : shareFact(`sizeBuckets[${unknown.index}].share`, unknown.item.share, locale);
-    lines.push(line(words.small(shareFact(path, value, locale), unknownShare, scope), 2));
+    lines.push(
+      line(
+        say("summary.digest.small", {
+          limit: SMALL_MODEL_LIMIT_LABEL,
+          share: shareFact(path, value, locale),
+          unknown: unknownShare,
+          scope,
+        }),
+        2,
+      ),
+    );
   }
   return lines;
 }
 
+/** A pipeline tag as a digest names it: as the Hub spells it, "untagged" for none. */
+function taskName(task: string, locale: Locale): string {
+  return task === "unknown"
+    ? translate(locale, "summary.digest.untagged")
+    : displayName(task, TASK_MAX_LENGTH);
+}
+
 /** One line per region (then unattributed) with its most downloaded new models. */
 function newModelLines(stats: TrendStats, locale: Locale, perRegion: number): Line[] {
-  const words = WORDS[locale];
-  if (stats.newModels.length === 0) return [line(words.noNewModels, 3)];
+  const say = phrases(locale);
+  if (stats.newModels.length === 0) return [line(say("summary.digest.no-new-models"), 3)];
   const order: readonly RegionOrUnattributed[] = [...REGIONS, "unattributed"];
   const lines: Line[] = [];
   for (const region of order) {
@@ -197,127 +220,12 @@ function newModelLines(stats: TrendStats, locale: Locale, perRegion: number): Li
     );
     if (top.length === 0) continue;
     const items = top.map(({ item, index }) =>
-      words.newModel(
-        displayName(item.id),
-        downloadsFact(`newModels[${index}].downloads`, item.downloads, locale),
-      ),
+      say("summary.digest.new-model", {
+        id: displayName(item.id),
+        downloads: downloadsFact(`newModels[${index}].downloads`, item.downloads, locale),
+      }),
     );
-    lines.push(line(words.newModels(regionLabel(region, locale), items), 3));
+    lines.push(line(say("summary.digest.new-models", { region: regionLabel(region, locale), items }), 3));
   }
   return lines;
 }
-
-interface DigestWords {
-  weekEnding(date: Part): Part;
-  latestWeek: string;
-  title(week: Part | string, focus: string | null, age: Part | null): Part;
-  hubUnreachable(since: Part | null, snapshot: Part | null): Part;
-  noDownloads: Part;
-  sharesHeader(method: MethodParts, period: Part): Part;
-  sharesHeaderAlone(method: MethodParts): Part;
-  sharesHeaderUnchanged(method: MethodParts, since: Part): Part;
-  regionLine(region: string, share: Part, change: Part | null): Part;
-  mover(name: string, region: string, share: Part, change: Part, downloads: Part | null): Part;
-  regionMover(name: string, share: Part, change: Part, downloads: Part | null): Part;
-  movers(items: readonly Part[]): Part;
-  regionMovers(subject: string, items: readonly Part[]): Part;
-  newModel(id: string, downloads: Part): Part;
-  newModels(region: string, items: readonly Part[]): Part;
-  noNewModels: Part;
-  task(task: string): string;
-  tasks(items: readonly Part[], scope: string | null): Part;
-  small(share: Part, unknown: Part | null, scope: string | null): Part;
-}
-
-const WORDS: Record<Locale, DigestWords> = {
-  "en-US": {
-    weekEnding: (date) => tpl`week ending ${date}`,
-    latestWeek: "latest week",
-    title: (week, focus, age) => {
-      const head =
-        focus === null ? tpl`Weekly Hub trends · ${week}` : tpl`Weekly Hub trends · ${focus} · ${week}`;
-      return age === null ? tpl`${head} · data age unknown` : tpl`${head} · data from ${age}`;
-    },
-    hubUnreachable: (since, snapshot) => {
-      const down =
-        since === null ? tpl`the Hub is unreachable` : tpl`the Hub has been unreachable since ${since}`;
-      return snapshot === null
-        ? tpl`Note: ${down}; these figures are from the last good snapshot.`
-        : tpl`Note: ${down}; these figures are from the last good snapshot, taken ${snapshot}.`;
-    },
-    noDownloads: tpl`No downloads in this snapshot.`,
-    sharesHeader: (method, period) => tpl`Share of ${method.sentence}, change ${period}:`,
-    sharesHeaderAlone: (method) => tpl`Share of ${method.sentence} (no older snapshot to compare with yet):`,
-    sharesHeaderUnchanged: (method, since) =>
-      tpl`Share of ${method.sentence} (download counts unchanged since ${since}: the Hub has not refreshed them):`,
-    regionLine: (region, share, change) =>
-      change === null ? tpl`${region} ${share}` : tpl`${region} ${share} (${change})`,
-    mover: (name, region, share, change, downloads) =>
-      downloads === null
-        ? tpl`${name} (${region}) ${share} (${change}, new)`
-        : tpl`${name} (${region}) ${share} (${change}, downloads ${downloads})`,
-    regionMover: (name, share, change, downloads) =>
-      downloads === null
-        ? tpl`${name} ${share} (${change}, new)`
-        : tpl`${name} ${share} (${change}, downloads ${downloads})`,
-    movers: (items) => tpl`Biggest movers, by share of all downloads: ${joinParts(items, " · ")}`,
-    regionMovers: (subject, items) =>
-      tpl`Biggest movers, by share of the downloads of ${subject}: ${joinParts(items, " · ")}`,
-    newModel: (id, downloads) => tpl`${id} (${downloads} downloads)`,
-    newModels: (region, items) => tpl`New models · ${region}: ${joinParts(items, ", ")}`,
-    noNewModels: tpl`No notable new models in this snapshot.`,
-    task: (task) => (task === "unknown" ? "untagged" : displayName(task, TASK_MAX_LENGTH)),
-    tasks: (items, scope) =>
-      scope === null
-        ? tpl`Top tasks by downloads: ${joinParts(items, " · ")}`
-        : tpl`Top tasks by downloads among ${scope}: ${joinParts(items, " · ")}`,
-    small: (share, unknown, scope) => {
-      const whose = scope === null ? "" : ` among ${scope}`;
-      const head = tpl`Small deployable models (under ${SMALL_MODEL_LIMIT_LABEL} parameters): ${share} of downloads${whose}`;
-      return unknown === null ? head : tpl`${head}; parameter count unknown for ${unknown}`;
-    },
-  },
-  "zh-CN": {
-    weekEnding: (date) => tpl`截至 ${date}的一周`,
-    latestWeek: "最近一周",
-    title: (week, focus, age) => {
-      const head = focus === null ? tpl`Hub 趋势周报 · ${week}` : tpl`Hub 趋势周报 · ${focus} · ${week}`;
-      return age === null ? tpl`${head} · 数据时间未知` : tpl`${head} · 数据采集于${spaced(age)}`;
-    },
-    hubUnreachable: (since, snapshot) => {
-      const down =
-        since === null ? tpl`目前无法访问 Hugging Face Hub` : tpl`自 ${since} 起无法访问 Hugging Face Hub`;
-      return snapshot === null
-        ? tpl`注意：${down}，以下数据来自最近一次成功获取的快照。`
-        : tpl`注意：${down}，以下数据来自最近一次成功获取的快照（${snapshot}）。`;
-    },
-    noDownloads: tpl`本快照中没有下载数据。`,
-    sharesHeader: (method, period) =>
-      tpl`各地区在${method.models}中的 30 天下载量占比（${method.credit}；括号内为${period}）：`,
-    sharesHeaderAlone: (method) =>
-      tpl`各地区在${method.models}中的 30 天下载量占比（${method.credit}；暂无更早的快照可比）：`,
-    sharesHeaderUnchanged: (method, since) =>
-      tpl`各地区在${method.models}中的 30 天下载量占比（${method.credit}；自 ${since} 起下载量未变：Hub 尚未更新计数）：`,
-    regionLine: (region, share, change) =>
-      change === null ? tpl`${region} ${share}` : tpl`${region} ${share}（${change}）`,
-    mover: (name, region, share, change, downloads) =>
-      downloads === null
-        ? tpl`${name}（${region}）${share}（${change}，新上榜）`
-        : tpl`${name}（${region}）${share}（${change}，下载量 ${downloads}）`,
-    regionMover: (name, share, change, downloads) =>
-      downloads === null
-        ? tpl`${name} ${share}（${change}，新上榜）`
-        : tpl`${name} ${share}（${change}，下载量 ${downloads}）`,
-    movers: (items) => tpl`变化最大的机构（占全部下载量）：${joinParts(items, "、")}`,
-    regionMovers: (subject, items) => tpl`变化最大的机构（占${subject}下载量）：${joinParts(items, "、")}`,
-    newModel: (id, downloads) => tpl`${id}（${downloads}次下载）`,
-    newModels: (region, items) => tpl`新模型 · ${region}：${joinParts(items, "、")}`,
-    noNewModels: tpl`本快照中没有值得关注的新模型。`,
-    task: (task) => (task === "unknown" ? "未标注任务" : displayName(task, TASK_MAX_LENGTH)),
-    tasks: (items, scope) => tpl`${scope ?? ""}下载量最高的任务：${joinParts(items, "、")}`,
-    small: (share, unknown, scope) => {
-      const head = tpl`参数量 ${SMALL_MODEL_LIMIT_LABEL} 以下的可部署小模型：占${scope ?? ""}下载量的 ${share}`;
-      return unknown === null ? head : tpl`${head}；另有 ${unknown} 的下载量参数量未知`;
-    },
-  },
-};

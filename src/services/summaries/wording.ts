@@ -1,3 +1,5 @@
+import { type ArgsOf, type PhraseKey, phrase, translate } from "../../locales/index.js";
+import { formatDate } from "../format/dates.js";
 import type { Locale } from "../format/locale.js";
 import {
   ellipsize,
@@ -10,7 +12,7 @@ import {
 import { methodWords } from "../method/wording.js";
 import type { Region } from "../regions/types.js";
 import type { TrendStats, WeekOverWeek } from "../stats/types.js";
-import { fact, type Part, tpl } from "./parts.js";
+import { fact, type Part } from "./parts.js";
 
 /** Longest model or organisation name shown; Hub names are untrusted and may be absurdly long. */
 export const NAME_MAX_LENGTH = 60;
@@ -33,6 +35,11 @@ export function displayName(name: string, max = NAME_MAX_LENGTH): string {
   return ellipsize(flat, max);
 }
 
+/** The summaries' phrases in one locale: `say(key, parts)` → a part with the facts it was given. */
+export function phrases(locale: Locale): <K extends PhraseKey>(key: K, ...args: ArgsOf<K>) => Part {
+  return (key, ...args) => phrase(locale, key, ...args);
+}
+
 /** A share (0..1) at `path`, as a percentage. */
 export function shareFact(path: string, value: number, locale: Locale): Part {
   return fact(path, value, formatShare(value, locale));
@@ -40,9 +47,7 @@ export function shareFact(path: string, value: number, locale: Locale): Part {
 
 /** A change in percentage points at `path`: "+1.3 pp" / "+1.3 个百分点". */
 export function ppFact(path: string, value: number, locale: Locale): Part {
-  const rendered = formatPp(value, locale);
-  // formatPp owns sign and rounding; only the unit is worded differently in Chinese.
-  return fact(path, value, locale === "zh-CN" ? rendered.replace(/ pp$/, " 个百分点") : rendered);
+  return fact(path, value, formatPp(value, locale));
 }
 
 /** A download count at `path`, compact: "2.6M" / "257.6万". */
@@ -50,31 +55,12 @@ export function downloadsFact(path: string, value: number, locale: Locale): Part
   return fact(path, value, formatCompact(value, locale));
 }
 
-// Written as they read mid-sentence; `regionSubject` capitalises them where a sentence starts.
-const SUBJECTS: Record<Locale, Record<Region, string>> = {
-  "en-US": {
-    china: "Chinese organisations",
-    us: "US organisations",
-    europe: "European organisations",
-    asia: "Asia-Pacific organisations",
-    other: "organisations elsewhere",
-  },
-  "zh-CN": {
-    china: "中国机构",
-    us: "美国机构",
-    europe: "欧洲机构",
-    asia: "亚太机构",
-    other: "其他地区机构",
-  },
-};
-
 /**
  * Whose figures a region's are ("Chinese organisations"): a share of a region is the share of
  * models by organisations based there, not of downloads made there, and the wording keeps it so.
  */
 export function regionSubject(region: Region, locale: Locale, startOfSentence = true): string {
-  const subject = SUBJECTS[locale][region];
-  return startOfSentence ? subject.charAt(0).toUpperCase() + subject.slice(1) : subject;
+  return translate(locale, "summary.subject", { region, start: startOfSentence });
 }
 
 /** What was counted, as summary parts: the list size is a traced fact (`universe.listSize`). */
@@ -104,21 +90,20 @@ export function methodParts(stats: Pick<TrendStats, "universe" | "method">, loca
  * Never a label that claims more than was compared.
  */
 export function comparisonPeriod(wow: WeekOverWeek, locale: Locale): Part {
-  const zh = locale === "zh-CN";
-  if (wow.exact && wow.windowWeeks === 1) return tpl`${zh ? "周环比" : "week over week"}`;
+  if (wow.exact && wow.windowWeeks === 1) return phrase(locale, "summary.period.week");
   if (wow.exact) {
     const weeks = fact("weekOverWeek.windowWeeks", wow.windowWeeks, formatInteger(wow.windowWeeks, locale));
-    return zh ? tpl`${weeks} 周变化` : tpl`over ${weeks} weeks`;
+    return phrase(locale, "summary.period.weeks", { weeks });
   }
   const since = sinceFact(wow, locale);
   const span = fact("weekOverWeek.spanMs", wow.spanMs, humanSpan(wow.spanMs, locale));
-  return zh ? tpl`自 ${since}（${span}）以来变化` : tpl`since ${since} (${span})`;
+  return phrase(locale, "summary.period.since", { since, span });
 }
 
 /** The day of the older snapshot, as a fact: "7 May 2026" / "2026年5月7日". */
 export function sinceFact(wow: WeekOverWeek, locale: Locale): Part {
   const ms = Date.parse(wow.previousAsOf);
-  return fact("weekOverWeek.previousAsOf", ms, formatDay(ms, locale));
+  return fact("weekOverWeek.previousAsOf", ms, formatDate(ms, locale));
 }
 
 /** True when a change in percentage points would read as ±0.0 pp: there is nothing to say. */
@@ -133,15 +118,12 @@ export function percentChangeFact(path: string, value: number, locale: Locale): 
 
 /** "15 days" / "18 h": how long a comparison spans (whole days from a day up). */
 function humanSpan(ms: number, locale: Locale): string {
-  const zh = locale === "zh-CN";
   if (ms < DAY) {
-    const n = formatInteger(Math.max(1, Math.round(ms / HOUR)), locale);
-    return zh ? `${n} 小时` : `${n} h`;
+    const count = formatInteger(Math.max(1, Math.round(ms / HOUR)), locale);
+    return translate(locale, "summary.span.hours", { count });
   }
   const days = Math.round(ms / DAY);
-  const n = formatInteger(days, locale);
-  if (zh) return `${n} 天`;
-  return days === 1 ? "1 day" : `${n} days`;
+  return translate(locale, "summary.span.days", { count: formatInteger(days, locale), days });
 }
 
 const MINUTE = 60_000;
@@ -160,52 +142,16 @@ export function ageFact(asOf: string, now: Date, locale: Locale): Part | null {
   return fact("asOf", asOfMs, humanAge(age, locale));
 }
 
-/**
- * Chinese sets Latin digits off from Han characters with a space ("采集于 3 小时前") but not a
- * Han word ("采集于刚刚"): prefix the space only when the part starts with a digit or sign.
- */
-export function spaced(part: Part): Part {
-  return /^[\d+−±]/.test(part.text) ? { text: ` ${part.text}`, facts: part.facts } : part;
-}
-
 function humanAge(ms: number, locale: Locale): string {
-  const zh = locale === "zh-CN";
-  if (ms < MINUTE) return zh ? "刚刚" : "moments ago";
+  if (ms < MINUTE) return translate(locale, "summary.age.moments");
   if (ms < HOUR) {
-    const n = formatInteger(Math.floor(ms / MINUTE), locale);
-    return zh ? `${n} 分钟前` : `${n} min ago`;
+    return translate(locale, "summary.age.minutes", {
+      count: formatInteger(Math.floor(ms / MINUTE), locale),
+    });
   }
   if (ms < DAY) {
-    const n = formatInteger(Math.floor(ms / HOUR), locale);
-    return zh ? `${n} 小时前` : `${n} h ago`;
+    return translate(locale, "summary.age.hours", { count: formatInteger(Math.floor(ms / HOUR), locale) });
   }
   const days = Math.floor(ms / DAY);
-  const n = formatInteger(days, locale);
-  if (zh) return `${n} 天前`;
-  return days === 1 ? "1 day ago" : `${n} days ago`;
-}
-
-const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/**
- * A UTC calendar day, optionally with the time: "4 May 2026, 04:10 UTC" / "2026年5月4日 04:10 UTC".
- * English puts the day first (en-US's "May 4" misreads in much of the world); written by hand so
- * the text does not depend on the ICU build.
- */
-export function formatDay(ms: number, locale: Locale, withTime = false): string {
-  const date = new Date(ms);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth();
-  const day = date.getUTCDate();
-  const time = `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())} UTC`;
-  if (locale === "zh-CN") {
-    const ymd = `${year}年${month + 1}月${day}日`;
-    return withTime ? `${ymd} ${time}` : ymd;
-  }
-  const dmy = `${day} ${MONTHS_EN[month] ?? ""} ${year}`;
-  return withTime ? `${dmy}, ${time}` : dmy;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, "0");
+  return translate(locale, "summary.age.days", { count: formatInteger(days, locale), days });
 }

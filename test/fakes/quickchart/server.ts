@@ -40,6 +40,10 @@ export interface QuickChartRequestRecord {
   fault: QuickChartFault["kind"] | undefined;
   /** The client went away before the answer was sent (e.g. it timed out and aborted). */
   aborted: boolean;
+  /** The chart had CJK text and the fake has no CJK font: it drew boxes, and answered 200 all the same. */
+  tofu: boolean;
+  /** Every font family the chart's config named. */
+  fontFamilies: string[];
 }
 
 export interface FakeQuickChart {
@@ -107,9 +111,34 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Starts the fake on an ephemeral port. `renderer` defaults to the project's local renderer. */
+const CJK = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/gu;
+
+/** Every string in `value` with CJK characters drawn as a box: what a server without a CJK font shows. */
+function asTofu(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(CJK, "\u25a1");
+  if (Array.isArray(value)) return value.map(asTofu);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asTofu(inner)]));
+  }
+  return value;
+}
+
+/** Every `family` named anywhere in a config. */
+function fontFamilies(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(fontFamilies);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === "family" && typeof inner === "string" ? [inner] : fontFamilies(inner),
+  );
+}
+
+/**
+ * Starts the fake on an ephemeral port. `renderer` defaults to the project's local renderer.
+ * Like QuickChart's own Docker image, the fake has no CJK font unless `cjkFonts` is set: it then
+ * draws Chinese as boxes and answers 200, as the real server does.
+ */
 export async function startFakeQuickChart(
-  options: { renderer?: ChartRenderer } = {},
+  options: { renderer?: ChartRenderer; cjkFonts?: boolean } = {},
 ): Promise<FakeQuickChart> {
   const renderer = options.renderer ?? createLocalChartRenderer({ logger: pino({ level: "silent" }) });
   const requests: QuickChartRequestRecord[] = [];
@@ -197,9 +226,13 @@ export async function startFakeQuickChart(
     const format = body.format ?? "png";
     if (format !== "png") throw new Refusal(400, `unsupported format ${format}`);
     if (!isChartSpec(chart)) throw new Refusal(400, "chart is not a bar or line config with datasets");
+    record.fontFamilies = fontFamilies(chart);
+    const drawn = options.cjkFonts === true ? chart : asTofu(chart);
+    record.tofu = drawn !== chart && JSON.stringify(drawn) !== JSON.stringify(chart);
+    if (!isChartSpec(drawn)) throw new Error("unreachable: a chart spec stays one when its text is replaced");
 
     // QuickChart paints `backgroundColor` itself; the local renderer reads it from the config.
-    const spec = withBackground(chart, body.backgroundColor ?? "#ffffff");
+    const spec = withBackground(drawn, body.backgroundColor ?? "#ffffff");
     const png = await renderer.render(spec, {
       width: body.width ?? 500,
       height: body.height ?? 300,
@@ -220,6 +253,8 @@ export async function startFakeQuickChart(
       error: undefined,
       fault: undefined,
       aborted: false,
+      tofu: false,
+      fontFamilies: [],
     };
     requests.push(record);
     inFlight += 1;

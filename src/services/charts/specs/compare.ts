@@ -1,3 +1,4 @@
+import { translator } from "../../../locales/index.js";
 import type { Locale } from "../../format/locale.js";
 import { ellipsize, formatShare } from "../../format/numbers.js";
 import type { RegionOrUnattributed } from "../../regions/types.js";
@@ -5,7 +6,15 @@ import type { TrendStats } from "../../stats/types.js";
 import { REGION_COLORS, withAlpha } from "../palette.js";
 import { chartText, regionName } from "../text.js";
 import type { BarChartSpec, CompareInput, CompareSide, SpecOptions } from "../types.js";
-import { categoryAxis, chrome, MAX_NAME_CHARS, PERCENT_TICKS, themeOf, valueAxis } from "./common.js";
+import {
+  chrome,
+  LABELLED_BAR_THICKNESS,
+  labelAxis,
+  MAX_NAME_CHARS,
+  PERCENT_TICKS,
+  themeOf,
+  valueAxis,
+} from "./common.js";
 
 function ratio(part: number, whole: number): number | undefined {
   return whole > 0 ? part / whole : undefined;
@@ -91,55 +100,65 @@ function sideName(input: CompareInput, side: CompareSide, locale: Locale): strin
 }
 
 /**
- * `compare`: two regions or two organisations as paired bars, one pair per metric, each side in
- * its region's colour. When both sides share a region (two Chinese labs), the second is drawn as a
- * pale fill with a full-colour outline, so the colour still says "China" and the pair stays apart.
- * Both values are written under each pair: there is no tooltip to read them from.
+ * `compare`: two regions or two organisations as paired horizontal bars, one pair per metric,
+ * each side in its region's colour, with both values written above the pair (there is no tooltip
+ * to read them from) and the first metric's pair in the title. When both sides share a region (two
+ * Chinese labs), the second is drawn as a pale fill with a full-colour outline, so the colour still
+ * says "China" and the pair stays apart.
  */
 export function compareSpec(input: CompareInput, options: SpecOptions): BarChartSpec {
   const { locale } = options;
   const theme = themeOf(options);
+  const t = translator(locale);
   const text = chartText(locale);
   const [a, b] = input.sides;
   const nameA = sideName(input, a, locale);
   const nameB = sideName(input, b, locale);
   const formatValue = (value: number | undefined) => (value === undefined ? "–" : formatShare(value, locale));
-  const labels = input.metrics.map((metric) => [
-    text.compareMetrics[metric],
-    `${formatValue(a.values[metric])} ${text.versus} ${formatValue(b.values[metric])}`,
-  ]);
+  const labels = input.metrics.map((metric) =>
+    t("chart.compare.label", {
+      metric: text.compareMetrics[metric],
+      a: formatValue(a.values[metric]),
+      b: formatValue(b.values[metric]),
+    }),
+  );
   const colorA = REGION_COLORS[a.region];
   const colorB = REGION_COLORS[b.region];
   const sameRegion = a.region === b.region;
   const dataOf = (side: CompareSide) => input.metrics.map((metric) => side.values[metric] ?? null);
+  const bar = { borderWidth: 2, borderRadius: 3, barThickness: LABELLED_BAR_THICKNESS };
+  const [headline] = input.metrics;
+  const title =
+    headline === undefined
+      ? text.compareTitle(nameA, nameB)
+      : t("chart.compare.headline", {
+          a: nameA,
+          b: nameB,
+          valueA: formatValue(a.values[headline]),
+          valueB: formatValue(b.values[headline]),
+          metric: headline,
+        });
   return {
     type: "bar",
     data: {
       labels,
       datasets: [
-        {
-          label: nameA,
-          data: dataOf(a),
-          backgroundColor: colorA,
-          borderColor: colorA,
-          borderWidth: 2,
-          borderRadius: 3,
-        },
+        { label: nameA, data: dataOf(a), backgroundColor: colorA, borderColor: colorA, ...bar },
         {
           label: nameB,
           data: dataOf(b),
           backgroundColor: sameRegion ? withAlpha(colorB, 0.35) : colorB,
           borderColor: colorB,
-          borderWidth: 2,
-          borderRadius: 3,
+          ...bar,
         },
       ],
     },
     options: {
-      ...chrome({ title: text.compareTitle(nameA, nameB), footer: input, locale, theme, legend: true }),
+      ...chrome({ title, footer: input, locale, theme, legend: true }),
+      indexAxis: "y",
       scales: {
-        x: categoryAxis({ theme, title: text.measureAxis, grid: false }),
-        y: valueAxis({ theme, title: text.share, grid: true, format: PERCENT_TICKS }),
+        x: valueAxis({ theme, title: t("chart.compare.axis"), format: PERCENT_TICKS }),
+        y: labelAxis({ theme, barsHeight: 2 * LABELLED_BAR_THICKNESS }),
       },
     },
   };
