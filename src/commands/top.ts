@@ -99,7 +99,7 @@ function topModels(services: CommandServices, plan: ModelsPlan, snapshot: Snapsh
   const { locale } = t;
   const { sort, region, task } = plan;
   const source = snapshotSource(snapshot, services.lookup);
-  const entries = plan.models.map((m) => ({ ...m, region: services.lookup.regionOf(m.author) }));
+  const entries = plan.models;
   const input: RankingInput = {
     kind: "ranking",
     subject: "models",

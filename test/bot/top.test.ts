@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readPngSize } from "../../src/services/charts/png.js";
 import type { ModelRecord } from "../../src/services/hub/types.js";
+import { lineageIndexOf } from "../../src/services/method/lineage.js";
 import {
   ackIsEphemeral,
   allowedMentionsOf,
@@ -52,7 +53,9 @@ describe("/top through a loopback Discord", () => {
   it("filters by task and region and orders by likes or trending score", async () => {
     const h = await harness.start();
     const models = (await h.services.store.latest())?.models ?? [];
-    const chinese = (m: ModelRecord) => h.services.lookup.regionOf(m.author) === "china";
+    // A model counts where its downloads are credited (the default method: its base's developer).
+    const lineage = lineageIndexOf(models);
+    const chinese = (m: ModelRecord) => h.services.lookup.regionOf(lineage.originOf(m)) === "china";
     const task = "text-generation";
     const likes = await h.run("top", opts({ kind: "models", sort: "likes", task, region: "cn" }));
     const [embed] = embedsOf(likes.json);
@@ -151,11 +154,14 @@ describe("/top through a loopback Discord", () => {
     const models = (await h.services.store.latest())?.models ?? [];
     const tasks = [...new Set(models.map((m) => m.pipelineTag).filter((t): t is string => t !== null))];
     const regions = ["china", "us", "europe", "asia", "other"] as const;
+    const lineage = lineageIndexOf(models);
     const empty = tasks
       .flatMap((task) => regions.map((region) => ({ task, region })))
       .find(
         ({ task, region }) =>
-          !models.some((m) => m.pipelineTag === task && h.services.lookup.regionOf(m.author) === region),
+          !models.some(
+            (m) => m.pipelineTag === task && h.services.lookup.regionOf(lineage.originOf(m)) === region,
+          ),
       );
     if (empty === undefined) throw new Error("the fixture has every task in every region");
     const outcome = await h.run("top", opts({ kind: "models", sort: "downloads", ...empty }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultRegionAttributor } from "../../src/services/regions/attribution.js";
-import { orgProfile, snapshotSource } from "../../src/services/snapshots/profiles.js";
+import { orgProfile, rankModels, snapshotSource } from "../../src/services/snapshots/profiles.js";
 import type { Snapshot } from "../../src/services/storage/snapshot-store.js";
 import { model } from "../stats/builders.js";
 
@@ -66,5 +66,27 @@ describe("/org's profile", () => {
       by: "uploader",
       cohort: "new",
     });
+  });
+});
+
+describe("/top's ranking", () => {
+  const lookup = defaultRegionAttributor();
+  const now = snapshot(2, "2026-05-04T04:00:00.000Z", 200);
+  const query = { sort: "downloads", task: null, limit: 10 } as const;
+
+  it("places a derivative where its downloads are credited: a repackager's GGUF of Qwen ranks as China's", () => {
+    const chinese = rankModels(now, { ...query, region: "china" }, lookup);
+    expect(chinese.map((m) => [m.id, m.region])).toEqual([
+      ["Qwen/Qwen3-8B", "china"],
+      ["deepseek-ai/DeepSeek-V4", "china"],
+      ["unsloth/Qwen3-8B-GGUF", "china"],
+    ]);
+    expect(rankModels(now, { ...query, region: "us" }, lookup)).toEqual([]);
+  });
+
+  it("places it with its uploader when downloads are credited to the uploader", () => {
+    const method = { by: "uploader", cohort: "all" } as const;
+    const us = rankModels(now, { ...query, region: "us" }, lookup, method);
+    expect(us.map((m) => [m.id, m.region])).toEqual([["unsloth/Qwen3-8B-GGUF", "us"]]);
   });
 });

@@ -239,7 +239,7 @@ async function ranking(
       },
       items: models.map((model) => ({
         name: model.id,
-        region: lookup.regionOf(model.author),
+        region: model.region,
         value: metricOf(model, query.sort),
       })),
       source: { kind: "snapshot", ...snapshotSource(current, lookup) },

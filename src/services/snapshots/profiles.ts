@@ -64,8 +64,11 @@ export function rankModels(
   snapshot: Snapshot,
   query: { sort: ModelSort; task: string | null; region: Region | null; limit: number },
   lookup: RegionLookup,
-): ModelRecord[] {
-  const shared = memoizedLookup(lookup);
+  method: CountingMethod = DEFAULT_METHOD,
+): RankedModel[] {
+  // A model's region is the one its downloads are credited to under the method, as in every share
+  // the footer describes: a GGUF of Qwen by a US repackager ranks among China's under lineage.
+  const { regionOfModel } = universeAggregates(snapshot, memoizedLookup(lookup), method);
   const task = query.task?.toLowerCase() ?? null;
   // The index lists models most downloaded first, and sorting is stable: ties stay in that order.
   return nameIndexOf(snapshot)
@@ -73,11 +76,15 @@ export function rankModels(
       (model) =>
         sortValue(model, query.sort) !== null &&
         (task === null || model.pipelineTag?.toLowerCase() === task) &&
-        (query.region === null || shared.regionOf(model.author) === query.region),
+        (query.region === null || regionOfModel(model) === query.region),
     )
     .sort((a, b) => (sortValue(b, query.sort) ?? 0) - (sortValue(a, query.sort) ?? 0))
-    .slice(0, query.limit);
+    .slice(0, query.limit)
+    .map((model) => ({ ...model, region: regionOfModel(model) }));
 }
+
+/** A model of a ranking, with the region its downloads are credited to. */
+export type RankedModel = ModelRecord & { region: RegionOrUnattributed };
 
 /** One model as `/model` shows it, with the same model a week earlier when there is one. */
 export interface ModelProfile {
