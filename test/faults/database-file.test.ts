@@ -26,17 +26,19 @@ async function digestShow(): Promise<string> {
 }
 
 /**
- * Starts a bot, takes its database file away with `lose`, and sends `/digest set` at once. The bot
- * has two ways to notice: the refused write, and its check of the file every 5 s. When the check
- * wins the race (the bot exits before the command reaches it; likelier on a loaded machine) the
- * command meets no bot at all, which shows nothing about the write: that run is started again,
- * at most three times in all.
+ * Starts a bot, waits until it is on the gateway, takes its database file away with `lose`, and
+ * sends `/digest set` at once. The bot has two ways to notice: the refused write, and its check of
+ * the file every 5 s. Waiting for "bot ready" rather than "snapshot collected" (which comes before
+ * login) keeps the window between `lose` and the write to one command's handling: on a loaded CI
+ * machine, a login slower than the 5 s check made the check win every time. When the check still
+ * wins the race (the bot exits before the command reaches it) the command meets no bot at all,
+ * which shows nothing about the write: that run is started again, at most three times in all.
  */
 async function digestSetAfterLosing(lose: () => void): Promise<{ answer: string; bot: RunningEntry }> {
   for (let attempt = 1; ; attempt++) {
     world = await startBotProcessWorld();
     const bot = await world.startBot();
-    await bot.waitForLog("snapshot collected");
+    await bot.waitForLog("bot ready");
     lose();
     try {
       return { answer: await digestSet(), bot };
