@@ -47,7 +47,11 @@ export function createDigestMessages(deps: {
         locale: digest.language,
         period,
         now: deps.clock(),
-        hub: { failing, lastSuccessAt: failing ? deps.collection.lastSuccessAt() : null },
+        hub: {
+          failing,
+          lastSuccessAt: failing ? deps.collection.lastSuccessAt() : null,
+          failure: deps.collection.lastFailureKind(),
+        },
       });
       const png = await deps.renderer.render(composed.spec, deps.size);
       const fileName = chartFileName(composed.fileStem);

@@ -33,7 +33,7 @@ export default defineCommand({
   description: "about.description",
   needs: { appPermissions: EMBED_ANSWER },
   visibility: "public",
-  // Memory or one SQLite read; never the Hub: /about must answer even when nothing is stored.
+  // Memory or one database read; never the Hub: /about must answer even when nothing is stored.
   mayBeSlow: false,
 
   run({ services, t }) {

@@ -283,6 +283,22 @@ describe("a region's view is about the region", () => {
     const deepseek = spec.data.datasets[4]?.data ?? [];
     expect(deepseek).toHaveLength(chinaStats.history.length - 1);
   });
+
+  it("history: the two stacked panels leave a most of a step where they meet, so their labels do not touch", () => {
+    const scales = buildChartSpec("history", chinaStats, { locale: "en-US" }).options?.scales as Record<
+      string,
+      { min: number; max: number; ticks: { stepSize: number } }
+    >;
+    const { region, orgs } = scales;
+    if (region === undefined || orgs === undefined) throw new Error("both panels expected");
+    const lowestTick = (axis: typeof region) =>
+      Math.ceil(axis.min / axis.ticks.stepSize) * axis.ticks.stepSize;
+    const highestTick = (axis: typeof region) =>
+      Math.floor(axis.max / axis.ticks.stepSize) * axis.ticks.stepSize;
+    // In fractions of each panel's height: most of a step of room on the meeting side, no tick on it.
+    expect((lowestTick(region) - region.min) / region.ticks.stepSize).toBeGreaterThan(0.85);
+    expect((orgs.max - highestTick(orgs)) / orgs.ticks.stepSize).toBeGreaterThan(0.85);
+  });
 });
 
 describe("history chart", () => {

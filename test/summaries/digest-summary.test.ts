@@ -219,6 +219,31 @@ describe("summariseDigest traceability and limits", () => {
     });
   });
 
+  it.each([
+    [
+      "en-US",
+      "hub-implausible",
+      "Note: every Hub answer since 4 May 2026, 10:10 UTC was refused as implausible;",
+    ],
+    [
+      "en-US",
+      "storage",
+      "Note: no new snapshot could be saved since 4 May 2026, 10:10 UTC (the bot's storage refuses writes);",
+    ],
+    ["zh-CN", "storage", "起无法保存新快照（机器人的存储拒绝写入）"],
+  ] as const)(
+    "says why collections fail (%s, %s), not that the Hub is down when the disk is full",
+    (locale, kind, said) => {
+      const text = digest(overviewWithWeekOverWeek(), locale, {
+        now: LATER,
+        hubUnreachableSince: HUB_DOWN_SINCE,
+        collectionFailure: kind,
+      });
+      expect(text).toContain(said);
+      expect(text).not.toMatch(/unreachable|无法访问/);
+    },
+  );
+
   it("adds no outage line when hubUnreachableSince is null", () => {
     const text = digest(overviewWithWeekOverWeek(), "en-US", { now: NOW, hubUnreachableSince: null });
     expect(text).not.toContain("unreachable");

@@ -107,9 +107,10 @@ export const chartsEnUS = {
     `Top organisations: ${p.org} leads with ${p.share} of downloads`,
   "chart.orgs.title-region": (p: { region: Region; org: string; share: string }) =>
     `Top organisations in ${REGION_IN_SENTENCE[p.region]}: ${p.org} leads with ${p.share}`,
-  "chart.orgs.axis": "Percentages: share of all downloads",
+  // The bars are downloads (the ticks say so); the axis title says what the labels' % are of.
+  "chart.orgs.axis": "30-day downloads · % of all downloads",
   "chart.orgs.axis-region": (p: { region: Region }) =>
-    `Percentages: share of ${possessive(p.region)} downloads`,
+    `30-day downloads · % of ${possessive(p.region)} downloads`,
   "chart.orgs.title-empty": "Top organisations by downloads",
   "chart.orgs.title-region-empty": (p: { region: Region }) =>
     `Top organisations in ${REGION_IN_SENTENCE[p.region]}: none in this snapshot`,

@@ -69,8 +69,8 @@ export const chartsZhCN: ChartMessages = {
 
   "chart.orgs.title": (p) => `下载量最高的机构：${p.org} 领先，占下载量的 ${p.share}`,
   "chart.orgs.title-region": (p) => `${REGION[p.region]}下载量最高的机构：${p.org} 领先，占 ${p.share}`,
-  "chart.orgs.axis": "百分比：占全部下载量",
-  "chart.orgs.axis-region": (p) => `百分比：占${REGION[p.region]}下载量`,
+  "chart.orgs.axis": "30 天下载量 · 百分比为占全部下载量",
+  "chart.orgs.axis-region": (p) => `30 天下载量 · 百分比为占${REGION[p.region]}下载量`,
   "chart.orgs.title-empty": "下载量最高的机构",
   "chart.orgs.title-region-empty": (p) => `${REGION[p.region]}下载量最高的机构：本快照中没有`,
   "chart.orgs.label": (p) => `${p.org} ${p.downloads} · ${p.share}`,

@@ -127,6 +127,24 @@ export const summariesEnUS = {
       ? tpl`Note: ${down}; these figures are from the last good snapshot.`
       : tpl`Note: ${down}; these figures are from the last good snapshot, taken ${p.snapshot}.`;
   },
+  "summary.digest.hub-implausible": (p: { since: Part | null; snapshot: Part | null }) => {
+    const refused =
+      p.since === null
+        ? tpl`the Hub's latest answers were refused as implausible`
+        : tpl`every Hub answer since ${p.since} was refused as implausible`;
+    return p.snapshot === null
+      ? tpl`Note: ${refused}; these figures are from the last good snapshot.`
+      : tpl`Note: ${refused}; these figures are from the last good snapshot, taken ${p.snapshot}.`;
+  },
+  "summary.digest.storage": (p: { since: Part | null; snapshot: Part | null }) => {
+    const unsaved =
+      p.since === null
+        ? tpl`new snapshots could not be saved (the bot's storage refuses writes)`
+        : tpl`no new snapshot could be saved since ${p.since} (the bot's storage refuses writes)`;
+    return p.snapshot === null
+      ? tpl`Note: ${unsaved}; these figures are from the last good snapshot.`
+      : tpl`Note: ${unsaved}; these figures are from the last good snapshot, taken ${p.snapshot}.`;
+  },
   "summary.digest.no-downloads": tpl`No downloads in this snapshot.`,
   "summary.digest.shares-header": (p: Method & { period: Part }) =>
     tpl`Share of ${p.method.sentence}, change ${p.period}:`,

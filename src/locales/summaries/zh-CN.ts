@@ -91,6 +91,24 @@ export const summariesZhCN: SummaryMessages = {
       ? tpl`注意：${down}，以下数据来自最近一次成功获取的快照。`
       : tpl`注意：${down}，以下数据来自最近一次成功获取的快照（${p.snapshot}）。`;
   },
+  "summary.digest.hub-implausible": (p) => {
+    const refused =
+      p.since === null
+        ? tpl`Hugging Face Hub 最近的返回数据因明显异常而被拒用`
+        : tpl`自 ${p.since} 起 Hugging Face Hub 的返回数据均因明显异常而被拒用`;
+    return p.snapshot === null
+      ? tpl`注意：${refused}，以下数据来自最近一次成功获取的快照。`
+      : tpl`注意：${refused}，以下数据来自最近一次成功获取的快照（${p.snapshot}）。`;
+  },
+  "summary.digest.storage": (p) => {
+    const unsaved =
+      p.since === null
+        ? tpl`新快照无法保存（机器人的存储拒绝写入）`
+        : tpl`自 ${p.since} 起无法保存新快照（机器人的存储拒绝写入）`;
+    return p.snapshot === null
+      ? tpl`注意：${unsaved}，以下数据来自最近一次成功获取的快照。`
+      : tpl`注意：${unsaved}，以下数据来自最近一次成功获取的快照（${p.snapshot}）。`;
+  },
   "summary.digest.no-downloads": tpl`本快照中没有下载数据。`,
   "summary.digest.shares-header": (p) =>
     tpl`各地区在${p.method.models}中的 30 天下载量占比（${p.method.credit}；括号内为${p.period}）：`,

@@ -3,6 +3,7 @@ import type { FooterSource } from "../charts/text.js";
 import type { ChartSpec } from "../charts/types.js";
 import { buildChartSpec } from "../charts/views.js";
 import { type Locale, regionLabel } from "../format/locale.js";
+import type { CollectionFailureKind } from "../snapshots/collection-schedule.js";
 import type { StatsQuery } from "../snapshots/trends-service.js";
 import type { TrendStats } from "../stats/types.js";
 import { summariseDigest } from "../summaries/digest-summary.js";
@@ -15,6 +16,8 @@ export interface HubStatus {
   failing: boolean;
   /** When a collection last succeeded, if known. */
   lastSuccessAt: Date | null;
+  /** Why the latest attempt failed, when it did. */
+  failure?: CollectionFailureKind | null;
 }
 
 /** Everything one digest post is made of, in plain data; the Discord layer dresses it. */
@@ -83,7 +86,9 @@ export function composeDigest(input: ComposeDigestInput): ComposedDigest {
     locale,
     now,
     weekLabel: periodLabel,
-    ...(hub.failing ? { hubUnreachableSince: hub.lastSuccessAt } : {}),
+    ...(hub.failing
+      ? { hubUnreachableSince: hub.lastSuccessAt, ...(hub.failure ? { collectionFailure: hub.failure } : {}) }
+      : {}),
   });
   const view = stats.region === null ? "regions" : "orgs";
   const scope =

@@ -2,6 +2,7 @@ import { translate, translator } from "../../locales/index.js";
 import { formatDate } from "../format/dates.js";
 import { type Locale, regionLabel } from "../format/locale.js";
 import { REGIONS, type RegionOrUnattributed } from "../regions/types.js";
+import type { CollectionFailureKind } from "../snapshots/collection-schedule.js";
 import type { SizeBucket, TrendStats } from "../stats/types.js";
 import { fact, fitLines, type Line, line, tpl } from "./parts.js";
 import { indexed, largest } from "./pick.js";
@@ -41,8 +42,10 @@ export interface DigestSummaryOptions {
   now: Date;
   /** How to name the week ("2026-W19"); by default "week ending <date of the snapshot>". */
   weekLabel?: string;
-  /** Since when the Hub has failed to answer, when it has; the digest then says it runs on old data. */
+  /** Since when collections have failed, when they have; the digest then says it runs on old data. */
   hubUnreachableSince?: Date | null;
+  /** Why they fail (by default the Hub not answering): a full disk is not the Hub's fault. */
+  collectionFailure?: CollectionFailureKind;
 }
 
 /**
@@ -85,7 +88,8 @@ function digestLines(stats: TrendStats, options: DigestSummaryOptions, newModels
       ? null
       : fact("options.hubUnreachableSince", sinceMs, formatDate(sinceMs, locale, true));
     const snapshot = asOfKnown ? fact("asOf", asOfMs, formatDate(asOfMs, locale, true)) : null;
-    lines.push(line(say("summary.digest.hub-unreachable", { since: sincePart, snapshot }), 0));
+    const why = options.collectionFailure ?? "hub-unreachable";
+    lines.push(line(say(`summary.digest.${why}`, { since: sincePart, snapshot }), 0));
   }
 
   if (stats.universe.totalDownloads <= 0) {

@@ -208,11 +208,13 @@ function regionHistory(stats: TrendStats, region: Region, locale: Locale, theme:
     clamp: { min: 0, max: 1 },
     unit: 100,
   });
-  // Stacked panels touch: each gets room beyond its outer ticks and no tick on its edges, so that
-  // the lower panel's top label does not run into the upper panel's bottom one.
-  const panel = (range: FittedRange) => ({
-    min: range.min - 0.6 * range.stepSize,
-    max: range.max + 0.6 * range.stepSize,
+  // Stacked panels touch: each gets room beyond its outer ticks and no tick on its edges, and most
+  // of a step on the side where they meet, so that the lower panel's top label ("100%") stays a
+  // line apart from the upper panel's bottom one ("41.0%") instead of touching it. Never a whole
+  // step: an edge on a step would get a tick of its own, right where the panels meet.
+  const panel = (range: FittedRange, meets: "below" | "above" | null) => ({
+    min: range.min - (meets === "below" ? 0.9 : 0.6) * range.stepSize,
+    max: range.max + (meets === "above" ? 0.9 : 0.6) * range.stepSize,
     stepSize: range.stepSize,
     edgeTicks: false,
     format: {
@@ -244,7 +246,7 @@ function regionHistory(stats: TrendStats, region: Region, locale: Locale, theme:
                 position: "left",
                 stack: "panels",
                 stackWeight: 1,
-                ...panel(orgRange),
+                ...panel(orgRange, "above"),
               }),
             }
           : {}),
@@ -254,7 +256,7 @@ function regionHistory(stats: TrendStats, region: Region, locale: Locale, theme:
           position: "left",
           stack: "panels",
           stackWeight: 1,
-          ...panel(regionRange),
+          ...panel(regionRange, orgLines.length > 0 ? "below" : null),
         }),
       },
     },
