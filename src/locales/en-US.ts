@@ -315,6 +315,23 @@ export const enUS = {
     `Hugging Face's State of Open Source, Spring 2026 says Chinese models took ${p.china} of downloads (the US ${p.us}): 12 months of downloads of every model on the Hub. ` +
     "This bot counts 30-day downloads of the Hub's most downloaded models, by default credited to the base model's developer (a quantisation counts for whoever made the model it quantises), and leaves what it cannot place unattributed. " +
     "Its own figures, side by side for every way of counting, appear here once the first snapshot is collected.",
+  "about.gap.intro": (p: {
+    reportChina: string;
+    reportUs: string;
+    counted: string;
+    china: string;
+    us: string;
+  }) =>
+    `Hugging Face's State of Open Source, Spring 2026 says Chinese models took ${p.reportChina} of downloads (the US ${p.reportUs}): 12 months of downloads of every model on the Hub, Feb 2025 to Feb 2026. By default this bot counts ${p.counted}: China ${p.china}, the US ${p.us}. Three choices make the difference:`,
+  "about.gap.credit": (p: { lineage: string; uploader: string }) =>
+    `· Who gets the credit: by base model's developer, China ${p.lineage}; by uploader, China ${p.uploader} (quantisations and fine-tunes are often uploaded by others).`,
+  "about.gap.models": (p: { newChina: string; newUs: string; generativeChina: string }) =>
+    `· Which models: among models created in the last 12 months, China ${p.newChina} and the US ${p.newUs}; among generative models, China ${p.generativeChina} (encoders and embedding models weigh heavily in 30-day counts).`,
+  "about.gap.unattributed": (p: { share: string }) =>
+    `· What stays unattributed: ${p.share} of downloads cannot be placed in a region and count for none.`,
+  "about.gap.libraries": (p: { share: string; excluded: string | null }) =>
+    `sentence-transformers and cross-encoder, developed at TU Darmstadt and run by Hugging Face, count as US: they carry ${p.share} of the US figure.` +
+    (p.excluded === null ? "" : ` ${p.excluded} test repos (CI downloads) are left out.`),
   "about.figures": (p: { by: string }) => `Newest snapshot, ${p.by}`,
   "about.figures-row": (p: {
     cohort: string;

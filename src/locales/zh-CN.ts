@@ -244,6 +244,16 @@ export const zhCN: Messages = {
     `Hugging Face《开源现状·2026 春季》称中国模型占下载量的 ${p.china}（美国 ${p.us}）：那是 Hub 上全部模型 12 个月的下载量。` +
     "本机器人统计 Hub 下载量最高的模型的 30 天下载量，默认计入基础模型开发者（量化版本计入被量化模型的开发者），无法确定地区的下载量不计入任何地区。" +
     "采集到第一个快照后，这里会并列显示各种统计方式下的数字。",
+  "about.gap.intro": (p) =>
+    `Hugging Face《开源现状·2026 春季》称中国模型占下载量的 ${p.reportChina}（美国 ${p.reportUs}）：那是 2025 年 2 月至 2026 年 2 月全部模型 12 个月的下载量。本机器人默认统计${p.counted}：中国 ${p.china}，美国 ${p.us}。三项选择决定了差距：`,
+  "about.gap.credit": (p) =>
+    `· 计入谁：按基础模型开发者，中国 ${p.lineage}；按上传者，中国 ${p.uploader}（量化、微调版本常由他人上传）。`,
+  "about.gap.models": (p) =>
+    `· 统计哪些模型：近 12 个月创建的模型中中国 ${p.newChina}、美国 ${p.newUs}；生成式模型中中国 ${p.generativeChina}（30 天下载量中编码器和嵌入模型占比很大）。`,
+  "about.gap.unattributed": (p) => `· 未归属：${p.share} 的下载量无法确定所属地区，不计入任何地区。`,
+  "about.gap.libraries": (p) =>
+    `sentence-transformers 与 cross-encoder 由达姆施塔特工业大学开发、现由 Hugging Face 运营，计为美国：占美国数字的 ${p.share}。` +
+    (p.excluded === null ? "" : `另有 ${p.excluded} 个测试用模型（CI 下载）不计入。`),
   "about.figures": (p) => `最新快照，${p.by}`,
   "about.figures-row": (p) =>
     `**${p.cohort}**${p.isDefault ? "（默认）" : ""}\n中国 ${p.china} · 美国 ${p.us} · 已归属 ${p.coverage} · HF 运营的库占美国的 ${p.hf}`,

@@ -1,3 +1,4 @@
+import { translator } from "../../locales/index.js";
 import type { Locale } from "../format/locale.js";
 import { formatInteger, formatShare } from "../format/numbers.js";
 import type { RegionLookup, SnapshotData } from "../stats/inputs.js";
@@ -104,23 +105,26 @@ export function reportGapExplanation(figures: AboutFigures, locale: Locale): str
   if (lineageAll === undefined || uploaderAll === undefined || shown === undefined) return [];
   const counted = methodSentence({ method: DEFAULT_METHOD, universe: figures.universe }, locale);
   const excluded = figures.universe.excluded.modelCount;
-  if (locale === "zh-CN") {
-    return [
-      `Hugging Face《开源现状·2026 春季》称中国模型占下载量的 ${pct(REPORT_FIGURES.china)}（美国 ${pct(REPORT_FIGURES.us)}）：那是 2025 年 2 月至 2026 年 2 月全部模型 12 个月的下载量。本机器人默认统计${counted}：中国 ${pct(shown.china)}，美国 ${pct(shown.us)}。三项选择决定了差距：`,
-      `· 计入谁：按基础模型开发者，中国 ${pct(lineageAll.china)}；按上传者，中国 ${pct(uploaderAll.china)}（量化、微调版本常由他人上传）。`,
-      `· 统计哪些模型：近 12 个月创建的模型中中国 ${pct(lineageNew?.china ?? 0)}、美国 ${pct(lineageNew?.us ?? 0)}；生成式模型中中国 ${pct(lineageGenerative?.china ?? 0)}（30 天下载量中编码器和嵌入模型占比很大）。`,
-      `· 未归属：${pct(1 - shown.coverage)} 的下载量无法确定所属地区，不计入任何地区。`,
-      `sentence-transformers 与 cross-encoder 由达姆施塔特工业大学开发、现由 Hugging Face 运营，计为美国：占美国数字的 ${pct(shown.hfLibraries.shareOfUs)}。` +
-        (excluded > 0 ? `另有 ${formatInteger(excluded, locale)} 个测试用模型（CI 下载）不计入。` : ""),
-    ];
-  }
+  const t = translator(locale);
   return [
-    `Hugging Face's State of Open Source, Spring 2026 says Chinese models took ${pct(REPORT_FIGURES.china)} of downloads (the US ${pct(REPORT_FIGURES.us)}): 12 months of downloads of every model on the Hub, Feb 2025 to Feb 2026. By default this bot counts ${counted}: China ${pct(shown.china)}, the US ${pct(shown.us)}. Three choices make the difference:`,
-    `· Who gets the credit: by base model's developer, China ${pct(lineageAll.china)}; by uploader, China ${pct(uploaderAll.china)} (quantisations and fine-tunes are often uploaded by others).`,
-    `· Which models: among models created in the last 12 months, China ${pct(lineageNew?.china ?? 0)} and the US ${pct(lineageNew?.us ?? 0)}; among generative models, China ${pct(lineageGenerative?.china ?? 0)} (encoders and embedding models weigh heavily in 30-day counts).`,
-    `· What stays unattributed: ${pct(1 - shown.coverage)} of downloads cannot be placed in a region and count for none.`,
-    `sentence-transformers and cross-encoder, developed at TU Darmstadt and run by Hugging Face, count as US: they carry ${pct(shown.hfLibraries.shareOfUs)} of the US figure.` +
-      (excluded > 0 ? ` ${formatInteger(excluded, locale)} test repos (CI downloads) are left out.` : ""),
+    t("about.gap.intro", {
+      reportChina: pct(REPORT_FIGURES.china),
+      reportUs: pct(REPORT_FIGURES.us),
+      counted,
+      china: pct(shown.china),
+      us: pct(shown.us),
+    }),
+    t("about.gap.credit", { lineage: pct(lineageAll.china), uploader: pct(uploaderAll.china) }),
+    t("about.gap.models", {
+      newChina: pct(lineageNew?.china ?? 0),
+      newUs: pct(lineageNew?.us ?? 0),
+      generativeChina: pct(lineageGenerative?.china ?? 0),
+    }),
+    t("about.gap.unattributed", { share: pct(1 - shown.coverage) }),
+    t("about.gap.libraries", {
+      share: pct(shown.hfLibraries.shareOfUs),
+      excluded: excluded > 0 ? formatInteger(excluded, locale) : null,
+    }),
   ];
 }
 
