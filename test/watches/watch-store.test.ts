@@ -8,6 +8,7 @@ import {
   type WatchStore,
 } from "../../src/services/watches/watch-store.js";
 import { type FakeClock, fakeClock } from "../digests/helpers.js";
+import { model } from "../stats/builders.js";
 import { countRows, onEachDatabase } from "../support/test-databases.js";
 
 const GUILD_A = "100000000000000001";
@@ -26,6 +27,8 @@ function newWatch(overrides: Partial<NewWatch> = {}): NewWatch {
     ...overrides,
   };
 }
+
+const record = model({ id: "Qwen/Qwen4-8B" });
 
 onEachDatabase((testDatabase) => {
   let database: Database;
@@ -103,7 +106,7 @@ onEachDatabase((testDatabase) => {
     it("deletes a guild's watches with their alerts, and only that guild's", async () => {
       const a = await store.create(newWatch());
       await store.create(newWatch({ guildId: GUILD_B }));
-      await store.claim({ watchId: a.id, modelId: "Qwen/Qwen4", kind: "new" }, "n1");
+      await store.claim({ watchId: a.id, modelId: "Qwen/Qwen4", kind: "new" }, "n1", record);
       expect(await store.deleteByGuild(GUILD_A)).toBe(1);
       expect(await countRows(database, "watch_alerts")).toBe(0);
       expect(await store.listByGuild(GUILD_B)).toHaveLength(1);
@@ -121,14 +124,14 @@ onEachDatabase((testDatabase) => {
       const { id } = await store.create(newWatch());
       const other = createWatchStore(await testDatabase.open(), { clock });
       const [first, second] = await Promise.all([
-        store.claim(key(id), "nonce-1"),
-        other.claim(key(id), "nonce-2"),
+        store.claim(key(id), "nonce-1", record),
+        other.claim(key(id), "nonce-2", record),
       ]);
       const won = [first, second].filter((c) => c !== null);
       expect(won).toHaveLength(1);
       expect(won[0]).toMatchObject({ status: "claimed", attempts: 1, claimedAt: "2026-11-20T10:00:00.000Z" });
       // The same model's milestone is another alert.
-      expect(await store.claim(key(id, "Qwen/Qwen4-8B", "milestone"), "nonce-3")).not.toBeNull();
+      expect(await store.claim(key(id, "Qwen/Qwen4-8B", "milestone"), "nonce-3", record)).not.toBeNull();
     });
 
     it("never claims a model recorded in the baseline, and counts only rows it added", async () => {
@@ -139,26 +142,48 @@ onEachDatabase((testDatabase) => {
       }));
       expect(await store.recordBaseline(id, entries)).toBe(450);
       expect(await store.recordBaseline(id, entries.slice(0, 10))).toBe(0);
-      expect(await store.claim(key(id, "Qwen/m7"), "n")).toBeNull();
+      expect(await store.claim(key(id, "Qwen/m7"), "n", record)).toBeNull();
       expect(await store.getAlert(key(id, "Qwen/m7"))).toMatchObject({ status: "baseline", nonce: null });
     });
 
     it("holds an alert without a nonce, then releases it by compare-and-set, once", async () => {
       const { id } = await store.create(newWatch({ minDownloads: 1000 }));
-      expect(await store.hold(key(id))).toBe(true);
-      expect(await store.hold(key(id))).toBe(false);
+      expect(await store.hold(key(id), record)).toBe(true);
+      expect(await store.hold(key(id), record)).toBe(false);
       const [held] = await store.held(id);
       expect(held).toMatchObject({ status: "held", nonce: null, attempts: 0 });
       if (held === undefined) throw new Error("no held alert");
       const released = await store.reclaim(key(id), held, "nonce-r");
-      expect(released).toMatchObject({ status: "claimed", nonce: "nonce-r", attempts: 1 });
+      expect(released).toMatchObject({ status: "claimed", nonce: "nonce-r", attempts: 1, model: record });
       expect(await store.reclaim(key(id), held, "nonce-x")).toBeNull();
       expect(await store.held(id)).toEqual([]);
     });
 
+    it("keeps the model as the poll saw it, and the fresher figures of a release", async () => {
+      const { id } = await store.create(newWatch({ minDownloads: 100 }));
+      await store.hold(key(id), { ...record, downloads: 5 });
+      const [held] = await store.held(id);
+      expect(held?.model).toEqual({ ...record, downloads: 5 });
+      if (held === undefined) throw new Error("no held alert");
+      const released = await store.reclaim(key(id), held, "n", { ...record, downloads: 500 });
+      expect(released?.model?.downloads).toBe(500);
+    });
+
+    it("finds the rows a poll needs: for the listed models, and every held one", async () => {
+      const { id } = await store.create(newWatch());
+      await store.recordBaseline(id, [{ modelId: "Qwen/a", kind: "new" }]);
+      await store.hold(key(id, "Qwen/held"), record);
+      await store.claim(key(id, "Qwen/other"), "n", record);
+      const rows = await store.knownAlerts([id], ["Qwen/a"]);
+      expect(rows.map((r) => [r.modelId, r.status]).sort()).toEqual([
+        ["Qwen/a", "baseline"],
+        ["Qwen/held", "held"],
+      ]);
+    });
+
     it("keeps the nonce across a failure and a retry, and posts once", async () => {
       const { id } = await store.create(newWatch());
-      await store.claim(key(id), "nonce-1");
+      await store.claim(key(id), "nonce-1", record);
       expect(
         await store.markFailed(key(id), "500 Internal Server Error", new Date("2026-11-20T10:01:00.000Z")),
       ).toBe(true);
@@ -179,7 +204,7 @@ onEachDatabase((testDatabase) => {
 
     it("leaves the failed alerts of a paused watch out of the retries", async () => {
       const { id } = await store.create(newWatch());
-      await store.claim(key(id), "nonce-1");
+      await store.claim(key(id), "nonce-1", record);
       await store.markFailed(key(id), "boom", clock());
       await store.pause(id, "Missing Access");
       expect(await store.dueRetries(clock())).toEqual([]);

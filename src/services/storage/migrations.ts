@@ -241,7 +241,9 @@ export const MIGRATIONS: readonly Migration[] = [
   // digest_deliveries, the UNIQUE triple is what makes an alert post at most once, whoever tries:
   // a row is inserted ('claimed', with the nonce Discord de-duplicates on) before Discord is asked.
   // 'baseline' rows are models that existed when the watch started; 'held' rows wait for
-  // min_downloads and carry no nonce until they are claimed. Open alerts have a partial index.
+  // min_downloads and carry no nonce until they are claimed. model is the model as the poll saw it
+  // (JSON), so a retry or a recovery after a restart composes the same alert. Open alerts have a
+  // partial index.
   {
     version: 4,
     name: "watches",
@@ -278,6 +280,7 @@ export const MIGRATIONS: readonly Migration[] = [
         attempts        INTEGER NOT NULL DEFAULT 0,
         next_attempt_at TEXT,
         error           TEXT,
+        model           TEXT,
         UNIQUE (watch_id, model_id, kind)
       )`,
       `CREATE INDEX watch_alerts_open ON watch_alerts (status)
@@ -316,6 +319,7 @@ export const MIGRATIONS: readonly Migration[] = [
         attempts        integer NOT NULL DEFAULT 0,
         next_attempt_at text COLLATE "C",
         error           text COLLATE "C",
+        model           text COLLATE "C",
         UNIQUE (watch_id, model_id, kind)
       )`,
       `CREATE INDEX watch_alerts_open ON watch_alerts (status)

@@ -129,4 +129,6 @@ export interface WatchAlertsTable {
   attempts: Generated<number>;
   next_attempt_at: string | null;
   error: string | null;
+  /** JSON of the model record as the poll saw it; null for baseline rows. */
+  model: string | null;
 }

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, UpdateResult } from "kysely";
 import { toIsoText } from "../digests/iso-text.js";
+import type { ModelRecord } from "../hub/types.js";
 import type { Database } from "../storage/database.js";
 import type { Tables } from "../storage/tables.js";
 
@@ -35,6 +36,8 @@ export interface Alert extends AlertKey {
   attempts: number;
   nextAttemptAt: string | null;
   error: string | null;
+  /** The model as the poll that claimed or held the alert saw it; null for baseline rows. */
+  model: ModelRecord | null;
 }
 
 /**
@@ -46,18 +49,25 @@ export interface AlertLog {
   /** Records models that existed at the first poll; returns how many were new rows. */
   recordBaseline(watchId: number, entries: readonly Omit<AlertKey, "watchId">[]): Promise<number>;
   /** Claims an alert for posting; null when it has a row already (whatever its status). */
-  claim(key: AlertKey, nonce: string): Promise<Alert | null>;
+  claim(key: AlertKey, nonce: string, model: ModelRecord): Promise<Alert | null>;
   /** Records an alert as held for min-downloads; false when it has a row already. */
-  hold(key: AlertKey): Promise<boolean>;
+  hold(key: AlertKey, model: ModelRecord): Promise<boolean>;
   /**
    * Takes a row over for an attempt (a held alert released, a retry, a recovery after a crash) if
    * it is still as the caller saw it; keeps an existing nonce. Null when someone changed it first.
    */
-  reclaim(key: AlertKey, seen: Pick<Alert, "status" | "attempts">, nonce: string): Promise<Alert | null>;
+  reclaim(
+    key: AlertKey,
+    seen: Pick<Alert, "status" | "attempts">,
+    nonce: string,
+    model?: ModelRecord,
+  ): Promise<Alert | null>;
   markPosted(key: AlertKey, messageId: string): Promise<boolean>;
   /** A claimed alert failed; `nextAttemptAt` null: not again until the watch is set up anew. */
   markFailed(key: AlertKey, error: string, nextAttemptAt: Date | null): Promise<boolean>;
   getAlert(key: AlertKey): Promise<Alert | null>;
+  /** The alert rows of these watches for these models (listed and trending), and their held ones. */
+  knownAlerts(watchIds: readonly number[], modelIds: readonly string[]): Promise<Alert[]>;
   /** The watch's held alerts, oldest first. */
   held(watchId: number): Promise<Alert[]>;
   /** Failed alerts due again at `now`, of watches not paused. */
@@ -79,9 +89,14 @@ const ALERT_COLUMNS = [
   "watch_alerts.attempts as attempts",
   "watch_alerts.next_attempt_at as nextAttemptAt",
   "watch_alerts.error as error",
+  "watch_alerts.model as model",
 ] as const;
 
-type AlertRow = Omit<Alert, "status" | "kind"> & { status: string; kind: string };
+type AlertRow = Omit<Alert, "status" | "kind" | "model"> & {
+  status: string;
+  kind: string;
+  model: string | null;
+};
 
 /** Baseline rows go in batches: PostgreSQL and SQLite both cap the parameters of one statement. */
 const BASELINE_BATCH = 200;
@@ -95,7 +110,10 @@ export function createAlertLog(database: Database, { clock }: { clock: () => Dat
   /** The row of `key`, as one condition for a select or an update. */
   const byKey = (key: AlertKey) => (eb: ExpressionBuilder<Tables, "watch_alerts">) =>
     eb.and({ watch_id: key.watchId, model_id: key.modelId, kind: key.kind });
-  const insertUnlessPresent = (key: AlertKey, values: { status: AlertStatus; nonce: string | null }) => {
+  const insertUnlessPresent = (
+    key: AlertKey,
+    values: { status: AlertStatus; nonce: string | null; model: ModelRecord },
+  ) => {
     const at = now();
     return db
       .insertInto("watch_alerts")
@@ -108,6 +126,7 @@ export function createAlertLog(database: Database, { clock }: { clock: () => Dat
         seen_at: at,
         claimed_at: values.status === "claimed" ? at : null,
         attempts: values.status === "claimed" ? 1 : 0,
+        model: JSON.stringify(values.model),
       })
       .onConflict((oc) => oc.columns(["watch_id", "model_id", "kind"]).doNothing())
       .returning(ALERT_COLUMNS)
@@ -137,9 +156,11 @@ export function createAlertLog(database: Database, { clock }: { clock: () => Dat
       }
       return inserted;
     },
-    claim: async (key, nonce) => alert(await insertUnlessPresent(key, { status: "claimed", nonce })),
-    hold: async (key) => (await insertUnlessPresent(key, { status: "held", nonce: null })) !== undefined,
-    async reclaim(key, seen, nonce) {
+    claim: async (key, nonce, model) =>
+      alert(await insertUnlessPresent(key, { status: "claimed", nonce, model })),
+    hold: async (key, model) =>
+      (await insertUnlessPresent(key, { status: "held", nonce: null, model })) !== undefined,
+    async reclaim(key, seen, nonce, model) {
       const row = await update()
         .set((eb) => ({
           status: "claimed",
@@ -147,6 +168,8 @@ export function createAlertLog(database: Database, { clock }: { clock: () => Dat
           nonce: eb.fn.coalesce("nonce", eb.val(nonce)),
           attempts: eb("attempts", "+", 1),
           next_attempt_at: null,
+          // A held model released by a later poll: keep its fresher figures.
+          model: model === undefined ? eb.ref("model") : JSON.stringify(model),
         }))
         .where(byKey(key))
         .where("status", "=", seen.status)
@@ -177,6 +200,26 @@ export function createAlertLog(database: Database, { clock }: { clock: () => Dat
       ),
     getAlert: async (key) =>
       alert(await db.selectFrom("watch_alerts").select(ALERT_COLUMNS).where(byKey(key)).executeTakeFirst()),
+    async knownAlerts(watchIds, modelIds) {
+      const found: Alert[] = [];
+      // Batches keep each statement's parameters well under both databases' caps.
+      for (let start = 0; start < watchIds.length; start += BASELINE_BATCH) {
+        const batch = watchIds.slice(start, start + BASELINE_BATCH);
+        const rows = await db
+          .selectFrom("watch_alerts")
+          .select(ALERT_COLUMNS)
+          .where("watch_id", "in", batch)
+          .where((eb) =>
+            eb.or([
+              ...(modelIds.length > 0 ? [eb("model_id", "in", [...modelIds])] : []),
+              eb("status", "=", "held"),
+            ]),
+          )
+          .execute();
+        found.push(...rows.map(toAlert));
+      }
+      return found;
+    },
     held: async (watchId) =>
       (
         await db
@@ -219,5 +262,7 @@ function toAlert(row: AlertRow): Alert {
   if (status === undefined || kind === undefined) {
     throw new Error(`Alert of watch ${row.watchId} for ${row.modelId} has unknown status or kind`);
   }
-  return { ...row, status, kind };
+  // Written by this store from a validated record; read back as it was written.
+  const model = row.model === null ? null : (JSON.parse(row.model) as ModelRecord);
+  return { ...row, status, kind, model };
 }
