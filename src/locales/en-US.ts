@@ -11,6 +11,7 @@
 import { chartsEnUS } from "./charts/en-US.js";
 import { cliEnUS } from "./cli/en-US.js";
 import { summariesEnUS } from "./summaries/en-US.js";
+import { watchesEnUS } from "./watches/en-US.js";
 
 /** "a, b or c". */
 const or = (items: readonly string[]): string => joinLast(items, ", ", " or ");
@@ -33,6 +34,8 @@ const PERMISSIONS = {
   AttachFiles: "Attach Files",
   ReadMessageHistory: "Read Message History",
   ManageGuild: "Manage Server",
+  SendMessagesInThreads: "Send Messages in Threads",
+  MentionEveryone: "Mention @everyone, @here, and All Roles",
 };
 /** A permission by its name in discord.js's `PermissionFlagsBits`. */
 export type PermissionName = keyof typeof PERMISSIONS;
@@ -463,6 +466,7 @@ export const enUS = {
 
   // Charts, summaries and the command line keep their words in catalogues of their own.
   ...chartsEnUS,
+  ...watchesEnUS,
   ...summariesEnUS,
   ...cliEnUS,
 };

@@ -2,6 +2,7 @@ import { chartsZhCN } from "./charts/zh-CN.js";
 import { cliZhCN } from "./cli/zh-CN.js";
 import type { Messages, PermissionName } from "./en-US.js";
 import { summariesZhCN } from "./summaries/zh-CN.js";
+import { watchesZhCN } from "./watches/zh-CN.js";
 
 /** Every word the bot writes in simplified Chinese: the keys and parameters of en-US.ts. */
 
@@ -25,6 +26,8 @@ const PERMISSIONS: Record<PermissionName, string> = {
   AttachFiles: "附加文件",
   ReadMessageHistory: "阅读消息历史",
   ManageGuild: "管理服务器",
+  SendMessagesInThreads: "在子区中发送消息",
+  MentionEveryone: "提及 @everyone、@here 和所有身份组",
 };
 const permissions = (names: readonly PermissionName[]) => and(names.map((name) => PERMISSIONS[name]));
 
@@ -359,6 +362,7 @@ export const zhCN: Messages = {
   "channel.discord-not-text": "该频道不接受消息（Discord：非文字频道）",
 
   ...chartsZhCN,
+  ...watchesZhCN,
   ...summariesZhCN,
   ...cliZhCN,
 };
