@@ -21,12 +21,28 @@ import { alertEmbed, alertForumPost, alertMessage } from "./watch-message.js";
 
 /** How an alert would fare in a channel, judged from the gateway cache without asking Discord. */
 export type WatchChannelAccess =
-  | { kind: "ok"; channelKind: WatchChannelKind; readHistory: boolean }
+  | { kind: "ok"; channelKind: WatchChannelKind; readHistory: boolean; mentionEveryone: boolean }
   | { kind: "refused"; reason: Message; missing: PermissionName[] }
   | { kind: "unknown" };
 
 const TEXT = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
 const THREADS = [ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.AnnouncementThread];
+/** Channel types a watch may post in, for the `/watch add` channel option. */
+export const WATCHABLE_CHANNEL_TYPES = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.AnnouncementThread,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.GuildForum,
+] as const;
+
+/** Where a channel of this type puts an alert; undefined for a type that takes none. */
+export function channelKindOf(type: ChannelType): WatchChannelKind | undefined {
+  if (TEXT.includes(type)) return null;
+  if (THREADS.includes(type)) return "thread";
+  return type === ChannelType.GuildForum ? "forum" : undefined;
+}
 
 /** What an alert needs where it goes: a forum post is a message too, in a thread the bot opens. */
 function neededFor(kind: WatchChannelKind): PermissionName[] {
@@ -46,11 +62,10 @@ export function watchChannelAccess(client: Client, guildId: string, channelId: s
   const channel = guild.channels.cache.get(channelId);
   if (channel === undefined)
     return { kind: "refused", reason: { key: "channel.deleted", args: [] }, missing: [] };
-  let channelKind: WatchChannelKind;
-  if (TEXT.includes(channel.type)) channelKind = null;
-  else if (THREADS.includes(channel.type)) channelKind = "thread";
-  else if (channel.type === ChannelType.GuildForum) channelKind = "forum";
-  else return { kind: "refused", reason: { key: "channel.not-text", args: [] }, missing: [] };
+  const channelKind = channelKindOf(channel.type);
+  if (channelKind === undefined) {
+    return { kind: "refused", reason: { key: "channel.not-text", args: [] }, missing: [] };
+  }
   const me = guild.members.me;
   if (me === null) return { kind: "unknown" };
   const permissions = channel.permissionsFor(me);
@@ -63,6 +78,8 @@ export function watchChannelAccess(client: Client, guildId: string, channelId: s
     kind: "ok",
     channelKind,
     readHistory: missingPermissions(has, ["ReadMessageHistory"]).length === 0,
+    // Lets the bot mention a role that is not mentionable.
+    mentionEveryone: missingPermissions(has, ["MentionEveryone"]).length === 0,
   };
 }
 

@@ -366,6 +366,8 @@ export const enUS = {
   "digest.guild-only": "Digests belong to a server: use /digest in a server channel.",
   "digest.manage-server-only": (p: { missing: readonly PermissionName[] }) =>
     `Only members with the **${permissions(p.missing)}** permission${s(p.missing.length)} can set up or change digests.`,
+  "watch.manage-server-only": (p: { missing: readonly PermissionName[] }) =>
+    `Only members with the **${permissions(p.missing)}** permission${s(p.missing.length)} can set up or change watches.`,
   "digest.none": "This server has no digests yet. Create one with `/digest set`.",
   "digest.which": (p: { count: number; ids: readonly string[] }) =>
     `This server has ${p.count} digests (${p.ids.join(", ")}): say which one with \`id\`. \`/digest show\` lists them.`,

@@ -281,6 +281,7 @@ export const zhCN: Messages = {
 
   "digest.guild-only": "周报属于服务器：请在服务器的频道中使用 /digest。",
   "digest.manage-server-only": (p) => `只有拥有**${permissions(p.missing)}**权限的成员才能设置或修改周报。`,
+  "watch.manage-server-only": (p) => `只有拥有**${permissions(p.missing)}**权限的成员才能设置或修改关注。`,
   "digest.none": "本服务器还没有周报。用 `/digest set` 创建一份。",
   "digest.which": (p) =>
     `本服务器有 ${p.count} 份周报（${p.ids.join("、")}）：请用 \`id\` 指明是哪一份。\`/digest show\` 会列出它们。`,
