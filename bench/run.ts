@@ -11,6 +11,7 @@ const suites: [string, () => Promise<Record<string, unknown>>][] = [
   ["Charts (issue 3)", () => benchCharts()],
   ["Counting methods (issue 8)", () => import("./counting.js").then((m) => m.benchCounting())],
   ["Digests (issue 5)", () => import("./digests.js").then((m) => m.benchDigests())],
+  ["Watches (issue 11)", () => import("./watches.js").then((m) => m.benchWatches())],
   ["Faults (issue 13)", () => import("./faults.js").then((m) => m.benchFaults())],
   ["Storage (issue 12)", () => import("./storage.js").then((m) => m.benchStorage())],
   ["Discord commands (fakes in another process)", () => import("./discord.js").then((m) => m.benchDiscord())],

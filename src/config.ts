@@ -114,6 +114,8 @@ const envSchema = z.object({
   QUICKCHART_CJK_FONTS: flag(false),
   CHART_DEVICE_PIXEL_RATIO: integer(3, 1, 4),
   DIGEST_GRACE_HOURS: integer(12, 0, 72),
+  // 5 s at the least, so tests run fast; a day at most, past which a "release alert" is news no more.
+  WATCH_POLL_SECONDS: integer(600, 5, 86_400),
   LOG_LEVEL: optionalString
     .pipe(
       z
@@ -158,6 +160,8 @@ export interface Config {
     devicePixelRatio: number;
   };
   digests: { graceHours: number };
+  /** Each watched organisation is asked once per `pollSeconds`, the orgs spread over it. */
+  watches: { pollSeconds: number };
   /** `LOG_LEVEL`, or null when it is not set: each entry point has its own default. */
   logLevel: string | null;
 }
@@ -203,6 +207,7 @@ function toConfig(env: Env): Config {
       devicePixelRatio: env.CHART_DEVICE_PIXEL_RATIO,
     },
     digests: { graceHours: env.DIGEST_GRACE_HOURS },
+    watches: { pollSeconds: env.WATCH_POLL_SECONDS },
     logLevel: env.LOG_LEVEL,
   };
 }

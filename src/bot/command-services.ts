@@ -8,6 +8,7 @@ import type { HubQueries } from "../services/snapshots/hub-queries.js";
 import type { TrendsService } from "../services/snapshots/trends-service.js";
 import type { SnapshotStore } from "../services/storage/snapshot-store.js";
 import type { DigestServices } from "./digest-runtime.js";
+import type { WatchServices } from "./watch-runtime.js";
 
 /** Everything a command may use; passed in explicitly, never imported as a singleton. */
 export interface CommandServices {
@@ -22,6 +23,8 @@ export interface CommandServices {
   collection: CollectionStatus;
   /** Weekly digests: settings, the scheduler (send-now), and the post builder (preview). */
   digests: DigestServices;
+  /** Release alerts per Hub organisation: the store, the alert builder, channel access. */
+  watches: WatchServices;
   clock: () => Date;
   logger: Logger;
 }

@@ -17,6 +17,7 @@ import { createCooldowns } from "./cooldowns.js";
 import { createDigestRuntime, DIGEST_TICK_MS, type DigestRuntime } from "./digest-runtime.js";
 import { createChannelRest, createDiscordClient } from "./discord-client.js";
 import { createInteractionRouter, type InteractionRouter } from "./router.js";
+import { createWatchRuntime, type WatchRuntime } from "./watch-runtime.js";
 
 /**
  * What the leadership of scheduled work is called: the name the lease had when it led digests
@@ -45,6 +46,7 @@ export interface BotParts {
   services: CommandServices;
   collection: CollectionSchedule;
   digests: DigestRuntime;
+  watches: WatchRuntime;
   /** Loads the stored stats into the cache (no Hub involved). */
   warm(): Promise<void>;
 }
@@ -63,6 +65,8 @@ export function createBot(deps: {
   clock: () => Date;
   /** How often the digest scheduler ticks; null for never (tests call `digestTick`). 30 s. */
   digestTickMs?: number | null;
+  /** Watch polling period; null for no loop (tests call `watchCycle`). WATCH_POLL_SECONDS. */
+  watchPollMs?: number | null;
 }): BotParts {
   const { config, services, logger, clock } = deps;
   const token = config.discord.token;
@@ -89,11 +93,13 @@ export function createBot(deps: {
   });
   const chartSize = { ...DEFAULT_RENDER_SIZE, devicePixelRatio: config.charts.devicePixelRatio };
   const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
+  // One REST client for every channel post (digests and watches), under one global rate limit.
+  const channelRest = createChannelRest({ apiUrl: config.discord.apiUrl, token });
   const digests = createDigestRuntime({
     database: services.database,
     leadership,
     client,
-    rest: createChannelRest({ apiUrl: config.discord.apiUrl, token }),
+    rest: channelRest,
     trends: services.trends,
     collection,
     renderer,
@@ -102,6 +108,19 @@ export function createBot(deps: {
     logger,
     tickMs: deps.digestTickMs === undefined ? DIGEST_TICK_MS : deps.digestTickMs,
     graceMs: config.digests.graceHours * 3_600_000,
+  });
+  const watches = createWatchRuntime({
+    database: services.database,
+    leadership,
+    client,
+    rest: channelRest,
+    hub: services.hub,
+    regions: services.lookup,
+    snapshotModels: () => services.trends.newestStored()?.models ?? null,
+    hubUrl: config.hub.url,
+    pollMs: deps.watchPollMs === undefined ? config.watches.pollSeconds * 1000 : deps.watchPollMs,
+    clock,
+    logger,
   });
   const commandServices: CommandServices = {
     trends: services.trends,
@@ -114,6 +133,7 @@ export function createBot(deps: {
     chartSize,
     collection,
     digests: digests.services,
+    watches: watches.services,
     clock,
     logger,
   };
@@ -131,6 +151,7 @@ export function createBot(deps: {
     services: commandServices,
     collection,
     digests,
+    watches,
     warm: () => services.trends.warm(),
   };
 }

@@ -89,8 +89,8 @@ const REFUSALS: ReadonlyMap<number, Message> = new Map<number, Message>([
   [RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel, { key: "channel.discord-not-text", args: [] }],
 ]);
 
-/** A Discord refusal as a {@link ChannelRefusedError}; anything else unchanged. */
-function explain(error: unknown): unknown {
+/** A Discord refusal as a {@link ChannelRefusedError}; anything else unchanged (watches use it too). */
+export function explainRefusal(error: unknown): unknown {
   if (error instanceof DiscordAPIError && typeof error.code === "number") {
     const reason = REFUSALS.get(error.code);
     if (reason !== undefined) return new ChannelRefusedError(reason, { cause: error });
@@ -100,7 +100,7 @@ function explain(error: unknown): unknown {
 
 /** Refusal: pause. Rate limits, 5xx, network trouble, time-outs, no data yet: retry. */
 export function classifyDigestError(error: unknown): ErrorDisposition {
-  return explain(error) instanceof ChannelRefusedError ? "pause" : "retry";
+  return explainRefusal(error) instanceof ChannelRefusedError ? "pause" : "retry";
 }
 
 /** `work`, or a rejection once `ms` have passed. */
@@ -165,7 +165,7 @@ export function createDigestDelivery(deps: {
         })) as APIMessage;
         return { messageId: message.id };
       } catch (error) {
-        throw explain(error);
+        throw explainRefusal(error);
       }
     },
 
@@ -192,7 +192,7 @@ export function createDigestDelivery(deps: {
           signal: AbortSignal.timeout(timeoutMs),
         })) as APIMessage[];
       } catch (error) {
-        throw explain(error);
+        throw explainRefusal(error);
       }
       const found = recent.find(
         (message) =>

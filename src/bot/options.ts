@@ -195,3 +195,30 @@ export function channelOption<Value = ResolvedChannel, const Required extends bo
     },
   };
 }
+
+/** The role a role option names, as the interaction resolved it. */
+export interface ResolvedRole {
+  id: string;
+  /** Whether anyone may mention it (else only members allowed to mention every role). */
+  mentionable: boolean;
+  /** Managed by an integration (a bot's own role): never a sensible mention. */
+  managed: boolean;
+}
+
+/** A role; `parse` may refuse one the bot cannot use. */
+export function roleOption<Value = ResolvedRole, const Required extends boolean = false>(
+  spec: Common<Required> & { parse?: (role: ResolvedRole) => Value },
+): OptionSpec<NoInfer<Value>, Required> {
+  const parse = spec.parse ?? ((role: ResolvedRole) => role as Value);
+  return {
+    data: { type: ApplicationCommandOptionType.Role, ...(spec.required === true ? { required: true } : {}) },
+    required: (spec.required ?? false) as Required,
+    description: spec.description,
+    ...(spec.nameKey === undefined ? {} : { nameKey: spec.nameKey }),
+    parse(raw, context) {
+      const role = typeof raw === "string" ? context.resolved?.roles?.[raw] : undefined;
+      if (role === undefined) throw badOption(context);
+      return parse({ id: role.id, mentionable: role.mentionable, managed: role.managed });
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { type Client, Events } from "discord.js";
 import type { Logger } from "pino";
 import type { TickReport } from "../services/digests/digest-scheduler.js";
+import type { CycleReport } from "../services/watches/watch-poller.js";
 import type { CommandServices } from "./command-services.js";
 import { type BotParts, StartupError } from "./create-bot.js";
 import { serveGatewayInteractions } from "./gateway.js";
@@ -16,6 +17,8 @@ export interface RunningBot {
   collectionTick(): Promise<void>;
   /** Runs one digest scheduler tick now (the bot does it every 30 s unless told not to). */
   digestTick(): Promise<TickReport>;
+  /** Runs one watch poll cycle now, without spreading (the bot polls every WATCH_POLL_SECONDS). */
+  watchCycle(): Promise<CycleReport | null>;
   stop(): Promise<void>;
 }
 
@@ -44,12 +47,15 @@ export async function startBot(
   logger: Logger,
   options: StartBotOptions = {},
 ): Promise<RunningBot> {
-  const { client, digests } = bot;
+  const { client, digests, watches } = bot;
   // Rejections inside listeners surface here; without a listener they would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord client warning"));
   // Removed from a guild (not an outage: that is `guildUnavailable`): its digests have nowhere to go.
-  client.on(Events.GuildDelete, (guild) => void digests.forgetGuild(guild.id));
+  client.on(Events.GuildDelete, (guild) => {
+    void digests.forgetGuild(guild.id);
+    void watches.forgetGuild(guild.id);
+  });
   // Answers under way are let finish on stop, so that nobody who asked is left without one.
   const answering = new Set<Promise<void>>();
   serveGatewayInteractions(client, bot.router, logger, (handled) => {
@@ -101,16 +107,20 @@ export async function startBot(
   fatal = options.onFatal ?? ((error) => logger.fatal({ err: error }, error.message));
   logger.info({ guilds: client.guilds.cache.size, user: client.user?.tag }, "bot ready");
   digests.start();
+  watches.start();
 
   return {
     client,
     services: bot.services,
     collectionTick: tick,
     digestTick: () => digests.tick(),
+    watchCycle: () => watches.cycle(),
     async stop() {
       clearInterval(timer);
       await Promise.all([...answering]);
       await background;
+      // Before the digests: their stop gives up the leadership both share.
+      await watches.stop();
       await digests.stop();
       await client.destroy();
     },

@@ -11,6 +11,7 @@
 import { chartsEnUS } from "./charts/en-US.js";
 import { cliEnUS } from "./cli/en-US.js";
 import { summariesEnUS } from "./summaries/en-US.js";
+import { watchesEnUS } from "./watches/en-US.js";
 
 /** "a, b or c". */
 const or = (items: readonly string[]): string => joinLast(items, ", ", " or ");
@@ -33,6 +34,8 @@ const PERMISSIONS = {
   AttachFiles: "Attach Files",
   ReadMessageHistory: "Read Message History",
   ManageGuild: "Manage Server",
+  SendMessagesInThreads: "Send Messages in Threads",
+  MentionEveryone: "Mention @everyone, @here, and All Roles",
 };
 /** A permission by its name in discord.js's `PermissionFlagsBits`. */
 export type PermissionName = keyof typeof PERMISSIONS;
@@ -380,6 +383,8 @@ export const enUS = {
   "digest.guild-only": "Digests belong to a server: use /digest in a server channel.",
   "digest.manage-server-only": (p: { missing: readonly PermissionName[] }) =>
     `Only members with the **${permissions(p.missing)}** permission${s(p.missing.length)} can set up or change digests.`,
+  "watch.manage-server-only": (p: { missing: readonly PermissionName[] }) =>
+    `Only members with the **${permissions(p.missing)}** permission${s(p.missing.length)} can set up or change watches.`,
   "digest.none": "This server has no digests yet. Create one with `/digest set`.",
   "digest.which": (p: { count: number; ids: readonly string[] }) =>
     `This server has ${p.count} digests (${p.ids.join(", ")}): say which one with \`id\`. \`/digest show\` lists them.`,
@@ -480,6 +485,7 @@ export const enUS = {
 
   // Charts, summaries and the command line keep their words in catalogues of their own.
   ...chartsEnUS,
+  ...watchesEnUS,
   ...summariesEnUS,
   ...cliEnUS,
 };

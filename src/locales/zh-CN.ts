@@ -2,6 +2,7 @@ import { chartsZhCN } from "./charts/zh-CN.js";
 import { cliZhCN } from "./cli/zh-CN.js";
 import type { Messages, PermissionName } from "./en-US.js";
 import { summariesZhCN } from "./summaries/zh-CN.js";
+import { watchesZhCN } from "./watches/zh-CN.js";
 
 /** Every word the bot writes in simplified Chinese: the keys and parameters of en-US.ts. */
 
@@ -25,6 +26,8 @@ const PERMISSIONS: Record<PermissionName, string> = {
   AttachFiles: "附加文件",
   ReadMessageHistory: "阅读消息历史",
   ManageGuild: "管理服务器",
+  SendMessagesInThreads: "在子区中发送消息",
+  MentionEveryone: "提及 @everyone、@here 和所有身份组",
 };
 const permissions = (names: readonly PermissionName[]) => and(names.map((name) => PERMISSIONS[name]));
 
@@ -288,6 +291,7 @@ export const zhCN: Messages = {
 
   "digest.guild-only": "周报属于服务器：请在服务器的频道中使用 /digest。",
   "digest.manage-server-only": (p) => `只有拥有**${permissions(p.missing)}**权限的成员才能设置或修改周报。`,
+  "watch.manage-server-only": (p) => `只有拥有**${permissions(p.missing)}**权限的成员才能设置或修改关注。`,
   "digest.none": "本服务器还没有周报。用 `/digest set` 创建一份。",
   "digest.which": (p) =>
     `本服务器有 ${p.count} 份周报（${p.ids.join("、")}）：请用 \`id\` 指明是哪一份。\`/digest show\` 会列出它们。`,
@@ -369,6 +373,7 @@ export const zhCN: Messages = {
   "channel.discord-not-text": "该频道不接受消息（Discord：非文字频道）",
 
   ...chartsZhCN,
+  ...watchesZhCN,
   ...summariesZhCN,
   ...cliZhCN,
 };

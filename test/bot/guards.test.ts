@@ -60,6 +60,19 @@ async function samples(h: BotHarness): Promise<Record<string, Omit<RawInteractio
     "digest preview": digest("preview"),
     "digest send-now": digest("send-now"),
     "digest off": digest("off"),
+    // /watch add runs first and creates watch #1, which test and remove act on.
+    "watch add": {
+      ...digest("add", [
+        { name: "org", type: S, value: "Qwen" },
+        { name: "channel", type: ApplicationCommandOptionType.Channel, value: CHANNEL_ID },
+      ]),
+      resolved: {
+        channels: { [CHANNEL_ID]: { id: CHANNEL_ID, name: "trends", type: 0, permissions: String(ADMIN) } },
+      },
+    },
+    "watch list": digest("list"),
+    "watch test": digest("test", [{ name: "id", type: ApplicationCommandOptionType.Integer, value: 1 }]),
+    "watch remove": digest("remove", [{ name: "id", type: ApplicationCommandOptionType.Integer, value: 1 }]),
   };
 }
 

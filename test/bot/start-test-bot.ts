@@ -78,6 +78,8 @@ export interface TestBotOptions {
    * `bot.digestTick()` after moving the clock, so no tick lands at a moment they did not choose.
    */
   digestTickMs?: number | null;
+  /** How often watches poll on their own. Default null (never): tests call `bot.watchCycle()`. */
+  watchPollMs?: number | null;
   /** Wraps each bot's chart renderer, e.g. to count renders. */
   renderer?: (local: ChartRenderer) => ChartRenderer;
   /** Keep log lines in `logs` (default true); benchmarks turn it off. */
@@ -178,6 +180,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         logger,
         clock,
         digestTickMs: options.digestTickMs ?? null,
+        watchPollMs: options.watchPollMs ?? null,
         wrapRenderer: options.renderer,
       });
       instances.push(instance);
@@ -243,9 +246,11 @@ export async function startBotInstance(deps: {
   logger: Logger;
   clock: TestClock;
   digestTickMs: number | null;
+  watchPollMs?: number | null;
   wrapRenderer: ((local: ChartRenderer) => ChartRenderer) | undefined;
 }): Promise<BotInstance & { loginMs: number }> {
   const { config, logger, clock, digestTickMs, wrapRenderer } = deps;
+  const watchPollMs = deps.watchPollMs ?? null;
   const services = await createServices(config, {
     logger,
     clock,
@@ -257,7 +262,7 @@ export async function startBotInstance(deps: {
   try {
     const started = performance.now();
     const bot = await startBot(
-      createBot({ config, services, renderer, commands: COMMANDS, logger, clock, digestTickMs }),
+      createBot({ config, services, renderer, commands: COMMANDS, logger, clock, digestTickMs, watchPollMs }),
       logger,
     );
     return { bot, services, loginMs: performance.now() - started };

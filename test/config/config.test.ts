@@ -13,6 +13,17 @@ describe("parseConfig", () => {
     expect(result.config.discord.token).toBeUndefined();
   });
 
+  it("polls watched organisations every 600 s unless told, and no faster than every 5 s", () => {
+    const standard = parseConfig({});
+    expect(standard.ok && standard.config.watches).toEqual({ pollSeconds: 600 });
+    const fast = parseConfig({ WATCH_POLL_SECONDS: "5" });
+    expect(fast.ok && fast.config.watches.pollSeconds).toBe(5);
+    const tooFast = parseConfig({ WATCH_POLL_SECONDS: "4" });
+    expect(!tooFast.ok && tooFast.errors).toEqual([
+      "WATCH_POLL_SECONDS: expected a whole number from 5 to 86400",
+    ]);
+  });
+
   it("treats empty variables as unset", () => {
     const result = parseConfig({ HF_TOKEN: "", HUB_URL: " " });
     expect(result.ok && result.config.hub).toEqual({ url: "https://huggingface.co", token: undefined });

@@ -44,6 +44,8 @@ onEachDatabase((testDatabase) => {
         "schema_migrations",
         "snapshot_models",
         "snapshots",
+        "watch_alerts",
+        "watches",
       ]);
     });
 

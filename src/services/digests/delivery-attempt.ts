@@ -235,8 +235,8 @@ function requestFor(delivery: Delivery): DeliveryRequest {
   return { period: delivery.period, nonce: delivery.nonce, scheduledFor: new Date(delivery.scheduledFor) };
 }
 
-/** "500 Internal Server Error" when the error carries an HTTP status, else its message. */
-function statusAndMessage(error: unknown): string {
+/** "500 Internal Server Error" when the error carries an HTTP status, else its message (watches use it too). */
+export function statusAndMessage(error: unknown): string {
   const status = (error as { status?: unknown }).status;
   const message = describeError(error);
   return typeof status === "number" && !message.startsWith(String(status)) ? `${status} ${message}` : message;
@@ -249,7 +249,7 @@ function formatDuration(ms: number): string {
   return hours === 0 ? `${minutes} min` : `${hours} h ${minutes % 60} min`;
 }
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.length > 500 ? `${text.slice(0, 497)}...` : text;
 }

@@ -10,7 +10,12 @@ import type { Logger } from "pino";
 import { HubRequestError, HubResponseFormatError } from "./errors.js";
 import { EMPTY_LIST, mergeModelLists, walkList } from "./model-lists.js";
 import { type ExpectedBody, guardJsonBodies } from "./response-guard.js";
-import { createRetryingFetch, type RetryingFetchOptions } from "./retrying-fetch.js";
+import {
+  createRetryingFetch,
+  parseRateLimit,
+  type RateLimitState,
+  type RetryingFetchOptions,
+} from "./retrying-fetch.js";
 import type { CollectionResult, DatasetRecord, ModelRecord } from "./types.js";
 import { REPO_ID_PATTERN, toDatasetRecord, toModelRecord } from "./wire.js";
 
@@ -57,7 +62,24 @@ export interface HubClient {
   }>;
   /** One model, or null when the Hub has none by that id (or the id cannot name a repo). */
   modelInfo(repoId: string): Promise<ModelRecord | null>;
+  /**
+   * The newest public models of one namespace (organisation or user), newest first: one request
+   * (`author=`, `sort=createdAt`, `limit` at most 500), for watches. `rateLimit` is what the Hub's
+   * `RateLimit` header said of the window, when it said.
+   */
+  listNewestModels(owner: string, limit: number): Promise<NewestModels>;
 }
+
+/** What {@link HubClient.listNewestModels} brought back. */
+export interface NewestModels {
+  models: ModelRecord[];
+  skipped: number;
+  requests: number;
+  rateLimit: RateLimitState | null;
+}
+
+/** The most one watch query asks for: one page of the Hub's. */
+export const MAX_NEWEST_LIMIT = 500;
 
 /** The most of one list we ask for: 20 pages of 500, a few seconds against the Hub. */
 export const MAX_LIST_LENGTH = 10_000;
@@ -259,5 +281,40 @@ export function createHubClient(options: HubClientOptions): HubClient {
     return mapped.record;
   }
 
-  return { collectModels, listTopDatasets, modelInfo };
+  async function listNewestModels(owner: string, limit: number): Promise<NewestModels> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NEWEST_LIMIT) {
+      throw new RangeError(`limit must be an integer from 1 to ${MAX_NEWEST_LIMIT}, got ${limit}`);
+    }
+    const run = startRun();
+    let rateLimit: RateLimitState | null = null;
+    const guarded = run.fetchFor("array");
+    // The library reads only the body: keep what the headers say of the rate-limit window.
+    const tapped: typeof fetch = async (input, init) => {
+      const response = await guarded(input, init);
+      rateLimit = parseRateLimit(response.headers.get("ratelimit")) ?? rateLimit;
+      return response;
+    };
+    try {
+      const items = listModels({
+        hubUrl,
+        accessToken,
+        fetch: tapped,
+        search: { owner },
+        sort: "createdAt",
+        limit,
+        additionalFields: MODEL_FIELDS,
+      });
+      const { entries, skipped } = await walkList(items, toModelRecord, { label: `newest:${owner}`, logger });
+      return {
+        models: entries.map((entry) => entry.record),
+        skipped: skipped.length,
+        requests: run.requests(),
+        rateLimit,
+      };
+    } catch (error) {
+      throw wrapLibraryError(error);
+    }
+  }
+
+  return { collectModels, listTopDatasets, modelInfo, listNewestModels };
 }

@@ -67,6 +67,21 @@ export function parseRateLimitReset(value: string | null): number | null {
   return match?.[1] === undefined ? null : Number(match[1]) * 1000;
 }
 
+/** What the Hub's `RateLimit` header says is left of the current window. */
+export interface RateLimitState {
+  remaining: number;
+  /** Milliseconds until the window resets. */
+  resetMs: number;
+}
+
+/** `"api";r=<remaining>;t=<seconds>` as numbers, or null when absent or unreadable. */
+export function parseRateLimit(value: string | null): RateLimitState | null {
+  if (value === null) return null;
+  const remaining = /;\s*r=(\d+)/.exec(value)?.[1];
+  const reset = parseRateLimitReset(value);
+  return remaining === undefined || reset === null ? null : { remaining: Number(remaining), resetMs: reset };
+}
+
 function urlOf(input: string | URL | Request): string {
   if (typeof input === "string") return input;
   return input instanceof URL ? input.href : input.url;

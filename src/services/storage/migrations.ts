@@ -231,4 +231,99 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE digests ADD COLUMN cohort    text COLLATE "C" NOT NULL DEFAULT 'all'`,
     ],
   },
+  // Release alerts per Hub organisation (issue 11). A watch posts to a channel (channel_kind null),
+  // a thread ('thread') or a forum ('forum': a post of its own per alert). org is the Hub namespace
+  // as the Hub spells it; min_downloads holds an alert back until the model reaches it; role_id,
+  // when set, is the only mention an alert may make. baseline_done: the first poll recorded what
+  // already existed (those never alert). At most 25 per guild (the store counts under a lock).
+  //
+  // watch_alerts: one row per (watch, model, kind), kind 'new' or 'milestone'. Like
+  // digest_deliveries, the UNIQUE triple is what makes an alert post at most once, whoever tries:
+  // a row is inserted ('claimed', with the nonce Discord de-duplicates on) before Discord is asked.
+  // 'baseline' rows are models that existed when the watch started; 'held' rows wait for
+  // min_downloads and carry no nonce until they are claimed. model is the model as the poll saw it
+  // (JSON), so a retry or a recovery after a restart composes the same alert. Open alerts have a
+  // partial index.
+  {
+    version: 4,
+    name: "watches",
+    sqlite: [
+      `CREATE TABLE watches (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        channel_kind  TEXT    CHECK (channel_kind IN ('thread', 'forum')),
+        org           TEXT    NOT NULL,
+        min_downloads INTEGER NOT NULL DEFAULT 0,
+        role_id       TEXT,
+        language      TEXT    NOT NULL,
+        created_by    TEXT    NOT NULL,
+        created_at    TEXT    NOT NULL,
+        baseline_done INTEGER NOT NULL DEFAULT 0 CHECK (baseline_done IN (0, 1)),
+        last_alert_at TEXT,
+        paused_reason TEXT,
+        last_error    TEXT,
+        last_error_at TEXT
+      )`,
+      "CREATE INDEX watches_by_guild ON watches (guild_id, id)",
+      "CREATE INDEX watches_by_org ON watches (org, id)",
+      `CREATE TABLE watch_alerts (
+        watch_id        INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+        model_id        TEXT    NOT NULL,
+        kind            TEXT    NOT NULL CHECK (kind IN ('new', 'milestone')),
+        status          TEXT    NOT NULL,
+        nonce           TEXT,
+        seen_at         TEXT    NOT NULL,
+        claimed_at      TEXT,
+        posted_at       TEXT,
+        message_id      TEXT,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        error           TEXT,
+        model           TEXT,
+        UNIQUE (watch_id, model_id, kind)
+      )`,
+      `CREATE INDEX watch_alerts_open ON watch_alerts (status)
+        WHERE status IN ('claimed', 'failed', 'held')`,
+    ],
+    postgres: [
+      `CREATE TABLE watches (
+        id            integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        guild_id      text COLLATE "C" NOT NULL,
+        channel_id    text COLLATE "C" NOT NULL,
+        channel_kind  text COLLATE "C" CHECK (channel_kind IN ('thread', 'forum')),
+        org           text COLLATE "C" NOT NULL,
+        min_downloads bigint NOT NULL DEFAULT 0,
+        role_id       text COLLATE "C",
+        language      text COLLATE "C" NOT NULL,
+        created_by    text COLLATE "C" NOT NULL,
+        created_at    text COLLATE "C" NOT NULL,
+        baseline_done smallint NOT NULL DEFAULT 0 CHECK (baseline_done IN (0, 1)),
+        last_alert_at text COLLATE "C",
+        paused_reason text COLLATE "C",
+        last_error    text COLLATE "C",
+        last_error_at text COLLATE "C"
+      )`,
+      "CREATE INDEX watches_by_guild ON watches (guild_id, id)",
+      "CREATE INDEX watches_by_org ON watches (org, id)",
+      `CREATE TABLE watch_alerts (
+        watch_id        integer NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+        model_id        text COLLATE "C" NOT NULL,
+        kind            text COLLATE "C" NOT NULL CHECK (kind IN ('new', 'milestone')),
+        status          text COLLATE "C" NOT NULL,
+        nonce           text COLLATE "C",
+        seen_at         text COLLATE "C" NOT NULL,
+        claimed_at      text COLLATE "C",
+        posted_at       text COLLATE "C",
+        message_id      text COLLATE "C",
+        attempts        integer NOT NULL DEFAULT 0,
+        next_attempt_at text COLLATE "C",
+        error           text COLLATE "C",
+        model           text COLLATE "C",
+        UNIQUE (watch_id, model_id, kind)
+      )`,
+      `CREATE INDEX watch_alerts_open ON watch_alerts (status)
+        WHERE status IN ('claimed', 'failed', 'held')`,
+    ],
+  },
 ];

@@ -12,6 +12,8 @@ export interface Tables {
   digests: DigestsTable;
   digest_deliveries: DigestDeliveriesTable;
   scheduler_leases: SchedulerLeasesTable;
+  watches: WatchesTable;
+  watch_alerts: WatchAlertsTable;
 }
 
 export interface SchemaMigrationsTable {
@@ -91,4 +93,42 @@ export interface SchedulerLeasesTable {
   name: string;
   holder: string;
   expires_at: string;
+}
+
+export interface WatchesTable {
+  id: Generated<number>;
+  guild_id: string;
+  channel_id: string;
+  /** null (a text or announcement channel), 'thread' or 'forum'. */
+  channel_kind: string | null;
+  org: string;
+  min_downloads: Generated<number>;
+  role_id: string | null;
+  language: string;
+  created_by: string;
+  created_at: string;
+  /** 0 or 1. */
+  baseline_done: Generated<number>;
+  last_alert_at: string | null;
+  paused_reason: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+}
+
+export interface WatchAlertsTable {
+  watch_id: number;
+  model_id: string;
+  /** 'new' or 'milestone'. */
+  kind: string;
+  status: string;
+  nonce: string | null;
+  seen_at: string;
+  claimed_at: string | null;
+  posted_at: string | null;
+  message_id: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  error: string | null;
+  /** JSON of the model record as the poll saw it; null for baseline rows. */
+  model: string | null;
 }

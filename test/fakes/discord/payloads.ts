@@ -62,6 +62,19 @@ export function channelPayload(channel: ChannelState, withGuildId = true): Recor
     flags: 0,
     last_message_id: channel.lastMessageId,
     rate_limit_per_user: 0,
+    ...(channel.ownerId === undefined
+      ? {}
+      : {
+          owner_id: channel.ownerId,
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: 4320,
+            archive_timestamp: new Date(0).toISOString(),
+            locked: false,
+          },
+          message_count: 1,
+          member_count: 1,
+        }),
     permission_overwrites: channel.overwrites.map((o) => ({
       id: o.id,
       type: o.type,

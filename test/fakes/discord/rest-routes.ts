@@ -179,6 +179,59 @@ export function restRoutes(config: RestRouteConfig): RouteDef[] {
     return json(200, message.api);
   };
 
+  /**
+   * `POST /channels/{forum}/threads`: a forum post, a thread whose starter message has the thread's
+   * id. Discord takes no nonce here. Checks what Discord checks: a forum, access, Send Messages, the
+   * body against the schema and the message limits.
+   */
+  const createForumPost = (ctx: RequestContext): RouteResponse => {
+    const forum = world.channel(ctx.params.channel ?? "");
+    if (!forum) return Errors.unknownChannel();
+    const perms = world.botPermissionsIn(forum);
+    if (!has(perms, Permission.ViewChannel)) return Errors.missingAccess();
+    if (forum.type !== 15) return discordError(400, 50024, "Cannot execute action on this channel type");
+    if (!has(perms, Permission.SendMessages)) return Errors.missingPermissions();
+    const body = asObject(ctx.json);
+    const message = asObject(body.message);
+    const limits = messageProblems(message, { attachmentNames: new Set(), creates: true, fileCount: 0 });
+    const problems = [
+      ...schemaProblems(Schemas.forumThread, body),
+      ...limits.problems.map((problem) => ({ ...problem, path: ["message", ...problem.path] })),
+    ];
+    if (problems.length > 0) return invalidFormBody(problems);
+    if (limits.empty) return emptyMessage();
+    const guild = world.guilds.get(forum.guildId);
+    if (!guild) return Errors.unknownChannel();
+    const origin = { channelId: "", guildId: forum.guildId, author: world.bot, type: 0 };
+    const starter = applyMessageBody(config.cdnBase(), origin, message, [], undefined);
+    const id = String(starter.api.id);
+    const thread: ChannelState = {
+      id,
+      guildId: forum.guildId,
+      name: String(body.name),
+      type: 11,
+      position: 0,
+      parentId: forum.id,
+      topic: null,
+      overwrites: [],
+      lastMessageId: id,
+      ownerId: world.bot.id,
+    };
+    guild.channels.set(id, thread);
+    starter.channelId = id;
+    starter.api.channel_id = id;
+    world.messages.set(id, starter);
+    return json(201, { ...channelPayload(thread), message: starter.api });
+  };
+
+  /** `GET /guilds/{id}/threads/active`: the guild's threads (the fake never archives one). */
+  const activeThreads = (ctx: RequestContext): RouteResponse => {
+    const guild = world.guilds.get(ctx.params.guild ?? "");
+    if (!guild) return Errors.missingAccess();
+    const threads = [...guild.channels.values()].filter((c) => [10, 11, 12].includes(c.type));
+    return json(200, { threads: threads.map((t) => channelPayload(t)), members: [] });
+  };
+
   /** `GET /channels/{id}/messages`: newest first, `limit` 1–100 (default 50), `before` honoured. */
   const listMessages = (ctx: RequestContext): RouteResponse => {
     const channel = world.channel(ctx.params.channel ?? "");
@@ -311,6 +364,8 @@ export function restRoutes(config: RestRouteConfig): RouteDef[] {
     }),
     route("POST", "/channels/:channel/messages", createMessage),
     route("GET", "/channels/:channel/messages", listMessages),
+    route("POST", "/channels/:channel/threads", createForumPost),
+    route("GET", "/guilds/:guild/threads/active", activeThreads),
     route("GET", "/channels/:channel/messages/:message", (ctx) => channelMessage(ctx, "get")),
     route("PATCH", "/channels/:channel/messages/:message", (ctx) => channelMessage(ctx, "edit")),
     route("DELETE", "/channels/:channel/messages/:message", (ctx) => channelMessage(ctx, "delete")),

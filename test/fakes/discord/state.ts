@@ -30,6 +30,8 @@ export interface ChannelState {
   topic: string | null;
   overwrites: StoredOverwrite[];
   lastMessageId: string | null;
+  /** Who opened a thread (a forum post); absent for other channels. */
+  ownerId?: string;
 }
 
 /** A guild member. */

@@ -1,6 +1,7 @@
 import {
   ApplicationCommandAutocompleteCallbackRequestSchema,
   ApplicationCommandCreateRequestSchema,
+  CreateForumThreadRequestSchema,
   CreateMessageInteractionCallbackRequestSchema,
   IncomingWebhookRequestPartialSchema,
   IncomingWebhookUpdateForInteractionCallbackRequestPartialSchema,
@@ -26,6 +27,7 @@ export const Schemas = {
   followUp: strictCopy(IncomingWebhookRequestPartialSchema),
   channelMessage: strictCopy(MessageCreateRequestSchema),
   channelMessageEdit: strictCopy(MessageEditRequestPartialSchema),
+  forumThread: strictCopy(CreateForumThreadRequestSchema),
 } as const;
 
 type Issue = z.core.$ZodIssue;

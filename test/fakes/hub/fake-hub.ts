@@ -58,12 +58,20 @@ export interface FakeHubOptions {
   maxPageSize?: number;
   /** `q=` of the RateLimit-Policy sent with a 429 (anonymous: 500 per 5 minutes). */
   rateLimitQuota?: number;
+  /** Epoch ms for the `RateLimit` window every answer reports. Default Date.now. */
+  now?: () => number;
 }
 
 export interface FakeHub {
   /** `http://127.0.0.1:PORT`, to pass as `hubUrl`. */
   url: string;
   requests: RecordedRequest[];
+  /** Requests to the model list filtered by this author (any case), as a watch poll sends them. */
+  authorListRequests(author: string): RecordedRequest[];
+  /** A model appears on the Hub (or is replaced, by id): lists answer with it from now on. */
+  putModel(row: Row): void;
+  /** Changes fields of a model (downloads grow, a private repo goes public). */
+  updateModel(id: string, patch: Record<string, unknown>): void;
   setFault(fault: HubFault | null): void;
   close(): Promise<void>;
 }
@@ -100,8 +108,10 @@ function renameField(page: unknown, from: string, to: string): unknown {
 }
 
 export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHub> {
-  const { models = [], datasets = [], defaultPageSize = 1000, maxPageSize = 1000 } = options;
+  const { datasets = [], defaultPageSize = 1000, maxPageSize = 1000 } = options;
+  const models = [...(options.models ?? [])];
   const quota = options.rateLimitQuota ?? 500;
+  const clockMs = options.now ?? Date.now;
   const rows: Record<RepoKind["name"], readonly Row[]> = { models, datasets };
   const byId = { models: indexById(models), datasets: indexById(datasets) };
   // Pagination asks for the same selection again and again: sort it once.
@@ -116,7 +126,8 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     const query = parseListQuery(kind, url.searchParams, { defaultPageSize, maxPageSize });
     let selected = selections.get(query.selectionKey);
     if (!selected) {
-      selected = query.select(rows[kind.name]);
+      // The Hub lists public repos only to anonymous callers.
+      selected = query.select(rows[kind.name].filter((row) => row.private !== true));
       selections.set(query.selectionKey, selected);
     }
     const page = selected
@@ -142,7 +153,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     const match = /^(.+)\/revision\/([^/]+)$/.exec(rest);
     const [id, revision] = match ? [match[1] ?? "", match[2] ?? ""] : [rest, "HEAD"];
     const row = byId[kind.name].get(id);
-    if (!row) return json(404, { error: "Repository not found" }, NOT_FOUND);
+    if (!row || row.private === true) return json(404, { error: "Repository not found" }, NOT_FOUND);
     if (revision !== "HEAD" && revision !== "main")
       return json(404, { error: `Invalid rev id: ${revision}` });
     return json(200, project(row, expand.length > 0 ? ["_id", "id", ...expand] : null));
@@ -170,6 +181,21 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     return taken;
   }
 
+  // The Hub's fixed 5-minute window, as every answer's `RateLimit` header reports it.
+  const WINDOW_MS = 300_000;
+  let windowStart = clockMs();
+  let inWindow = 0;
+  function rateLimitHeader(): string {
+    const at = clockMs();
+    if (at - windowStart >= WINDOW_MS) {
+      windowStart = at;
+      inWindow = 0;
+    }
+    inWindow++;
+    const resetSeconds = Math.max(1, Math.ceil((windowStart + WINDOW_MS - at) / 1000));
+    return `"api";r=${Math.max(0, quota - inWindow)};t=${resetSeconds}`;
+  }
+
   function send(res: ServerResponse, answer: Answer, requestId: string, cutShort = false): void {
     // The client gave up (e.g. its timeout) while we were slow: nobody to answer.
     if (res.destroyed || !res.socket || res.socket.destroyed) return;
@@ -178,6 +204,8 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       "content-type": "application/json; charset=utf-8",
       "content-length": String(body.length),
       "x-request-id": requestId,
+      ratelimit: rateLimitHeader(),
+      "ratelimit-policy": `"fixed window";"api";q=${quota};w=300`,
       ...answer.headers,
     });
     if (!cutShort) {
@@ -282,6 +310,26 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   return {
     url: origin,
     requests,
+    authorListRequests: (author) =>
+      requests.filter(
+        (r) => r.path === "/api/models" && r.params.get("author")?.toLowerCase() === author.toLowerCase(),
+      ),
+    putModel(row) {
+      const id = typeof row.id === "string" ? row.id : "";
+      const at = models.findIndex((existing) => existing.id === id);
+      if (at >= 0) models[at] = row;
+      else models.push(row);
+      byId.models.set(id, row);
+      selections.clear();
+    },
+    updateModel(id, patch) {
+      const row = byId.models.get(id);
+      if (row === undefined) throw new Error(`fake Hub: no model ${id}`);
+      const next = { ...row, ...patch };
+      models[models.indexOf(row)] = next;
+      byId.models.set(id, next);
+      selections.clear();
+    },
     setFault(next) {
       fault = next ? { ...next, served: 0, faulted: 0 } : null;
     },
