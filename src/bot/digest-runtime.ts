@@ -63,6 +63,8 @@ export function createDigestRuntime(deps: {
   graceMs: number;
   /** Limit on each Discord request of a delivery. */
   deliveryTimeoutMs?: number;
+  /** Told what every tick did (the metrics). */
+  onTick?: (report: TickReport) => void;
 }): DigestRuntime {
   const { client, clock, logger } = deps;
   const { leadership } = deps;
@@ -99,6 +101,7 @@ export function createDigestRuntime(deps: {
       logger.error({ err: error }, "digest tick failed");
       return { ...emptyTickReport(), errors: 1 };
     });
+    void run.then((report) => deps.onTick?.(report));
     running.add(run);
     void run.finally(() => running.delete(run));
     return run;

@@ -48,6 +48,8 @@ const MAX_RETRY_MS = 60 * 60_000;
  */
 export function createCollectionSchedule(deps: {
   collector: SnapshotCollector;
+  /** False in a process that only answers interactions: it follows, and never collects (default true). */
+  collects?: boolean;
   leadership: Leadership;
   /** Reads the newest stored snapshot into the process's view (see TrendsService.refresh). */
   follow: () => Promise<RefreshResult>;
@@ -111,7 +113,7 @@ export function createCollectionSchedule(deps: {
     },
     async tick() {
       await followNewest();
-      if (clock().getTime() < dueAt().getTime()) return;
+      if (deps.collects === false || clock().getTime() < dueAt().getTime()) return;
       if (!(await leadership.acquire())) return;
       if (await collect()) await followNewest();
     },
