@@ -82,7 +82,17 @@ export interface TestBotOptions {
   renderer?: (local: ChartRenderer) => ChartRenderer;
   /** Keep log lines in `logs` (default true); benchmarks turn it off. */
   keepLogs?: boolean;
+  /**
+   * How interactions reach the bot: over the gateway (default), or signed POSTs from the fake
+   * Discord to the bot's `/interactions` (INTERACTIONS_MODE=http, on a free port).
+   */
+  mode?: InteractionsMode;
 }
+
+export type InteractionsMode = "gateway" | "http";
+
+/** Both ways in, for suites that run once per mode. */
+export const INTERACTIONS_MODES: readonly InteractionsMode[] = ["gateway", "http"];
 
 /** Who sends an interaction, where and with what (defaults: USER in CHANNEL_ID, en-US). */
 export interface RunExtra {
@@ -134,6 +144,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const discord = await startFakeDiscord({
     guilds: [testGuild(options.channels)],
     applicationId: APPLICATION_ID,
+    wallClock: () => clock().getTime(),
     ...options.discord,
   });
   const dbFile = options.databaseFile
@@ -160,6 +171,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         hubUrl: hub.url,
         databasePath: dbFile ?? ":memory:",
       }),
+      ...(options.mode === "http"
+        ? { INTERACTIONS_MODE: "http", DISCORD_PUBLIC_KEY: discord.publicKey, HTTP_PORT: "0" }
+        : {}),
       ...options.env,
     });
     if (!parsed.ok) throw new Error(parsed.errors.join("; "));
@@ -183,7 +197,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       instances.push(instance);
       return instance;
     };
+    /** In http mode Discord POSTs interactions to the current bot's endpoint, as the portal's URL says. */
+    const pointDiscordAt = (bot: RunningBot) => {
+      if (options.mode === "http")
+        discord.setInteractionsEndpoint(`http://127.0.0.1:${bot.httpPort}/interactions`);
+    };
     const first = await startInstance();
+    pointDiscordAt(first.bot);
 
     const interaction = (
       name: string,
@@ -224,6 +244,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
           instances.splice(instances.indexOf(old), 1);
         }
         const next = await startInstance();
+        pointDiscordAt(next.bot);
         testBot.bot = next.bot;
         testBot.services = next.services;
       },

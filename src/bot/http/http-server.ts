@@ -41,6 +41,7 @@ export async function startHttpServer(deps: {
   logger: Logger;
 }): Promise<RunningHttpServer> {
   const { routes, logger } = deps;
+  let closing = false;
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const handler = routes.get(`${req.method ?? "GET"} ${path}`);
@@ -50,7 +51,7 @@ export async function startHttpServer(deps: {
       req.resume();
       return;
     }
-    void serve(req, res, handler).catch((error: unknown) => {
+    void serve(req, res, handler, () => closing).catch((error: unknown) => {
       logger.error({ err: error, path }, "http request failed");
       if (!res.headersSent) end(res, { status: 500 });
       else res.destroy();
@@ -67,6 +68,7 @@ export async function startHttpServer(deps: {
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         server.close(() => resolve());
         // Idle keep-alive connections would hold close() open; requests under way finish first.
         server.closeIdleConnections();
@@ -74,7 +76,12 @@ export async function startHttpServer(deps: {
   };
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, handler: HttpHandler): Promise<void> {
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handler: HttpHandler,
+  closing: () => boolean,
+): Promise<void> {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (declared > MAX_BODY_BYTES) {
     refuseOversized(req, res);
@@ -85,7 +92,16 @@ async function serve(req: IncomingMessage, res: ServerResponse, handler: HttpHan
     refuseOversized(req, res);
     return;
   }
-  await handler(req, body, (answer) => new Promise<void>((resolve) => end(res, answer, resolve)));
+  await handler(
+    req,
+    body,
+    (answer) =>
+      new Promise<void>((resolve) => {
+        // Once stopping, an answer ends its connection, so close() need not wait out a keep-alive.
+        if (closing() && !res.headersSent) res.setHeader("Connection", "close");
+        end(res, answer, resolve);
+      }),
+  );
 }
 
 function refuseOversized(req: IncomingMessage, res: ServerResponse): void {
