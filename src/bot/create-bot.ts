@@ -7,6 +7,7 @@ import { type ChartRenderer, DEFAULT_RENDER_SIZE } from "../services/charts/rend
 import { createSharedRenderer } from "../services/charts/shared-renderer.js";
 import type { Services } from "../services/create-services.js";
 import { createMetrics, type Metrics } from "../services/metrics.js";
+import { createCollectionOutcomeStore } from "../services/snapshots/collection-outcome-store.js";
 import {
   type CollectionSchedule,
   createCollectionSchedule,
@@ -107,6 +108,7 @@ export function createBot(deps: {
     collector: services.collector,
     // An interactions-only process follows what the scheduler stores and never collects itself.
     collects: config.roles.has("scheduler"),
+    outcomes: createCollectionOutcomeStore(services.database),
     leadership,
     follow: () => services.trends.refresh(),
     everyMs: config.collection.everyHours * 3_600_000,

@@ -129,8 +129,11 @@ export interface TestBot {
   autocomplete(name: string, options: InteractionOptionInit[], extra?: RunExtra): Promise<InteractionOutcome>;
   /** Registers commands with the fake Discord, which checks them against Discord's rules. */
   register(commands: readonly { data: unknown }[]): Promise<void>;
-  /** Starts another bot on the same configuration (database), fake Discord and clock. */
-  startInstance(): Promise<BotInstance>;
+  /**
+   * Starts another bot on the same configuration (database), fake Discord and clock; `env`
+   * changes its configuration (another role, say).
+   */
+  startInstance(env?: Record<string, string>): Promise<BotInstance>;
   /** Stops the bot (as a crash or deploy would) and starts a new one on the same database. */
   restart(): Promise<void>;
   /** Stops every bot, both fakes, and removes the database file. */
@@ -164,7 +167,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   };
 
   try {
-    const parsed = parseConfig({
+    const baseEnv = {
       ...testEnv({
         token: discord.token,
         apiUrl: discord.apiUrl,
@@ -175,9 +178,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         ? { INTERACTIONS_MODE: "http", DISCORD_PUBLIC_KEY: discord.publicKey, HTTP_PORT: "0" }
         : {}),
       ...options.env,
-    });
-    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-    const config = parsed.config;
+    };
+    const configWith = (env: Record<string, string>): Config => {
+      const parsed = parseConfig({ ...baseEnv, ...env });
+      if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+      return parsed.config;
+    };
+    const config = configWith({});
     const logs: Record<string, unknown>[] = [];
     const logger: Logger =
       options.keepLogs === false
@@ -186,9 +193,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
             { level: "debug" },
             { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
           );
-    const startInstance = async (): Promise<BotInstance & { loginMs: number }> => {
+    const startInstance = async (
+      env: Record<string, string> = {},
+    ): Promise<BotInstance & { loginMs: number }> => {
       const instance = await startBotInstance({
-        config,
+        config: configWith(env),
         logger,
         clock,
         digestTickMs: options.digestTickMs ?? null,
