@@ -76,7 +76,7 @@ export async function startBot(
     const store = await storeAnswers(bot.database);
     const gateway = !runtime.gateway
       ? "not used"
-      : client.ws.status === Status.Ready
+      : client.isReady() && client.ws.status === Status.Ready
         ? "connected"
         : "disconnected";
     // In http mode the gateway only cleans up after guilds: interactions are served without it.

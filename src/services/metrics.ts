@@ -67,12 +67,14 @@ export function createMetrics(): Metrics {
   new Gauge({
     name: "hubtrends_snapshot_age_seconds",
     help: "Age of the newest stored snapshot as this process sees it (absent before the first).",
+    // A label so that "no snapshot yet" is no sample at all (a label-less gauge always reads 0).
+    labelNames: ["snapshot"] as const,
     registers: [registry],
     // Computed at scrape time, so the age is right however long ago the snapshot came in.
     collect() {
       const takenAt = snapshotClock?.read() ?? null;
       if (takenAt === null || snapshotClock === null) this.reset();
-      else this.set((snapshotClock.clock().getTime() - takenAt.getTime()) / 1000);
+      else this.set({ snapshot: "newest" }, (snapshotClock.clock().getTime() - takenAt.getTime()) / 1000);
     },
   });
   for (const result of ["posted", "failed", "paused"]) digests.inc({ result }, 0);

@@ -10,6 +10,7 @@ import { type Config, parseConfig } from "../../src/config.js";
 import { createLocalChartRenderer } from "../../src/services/charts/local-renderer.js";
 import type { ChartRenderer } from "../../src/services/charts/renderer.js";
 import { createServices, type Services } from "../../src/services/create-services.js";
+import { createMetrics } from "../../src/services/metrics.js";
 import type {
   DispatchedInteraction,
   DispatchInteractionArgs,
@@ -276,10 +277,12 @@ export async function startBotInstance(deps: {
   wrapRenderer: ((local: ChartRenderer) => ChartRenderer) | undefined;
 }): Promise<BotInstance & { loginMs: number }> {
   const { config, logger, clock, digestTickMs, wrapRenderer } = deps;
+  // Wired as src/index.ts wires them: the Hub's requests counted into the bot's metrics.
+  const metrics = createMetrics();
   const services = await createServices(config, {
     logger,
     clock,
-    fetch: globalThis.fetch,
+    fetch: metrics.countHubRequests(globalThis.fetch),
     hubRetry: { sleep: async () => {}, maxAttempts: 2 },
   });
   const local = createLocalChartRenderer({ logger });
@@ -287,7 +290,7 @@ export async function startBotInstance(deps: {
   try {
     const started = performance.now();
     const bot = await startBot(
-      createBot({ config, services, renderer, commands: COMMANDS, logger, clock, digestTickMs }),
+      createBot({ config, services, renderer, commands: COMMANDS, logger, clock, digestTickMs, metrics }),
       logger,
     );
     return { bot, services, loginMs: performance.now() - started };
