@@ -148,6 +148,8 @@ const envSchema = z
     QUICKCHART_CJK_FONTS: flag(false),
     CHART_DEVICE_PIXEL_RATIO: integer(3, 1, 4),
     DIGEST_GRACE_HOURS: integer(12, 0, 72),
+    DIGEST_TICK_SECONDS: integer(30, 1, 300),
+    DIGEST_CLAIM_TIMEOUT_SECONDS: integer(300, 10, 3600),
     INTERACTIONS_MODE: optionalString
       .pipe(z.enum(["gateway", "http"], { message: "expected gateway or http" }).optional())
       .transform((v) => v ?? "gateway"),
@@ -217,7 +219,13 @@ export interface Config {
     quickchartCjkFonts: boolean;
     devicePixelRatio: number;
   };
-  digests: { graceHours: number };
+  digests: {
+    graceHours: number;
+    /** How often the scheduler looks for due digests. */
+    tickSeconds: number;
+    /** A claim older than this, never posted, is taken as a crashed attempt and retried (nonce-checked). */
+    claimTimeoutSeconds: number;
+  };
   /**
    * How interactions arrive (`INTERACTIONS_MODE`): over the gateway, or as signed POSTs to
    * `/interactions` on `port`. `publicKey` (hex) verifies them; it is set whenever mode is http.
@@ -274,7 +282,11 @@ function toConfig(env: Env): Config {
       quickchartCjkFonts: env.QUICKCHART_CJK_FONTS,
       devicePixelRatio: env.CHART_DEVICE_PIXEL_RATIO,
     },
-    digests: { graceHours: env.DIGEST_GRACE_HOURS },
+    digests: {
+      graceHours: env.DIGEST_GRACE_HOURS,
+      tickSeconds: env.DIGEST_TICK_SECONDS,
+      claimTimeoutSeconds: env.DIGEST_CLAIM_TIMEOUT_SECONDS,
+    },
     interactions: {
       mode: env.INTERACTIONS_MODE,
       // Unset: 8080 in http mode; in gateway mode no HTTP server (health and metrics only when asked for).

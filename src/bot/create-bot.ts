@@ -17,7 +17,7 @@ import { createLeadership, type Leadership } from "../services/storage/leadershi
 import type { Command } from "./command.js";
 import type { CommandServices } from "./command-services.js";
 import { createCooldowns } from "./cooldowns.js";
-import { createDigestRuntime, DIGEST_TICK_MS, type DigestRuntime } from "./digest-runtime.js";
+import { createDigestRuntime, type DigestRuntime } from "./digest-runtime.js";
 import { createChannelRest, createDiscordClient } from "./discord-client.js";
 import { createInteractionRouter, type InteractionRouter } from "./router.js";
 
@@ -81,7 +81,7 @@ export function createBot(deps: {
   commands: readonly Command[];
   logger: Logger;
   clock: () => Date;
-  /** How often the digest scheduler ticks; null for never (tests call `digestTick`). 30 s. */
+  /** How often the digest scheduler ticks; null for never (tests call `digestTick`). DIGEST_TICK_SECONDS. */
   digestTickMs?: number | null;
   /** The process's metrics (the composition root counts Hub requests into the same ones). */
   metrics?: Metrics;
@@ -129,7 +129,8 @@ export function createBot(deps: {
     size: chartSize,
     clock,
     logger,
-    tickMs: deps.digestTickMs === undefined ? DIGEST_TICK_MS : deps.digestTickMs,
+    tickMs: deps.digestTickMs === undefined ? config.digests.tickSeconds * 1000 : deps.digestTickMs,
+    claimTimeoutMs: config.digests.claimTimeoutSeconds * 1000,
     graceMs: config.digests.graceHours * 3_600_000,
     onTick: (report) => metrics.digestTick(report),
   });
