@@ -139,7 +139,9 @@ export async function benchHttpInteractions(): Promise<Record<string, unknown>> 
     // Past the sustained rate, answers come late: Discord (the fake) then records a time-out.
     figures["violations recorded by the loopback Discord"] = discord.violations.length;
     const kinds = new Set(
-      discord.violations.map((v) => `${v.route ?? v.path}: ${v.problems[0] ?? ""}`.slice(0, 160)),
+      discord.violations.map((v) =>
+        `${v.route ?? v.path}: ${(v.problems[0] ?? "").replace(/\d{6,}/g, "…")}`.slice(0, 160),
+      ),
     );
     if (kinds.size > 0) figures["violation kinds"] = [...kinds].slice(0, 5);
   } finally {
