@@ -52,3 +52,21 @@ describe("ROLES: interaction replicas and the scheduler on one database", () => 
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 });
+
+describe("GATEWAY=false: an http scheduler without any gateway connection", () => {
+  it("still posts a due digest, letting Discord judge the channel", async () => {
+    // The process the commands reach answers interactions only; the snapshot is stored by hand.
+    const h = await harness.start({ databaseFile: true, clock: WEDNESDAY, env: { ROLES: "interactions" } });
+    await h.services.collector.collect();
+    await setDigest(h, { day: "wed", time: "12:05", timezone: "asia/shanghai" });
+    const logins = h.discord.callsTo("GET", "/gateway/bot").length;
+    const scheduler = await h.startInstance({ ROLES: "scheduler", GATEWAY: "false" });
+    expect(h.discord.callsTo("GET", "/gateway/bot")).toHaveLength(logins);
+    expect(scheduler.bot.client.isReady()).toBe(false);
+    h.clock.advance(10 * 60_000);
+    expect((await h.bot.digestTick()).posted).toBe(0);
+    const tick = await scheduler.bot.digestTick();
+    expect(tick.posted).toBe(1);
+    expect(h.discord.callsTo("POST", /^\/channels\/\d+\/messages$/)).toHaveLength(1);
+  });
+});
