@@ -8,6 +8,16 @@ import { describeProblem } from "./validation.js";
 /** The route name recorded for a first response that came as the body of the HTTP response. */
 export const HTTP_RESPONSE_ROUTE = "HTTP response to POST /interactions";
 
+/** The first response accepted for an interaction: its REST callback, or the HTTP response's body. */
+export function firstResponseOf(record: InteractionRecord | undefined): RecordedCall | undefined {
+  return record?.calls.find(
+    (call) =>
+      (call.route === HTTP_RESPONSE_ROUTE || call.path.endsWith("/callback")) &&
+      call.status >= 200 &&
+      call.status < 300,
+  );
+}
+
 /** How long Discord waits for the endpoint's answer before the user sees "did not respond". */
 const ENDPOINT_TIMEOUT_MS = 3_000;
 

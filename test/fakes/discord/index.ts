@@ -22,7 +22,7 @@
  */
 import { BotCredentials } from "./credentials.js";
 import { Gateway } from "./gateway.js";
-import { deliverOverHttp, HTTP_RESPONSE_ROUTE } from "./http-delivery.js";
+import { deliverOverHttp, firstResponseOf } from "./http-delivery.js";
 import { botToken } from "./ids.js";
 import { interactionRoutes } from "./interaction-routes.js";
 import { InteractionRegistry } from "./interactions.js";
@@ -255,15 +255,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     setInteractionsEndpoint(url) {
       endpointUrl = url;
     },
-    firstResponse: (interactionId) =>
-      registry
-        .get(interactionId)
-        ?.calls.find(
-          (call) =>
-            (call.route === HTTP_RESPONSE_ROUTE || call.path.endsWith("/callback")) &&
-            call.status >= 200 &&
-            call.status < 300,
-        ),
+    firstResponse: (interactionId) => firstResponseOf(registry.get(interactionId)),
     dispatchChatInput: (args) => dispatchInteraction(2, args),
     dispatchAutocomplete: (args) => dispatchInteraction(4, args),
     dispatch: (event, data) => gateway.dispatch(event, data),
