@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { REST } from "discord.js";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
@@ -23,7 +24,10 @@ function recordingRouter(): InteractionRouter & { seen: unknown[] } {
   };
 }
 
-async function startEndpoint(router: InteractionRouter): Promise<string> {
+async function startEndpoint(
+  router: InteractionRouter,
+  timeouts?: { headersMs: number; requestMs: number },
+): Promise<string> {
   const logger = pino({ level: "silent" });
   const endpoint = interactionsEndpoint({
     verify: createSignatureVerifier(signer.publicKeyHex, () => new Date()),
@@ -37,6 +41,7 @@ async function startEndpoint(router: InteractionRouter): Promise<string> {
     host: "127.0.0.1",
     routes: new Map([["POST /interactions", endpoint]]),
     logger,
+    ...(timeouts === undefined ? {} : { timeouts }),
   });
   return `http://127.0.0.1:${server.port}/interactions`;
 }
@@ -143,5 +148,22 @@ describe("POST /interactions", () => {
     const url = await startEndpoint(recordingRouter());
     expect((await fetch(url)).status).toBe(405);
     expect((await fetch(url.replace("/interactions", "/nowhere"))).status).toBe(404);
+  });
+
+  it("drops a sender that trickles its request past the timeout with 408, routing nothing", async () => {
+    const router = recordingRouter();
+    const url = new URL(await startEndpoint(router, { headersMs: 300, requestMs: 600 }));
+    const socket = connect(Number(url.port), "127.0.0.1");
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => {
+      answer += chunk.toString("utf8");
+    });
+    // Headers complete, the body promised and never sent: a slow-loris sender.
+    socket.write(`POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"type":`);
+    const started = Date.now();
+    await new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(router.seen).toEqual([]);
   });
 });

@@ -39,10 +39,20 @@ export async function startHttpServer(deps: {
   host?: string;
   routes: ReadonlyMap<string, HttpHandler>;
   logger: Logger;
+  /** Tests shorten them; production uses HEADERS_TIMEOUT_MS and REQUEST_TIMEOUT_MS. */
+  timeouts?: { headersMs: number; requestMs: number };
 }): Promise<RunningHttpServer> {
   const { routes, logger } = deps;
   let closing = false;
-  const server = createServer((req, res) => {
+  const headersTimeout = deps.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
+  const requestTimeout = deps.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
+  const options = {
+    headersTimeout,
+    requestTimeout,
+    // Node enforces both only when it checks its connections (every 30 s by default).
+    connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+  };
+  const server = createServer(options, (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const handler = routes.get(`${req.method ?? "GET"} ${path}`);
     if (handler === undefined) {
@@ -57,8 +67,6 @@ export async function startHttpServer(deps: {
       else res.destroy();
     });
   });
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(deps.port, deps.host ?? "0.0.0.0", () => resolve());
