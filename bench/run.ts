@@ -14,6 +14,10 @@ const suites: [string, () => Promise<Record<string, unknown>>][] = [
   ["Watches (issue 11)", () => import("./watches.js").then((m) => m.benchWatches())],
   ["Faults (issue 13)", () => import("./faults.js").then((m) => m.benchFaults())],
   ["Storage (issue 12)", () => import("./storage.js").then((m) => m.benchStorage())],
+  [
+    "HTTP interactions: replicas and gateway side by side (issue 12)",
+    () => import("./http-interactions.js").then((m) => m.benchHttpInteractions()),
+  ],
   ["Discord commands (fakes in another process)", () => import("./discord.js").then((m) => m.benchDiscord())],
   ["Code shape (issue 10)", async () => benchCodeShape()],
 ];

@@ -87,46 +87,108 @@ const snowflake = optionalString.pipe(
     .optional(),
 );
 
-const envSchema = z.object({
-  DISCORD_TOKEN: optionalString,
-  DISCORD_APPLICATION_ID: snowflake,
-  DISCORD_API_URL: httpUrl(undefined),
-  DEV_GUILD_ID: snowflake,
-  HUB_URL: httpUrl("https://huggingface.co"),
-  HF_TOKEN: optionalString.pipe(
+/** What a process does: answer interactions, run scheduled work (collection, digests), or both. */
+export type Role = "interactions" | "scheduler";
+const ROLE_NAMES: readonly Role[] = ["interactions", "scheduler"];
+
+/** `interactions`, `scheduler` or both, comma-separated; unset is both. */
+const roles = optionalString
+  .pipe(
     z
       .string()
-      .startsWith("hf_", { message: "expected a Hugging Face access token starting with hf_" })
+      .refine(
+        (v) => {
+          const names = v.split(",").map((name) => name.trim());
+          return names.every((name) => (ROLE_NAMES as readonly string[]).includes(name));
+        },
+        { message: "expected interactions, scheduler, or both separated by a comma" },
+      )
       .optional(),
-  ),
-  DATABASE_PATH: optionalString.transform((v) => v ?? "./data/hubtrends.db"),
-  DATABASE_URL: postgresUrl,
-  CACHE_TTL_SECONDS: integer(900, 1, 86_400),
-  COLLECT_EVERY_HOURS: integer(6, 1, 168),
-  SNAPSHOT_TOP_N: integer(5000, 10, 10_000),
-  SNAPSHOT_TRENDING_N: integer(200, 0, 1000),
-  SNAPSHOT_NEW_LIMIT: integer(1000, 0, 10_000),
-  SNAPSHOT_RETENTION_DAYS: integer(180, 14, 3650),
-  CHART_RENDERER: optionalString
-    .pipe(z.enum(["local", "quickchart"], { message: "expected local or quickchart" }).optional())
-    .transform((v) => v ?? "local"),
-  QUICKCHART_URL: httpUrl("https://quickchart.io"),
-  QUICKCHART_CJK_FONTS: flag(false),
-  CHART_DEVICE_PIXEL_RATIO: integer(3, 1, 4),
-  DIGEST_GRACE_HOURS: integer(12, 0, 72),
-  // 5 s at the least, so tests run fast; a day at most, past which a "release alert" is news no more.
-  WATCH_POLL_SECONDS: integer(600, 5, 86_400),
-  LOG_LEVEL: optionalString
-    .pipe(
+  )
+  .transform(
+    (v): ReadonlySet<Role> =>
+      new Set(v === undefined ? ROLE_NAMES : (v.split(",").map((name) => name.trim()) as Role[])),
+  );
+
+/** An Ed25519 public key as the developer portal shows it: 32 bytes in hex. */
+const publicKey = optionalString.pipe(
+  z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, {
+      message: "expected the application's public key from the developer portal (64 hex characters)",
+    })
+    .optional(),
+);
+
+const envSchema = z
+  .object({
+    DISCORD_TOKEN: optionalString,
+    DISCORD_APPLICATION_ID: snowflake,
+    DISCORD_API_URL: httpUrl(undefined),
+    DEV_GUILD_ID: snowflake,
+    HUB_URL: httpUrl("https://huggingface.co"),
+    HF_TOKEN: optionalString.pipe(
       z
-        .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-          message: "expected fatal, error, warn, info, debug, trace or silent",
-        })
+        .string()
+        .startsWith("hf_", { message: "expected a Hugging Face access token starting with hf_" })
         .optional(),
-    )
-    // Unset is not "info": the bot logs at info by default, the CLI not at all (see LOG_LEVEL in the README).
-    .transform((v) => v ?? null),
-});
+    ),
+    DATABASE_PATH: optionalString.transform((v) => v ?? "./data/hubtrends.db"),
+    DATABASE_URL: postgresUrl,
+    CACHE_TTL_SECONDS: integer(900, 1, 86_400),
+    COLLECT_EVERY_HOURS: integer(6, 1, 168),
+    SNAPSHOT_TOP_N: integer(5000, 10, 10_000),
+    SNAPSHOT_TRENDING_N: integer(200, 0, 1000),
+    SNAPSHOT_NEW_LIMIT: integer(1000, 0, 10_000),
+    SNAPSHOT_RETENTION_DAYS: integer(180, 14, 3650),
+    CHART_RENDERER: optionalString
+      .pipe(z.enum(["local", "quickchart"], { message: "expected local or quickchart" }).optional())
+      .transform((v) => v ?? "local"),
+    QUICKCHART_URL: httpUrl("https://quickchart.io"),
+    QUICKCHART_CJK_FONTS: flag(false),
+    CHART_DEVICE_PIXEL_RATIO: integer(3, 1, 4),
+    DIGEST_GRACE_HOURS: integer(12, 0, 72),
+    DIGEST_TICK_SECONDS: integer(30, 1, 300),
+    DIGEST_CLAIM_TIMEOUT_SECONDS: integer(300, 10, 3600),
+    // 5 s at the least, so tests run fast; a day at most, past which a "release alert" is news no more.
+    WATCH_POLL_SECONDS: integer(600, 5, 86_400),
+    INTERACTIONS_MODE: optionalString
+      .pipe(z.enum(["gateway", "http"], { message: "expected gateway or http" }).optional())
+      .transform((v) => v ?? "gateway"),
+    // 0 is "any free port" (tests and benches start several replicas on one machine).
+    HTTP_PORT: optionalString.pipe(integer(-1, 0, 65_535)),
+    DISCORD_PUBLIC_KEY: publicKey,
+    ROLES: roles,
+    GATEWAY: flag(true),
+    LOG_LEVEL: optionalString
+      .pipe(
+        z
+          .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+            message: "expected fatal, error, warn, info, debug, trace or silent",
+          })
+          .optional(),
+      )
+      // Unset is not "info": the bot logs at info by default, the CLI not at all (see LOG_LEVEL in the README).
+      .transform((v) => v ?? null),
+  })
+  .superRefine((env, ctx) => {
+    // Said by name, with the rest: an http process without the key could verify nothing.
+    if (env.INTERACTIONS_MODE === "http" && env.DISCORD_PUBLIC_KEY === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DISCORD_PUBLIC_KEY"],
+        message:
+          "required when INTERACTIONS_MODE=http: the application's public key from the developer portal (64 hex characters)",
+      });
+    }
+    if (env.INTERACTIONS_MODE === "gateway" && !env.GATEWAY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["GATEWAY"],
+        message: "false needs INTERACTIONS_MODE=http: in gateway mode interactions arrive over the gateway",
+      });
+    }
+  });
 
 type Env = z.output<typeof envSchema>;
 
@@ -159,9 +221,27 @@ export interface Config {
     quickchartCjkFonts: boolean;
     devicePixelRatio: number;
   };
-  digests: { graceHours: number };
   /** Each watched organisation is asked once per `pollSeconds`, the orgs spread over it. */
   watches: { pollSeconds: number };
+  digests: {
+    graceHours: number;
+    /** How often the scheduler looks for due digests. */
+    tickSeconds: number;
+    /** A claim older than this, never posted, is taken as a crashed attempt and retried (nonce-checked). */
+    claimTimeoutSeconds: number;
+  };
+  /**
+   * How interactions arrive (`INTERACTIONS_MODE`): over the gateway, or as signed POSTs to
+   * `/interactions` on `port`. `publicKey` (hex) verifies them; it is set whenever mode is http.
+   */
+  interactions: { mode: "gateway" | "http"; port: number | null; publicKey: string | undefined };
+  /** `ROLES`: what this process does. */
+  roles: ReadonlySet<Role>;
+  /**
+   * Whether the process connects to the gateway. Always in gateway mode; in http mode only a
+   * scheduler process does, unless `GATEWAY=false` (see the README: guild-leave clean-up).
+   */
+  gateway: boolean;
   /** `LOG_LEVEL`, or null when it is not set: each entry point has its own default. */
   logLevel: string | null;
 }
@@ -206,8 +286,20 @@ function toConfig(env: Env): Config {
       quickchartCjkFonts: env.QUICKCHART_CJK_FONTS,
       devicePixelRatio: env.CHART_DEVICE_PIXEL_RATIO,
     },
-    digests: { graceHours: env.DIGEST_GRACE_HOURS },
     watches: { pollSeconds: env.WATCH_POLL_SECONDS },
+    digests: {
+      graceHours: env.DIGEST_GRACE_HOURS,
+      tickSeconds: env.DIGEST_TICK_SECONDS,
+      claimTimeoutSeconds: env.DIGEST_CLAIM_TIMEOUT_SECONDS,
+    },
+    interactions: {
+      mode: env.INTERACTIONS_MODE,
+      // Unset: 8080 in http mode; in gateway mode no HTTP server (health and metrics only when asked for).
+      port: env.HTTP_PORT !== -1 ? env.HTTP_PORT : env.INTERACTIONS_MODE === "http" ? 8080 : null,
+      publicKey: env.DISCORD_PUBLIC_KEY?.toLowerCase(),
+    },
+    roles: env.ROLES,
+    gateway: env.INTERACTIONS_MODE === "gateway" || (env.GATEWAY && env.ROLES.has("scheduler")),
     logLevel: env.LOG_LEVEL,
   };
 }

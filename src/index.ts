@@ -6,17 +6,20 @@ import { loadConfigOrExit } from "./config.js";
 import { createChartRenderer } from "./services/charts/create-renderer.js";
 import { createServicesOrExit } from "./services/create-services.js";
 import { createLogger } from "./services/logger.js";
+import { createMetrics } from "./services/metrics.js";
 
 /** Composition root of the bot: configuration, services, renderer, the bot's parts, the Discord client. */
 const config = loadConfigOrExit({ requireDiscordToken: true });
 const logger = createLogger(config.logLevel ?? "info");
 const clock = () => new Date();
+const metrics = createMetrics();
 let bot: RunningBot | null = null;
 let stopping = false;
 const services = await createServicesOrExit(config, {
   logger,
   clock,
-  fetch: globalThis.fetch,
+  // The fetch the Hub client uses: every Hub request and failure is counted in the metrics.
+  fetch: metrics.countHubRequests(globalThis.fetch),
   onStorageReplaced: stopForGood,
 });
 const renderer = createChartRenderer({
@@ -76,11 +79,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 try {
-  bot = await startBot(createBot({ config, services, renderer, commands: COMMANDS, logger, clock }), logger, {
-    onFatal: stopForGood,
-    // Said in plain words, like a rejected token: the first thing a new user reads.
-    notice: (line) => process.stderr.write(`hubtrends: ${line}\n`),
-  });
+  bot = await startBot(
+    createBot({ config, services, renderer, commands: COMMANDS, logger, clock, metrics }),
+    logger,
+    {
+      onFatal: stopForGood,
+      // Said in plain words, like a rejected token: the first thing a new user reads.
+      notice: (line) => process.stderr.write(`hubtrends: ${line}\n`),
+    },
+  );
 } catch (error) {
   await services.close();
   if (error instanceof StartupError) {

@@ -2,19 +2,22 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Client } from "discord.js";
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
+import type { Config, Role } from "../config.js";
 import { type ChartRenderer, DEFAULT_RENDER_SIZE } from "../services/charts/renderer.js";
 import { createSharedRenderer } from "../services/charts/shared-renderer.js";
 import type { Services } from "../services/create-services.js";
+import { createMetrics, type Metrics } from "../services/metrics.js";
+import { createCollectionOutcomeStore } from "../services/snapshots/collection-outcome-store.js";
 import {
   type CollectionSchedule,
   createCollectionSchedule,
 } from "../services/snapshots/collection-schedule.js";
-import { createLeadership } from "../services/storage/leadership.js";
+import type { Database } from "../services/storage/database.js";
+import { createLeadership, type Leadership } from "../services/storage/leadership.js";
 import type { Command } from "./command.js";
 import type { CommandServices } from "./command-services.js";
 import { createCooldowns } from "./cooldowns.js";
-import { createDigestRuntime, DIGEST_TICK_MS, type DigestRuntime } from "./digest-runtime.js";
+import { createDigestRuntime, type DigestRuntime } from "./digest-runtime.js";
 import { createChannelRest, createDiscordClient } from "./discord-client.js";
 import { createInteractionRouter, type InteractionRouter } from "./router.js";
 import { createWatchRuntime, type WatchRuntime } from "./watch-runtime.js";
@@ -40,6 +43,8 @@ export class StartupError extends Error {
 /** The bot's parts, wired but not connected: {@link startBot} logs in and runs them. */
 export interface BotParts {
   token: string;
+  /** How interactions arrive and what this process does (from the configuration). */
+  runtime: BotRuntime;
   client: Client;
   router: InteractionRouter;
   /** What commands get (tests read the digest store through it). */
@@ -49,6 +54,21 @@ export interface BotParts {
   watches: WatchRuntime;
   /** Loads the stored stats into the cache (no Hub involved). */
   warm(): Promise<void>;
+  metrics: Metrics;
+  /** The store everything runs on (health checks read it). */
+  database: Database;
+}
+
+/** What a process serves: see `INTERACTIONS_MODE`, `HTTP_PORT`, `ROLES` and `GATEWAY` in the README. */
+export interface BotRuntime {
+  mode: "gateway" | "http";
+  /** The HTTP server's port (0: any free one); null for none (gateway mode without HTTP_PORT). */
+  httpPort: number | null;
+  /** Set whenever mode is http. */
+  publicKey: string | undefined;
+  roles: ReadonlySet<Role>;
+  /** Whether to connect to the gateway at all. */
+  gateway: boolean;
 }
 
 /**
@@ -63,10 +83,12 @@ export function createBot(deps: {
   commands: readonly Command[];
   logger: Logger;
   clock: () => Date;
-  /** How often the digest scheduler ticks; null for never (tests call `digestTick`). 30 s. */
+  /** How often the digest scheduler ticks; null for never (tests call `digestTick`). DIGEST_TICK_SECONDS. */
   digestTickMs?: number | null;
   /** Watch polling period; null for no loop (tests call `watchCycle`). WATCH_POLL_SECONDS. */
   watchPollMs?: number | null;
+  /** The process's metrics (the composition root counts Hub requests into the same ones). */
+  metrics?: Metrics;
 }): BotParts {
   const { config, services, logger, clock } = deps;
   const token = config.discord.token;
@@ -75,15 +97,22 @@ export function createBot(deps: {
   // Two renders at a time keep both cores' worth of work going without starving acknowledgements.
   const renderer = createSharedRenderer(deps.renderer, { cache: services.cache, concurrency: 2 });
   // One leader among every bot process on the database, for all scheduled work.
-  const leadership = createLeadership(services.database, {
-    name: SCHEDULER_LEADERSHIP,
-    holder: `${hostname()}:${process.pid}:${randomUUID()}`,
-    ttlMs: LEADERSHIP_TTL_MS,
-    clock,
-    logger,
-  });
+  const metrics = deps.metrics ?? createMetrics();
+  const leadership = observedLeadership(
+    createLeadership(services.database, {
+      name: SCHEDULER_LEADERSHIP,
+      holder: `${hostname()}:${process.pid}:${randomUUID()}`,
+      ttlMs: LEADERSHIP_TTL_MS,
+      clock,
+      logger,
+    }),
+    metrics,
+  );
   const collection = createCollectionSchedule({
     collector: services.collector,
+    // An interactions-only process follows what the scheduler stores and never collects itself.
+    collects: config.roles.has("scheduler"),
+    outcomes: createCollectionOutcomeStore(services.database),
     leadership,
     follow: () => services.trends.refresh(),
     everyMs: config.collection.everyHours * 3_600_000,
@@ -106,8 +135,10 @@ export function createBot(deps: {
     size: chartSize,
     clock,
     logger,
-    tickMs: deps.digestTickMs === undefined ? DIGEST_TICK_MS : deps.digestTickMs,
+    tickMs: deps.digestTickMs === undefined ? config.digests.tickSeconds * 1000 : deps.digestTickMs,
+    claimTimeoutMs: config.digests.claimTimeoutSeconds * 1000,
     graceMs: config.digests.graceHours * 3_600_000,
+    onTick: (report) => metrics.digestTick(report),
   });
   const watches = createWatchRuntime({
     database: services.database,
@@ -121,7 +152,9 @@ export function createBot(deps: {
     pollMs: deps.watchPollMs === undefined ? config.watches.pollSeconds * 1000 : deps.watchPollMs,
     clock,
     logger,
+    onCycle: (report) => metrics.watchCycle(report.outcomes),
   });
+  metrics.snapshotTakenAt(() => collection.lastSuccessAt(), clock);
   const commandServices: CommandServices = {
     trends: services.trends,
     store: services.store,
@@ -143,9 +176,17 @@ export function createBot(deps: {
     cooldowns: createCooldowns(clock),
     logger,
     clock,
+    observe: (kind, command, outcome, latencyMs) => metrics.interaction(kind, command, outcome, latencyMs),
   });
   return {
     token,
+    runtime: {
+      mode: config.interactions.mode,
+      httpPort: config.interactions.port,
+      publicKey: config.interactions.publicKey,
+      roles: config.roles,
+      gateway: config.gateway,
+    },
     client,
     router,
     services: commandServices,
@@ -153,5 +194,23 @@ export function createBot(deps: {
     digests,
     watches,
     warm: () => services.trends.warm(),
+    metrics,
+    database: services.database,
+  };
+}
+
+/** Leadership that reports, at every try, whether this process leads (the metrics' gauge). */
+function observedLeadership(leadership: Leadership, metrics: Metrics): Leadership {
+  return {
+    holder: leadership.holder,
+    async acquire() {
+      const leads = await leadership.acquire();
+      metrics.leadership(leads);
+      return leads;
+    },
+    async release() {
+      await leadership.release();
+      metrics.leadership(false);
+    },
   };
 }

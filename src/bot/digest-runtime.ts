@@ -40,9 +40,6 @@ export interface DigestRuntime {
   stop(): Promise<void>;
 }
 
-/** About twice a minute: a digest posts within half a minute of its time. */
-export const DIGEST_TICK_MS = 30_000;
-
 /** Wires the digest store, scheduler and Discord delivery (see src/services/digests/README.md). */
 export function createDigestRuntime(deps: {
   database: Database;
@@ -63,6 +60,10 @@ export function createDigestRuntime(deps: {
   graceMs: number;
   /** Limit on each Discord request of a delivery. */
   deliveryTimeoutMs?: number;
+  /** A claim this old that never posted is retried (default 5 minutes). */
+  claimTimeoutMs?: number;
+  /** Told what every tick did (the metrics). */
+  onTick?: (report: TickReport) => void;
 }): DigestRuntime {
   const { client, clock, logger } = deps;
   const { leadership } = deps;
@@ -87,6 +88,7 @@ export function createDigestRuntime(deps: {
     clock,
     logger,
     graceMs: deps.graceMs,
+    ...(deps.claimTimeoutMs === undefined ? {} : { claimTimeoutMs: deps.claimTimeoutMs }),
     ...delivery,
   });
 
@@ -99,6 +101,7 @@ export function createDigestRuntime(deps: {
       logger.error({ err: error }, "digest tick failed");
       return { ...emptyTickReport(), errors: 1 };
     });
+    void run.then((report) => deps.onTick?.(report));
     running.add(run);
     void run.finally(() => running.delete(run));
     return run;

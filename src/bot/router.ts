@@ -41,6 +41,8 @@ export interface RouterDeps {
   clock: () => Date;
   /** How long an answer may take before a deferral goes out instead (default 1 s). */
   budgetMs?: number;
+  /** Told of every answered command and autocomplete (the metrics). */
+  observe?: (kind: "command" | "autocomplete", command: string, outcome: string, latencyMs: number) => void;
 }
 
 interface Routes extends RouterDeps {
@@ -149,10 +151,9 @@ async function answerCommand(
   } catch (error) {
     outcome = await reply.fail(error);
   }
-  logger.info(
-    { command: path, guildId: interaction.guild_id, latencyMs: clock().getTime() - started, outcome },
-    "interaction",
-  );
+  const latencyMs = clock().getTime() - started;
+  logger.info({ command: path, guildId: interaction.guild_id, latencyMs, outcome }, "interaction");
+  routes.observe?.("command", path, outcome, latencyMs);
 }
 
 /** The typed value of every option the handler declares; refuses a required one that is missing. */
@@ -214,6 +215,7 @@ async function answerAutocomplete(
     { command: interaction.data.name, guildId: interaction.guild_id, latencyMs, outcome },
     "autocomplete",
   );
+  routes.observe?.("autocomplete", interaction.data.name, outcome, latencyMs);
 }
 
 /** What the guards read of an interaction: who, where, and the permissions Discord sent with it. */

@@ -51,6 +51,8 @@ export function createWatchRuntime(deps: {
   pollMs: number | null;
   clock: () => Date;
   logger: Logger;
+  /** Told what every cycle did (the process's metrics). */
+  onCycle?: (report: CycleReport) => void;
 }): WatchRuntime {
   const { clock, logger } = deps;
   const store = createWatchStore(deps.database, { clock });
@@ -78,7 +80,9 @@ export function createWatchRuntime(deps: {
 
   async function cycleSafely(spreadMs: number): Promise<CycleReport | null> {
     try {
-      return await poller.cycle({ spreadMs, sleep });
+      const report = await poller.cycle({ spreadMs, sleep });
+      deps.onCycle?.(report);
+      return report;
     } catch (error) {
       if (!stopping.signal.aborted) logger.error({ err: error }, "watch poll cycle failed");
       return null;

@@ -12,7 +12,8 @@ import { isDefaultMethod } from "../../src/services/method/method.js";
 import { bundledTestTraffic } from "../../src/services/method/test-traffic.js";
 import { creditLabel } from "../../src/services/method/wording.js";
 import { notEstablishedNamespaces } from "../../src/services/regions/not-established.js";
-import { commandHarness, embedsOf, GUILD_ID, isEphemeral } from "./command-harness.js";
+import { commandHarness, embedsOf, GUILD_ID, INTERACTIONS_MODES, isEphemeral } from "./command-harness.js";
+import type { TestBot } from "./start-test-bot.js";
 
 const harness = commandHarness();
 const field = (json: unknown, name: string) => embedsOf(json)[0]?.fields?.find((f) => f.name === name)?.value;
@@ -39,7 +40,7 @@ function expectWithinLimits(json: unknown, lastLine: string): void {
 }
 
 /** The figures /about must show for the stored snapshot, as it writes them in `locale`. */
-async function expectedFigures(h: Awaited<ReturnType<typeof harness.start>>, locale: Locale) {
+async function expectedFigures(h: TestBot, locale: Locale) {
   const snapshot = await h.services.store.latest();
   if (snapshot === null) throw new Error("no snapshot");
   const figures = aboutFigures(snapshot, h.services.lookup);
@@ -54,7 +55,9 @@ async function expectedFigures(h: Awaited<ReturnType<typeof harness.start>>, loc
   };
 }
 
-describe("/about through a loopback Discord", () => {
+// Over the gateway and over the Interactions Endpoint URL alike: one router, one reply path.
+describe.each(INTERACTIONS_MODES)("/about through a loopback Discord (%s)", (mode) => {
+  const harness = commandHarness(mode);
   it("says what is measured, how regions are attributed, how fresh and how covered the data is, publicly", async () => {
     const h = await harness.start();
     const outcome = await h.run("about");

@@ -38,10 +38,11 @@ export function allowedMentionsOf(json: unknown): unknown {
  * Whether an interaction's first callback was ephemeral (flag 64): then the whole answer is, deferred
  * or not, though a deferred answer's edit carries no flags of its own.
  */
-export function ackIsEphemeral(bot: { discord: Pick<FakeDiscord, "calls"> }, interactionId: string): boolean {
-  const callback = bot.discord.calls.find(
-    (call) => call.interactionId === interactionId && call.path.endsWith("/callback"),
-  );
+export function ackIsEphemeral(
+  bot: { discord: Pick<FakeDiscord, "firstResponse"> },
+  interactionId: string,
+): boolean {
+  const callback = bot.discord.firstResponse(interactionId);
   const data = (callback?.json as { data?: { flags?: number } } | undefined)?.data;
   return ((data?.flags ?? 0) & 64) === 64;
 }

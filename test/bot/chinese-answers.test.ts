@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { DIGEST_CHANNELS, digest, NO_ATTACH_CHANNEL_ID, setCommand, setDigest } from "./digest-helpers.js";
-import { botHarness, CHANNEL_ID, contentOf, embedsOf, isEphemeral, PLAIN_CHANNEL_ID } from "./harness.js";
+import {
+  botHarness,
+  CHANNEL_ID,
+  contentOf,
+  embedsOf,
+  INTERACTIONS_MODES,
+  isEphemeral,
+  PLAIN_CHANNEL_ID,
+} from "./harness.js";
 
-const harness = botHarness();
 const ZH = { locale: "zh-CN" };
 /** Wednesday 25 November 2026, 12:00 in Shanghai. */
 const WEDNESDAY = "2026-11-25T04:00:00.000Z";
 
-describe("answers to a zh-CN user", () => {
+// Over the gateway and over the Interactions Endpoint URL alike: one router, one reply path.
+describe.each(INTERACTIONS_MODES)("answers to a zh-CN user (%s)", (mode) => {
+  const harness = botHarness(mode);
   it("refuse an unknown region in Chinese, with the guess and the valid list", async () => {
     const h = await harness.start();
     const outcome = await h.run("trends", [{ name: "region", type: 3, value: "chna" }], ZH);

@@ -4,7 +4,7 @@ import model from "../../src/commands/model.js";
 import org from "../../src/commands/org.js";
 import top from "../../src/commands/top.js";
 import { botHarness } from "./harness.js";
-import type { TestBot, TestBotOptions } from "./start-test-bot.js";
+import type { InteractionsMode, TestBot, TestBotOptions } from "./start-test-bot.js";
 
 export {
   ackIsEphemeral,
@@ -14,7 +14,7 @@ export {
   embedsOf,
   isEphemeral,
 } from "./answer-json.js";
-export { CHANNEL_ID, GUILD_ID, PLAIN_CHANNEL_ID, USER } from "./start-test-bot.js";
+export { CHANNEL_ID, GUILD_ID, INTERACTIONS_MODES, PLAIN_CHANNEL_ID, USER } from "./start-test-bot.js";
 
 /** The commands these tests are about; registering them makes the fake check their definitions. */
 const COMMANDS_UNDER_TEST = [top, model, org, compare, about];
@@ -24,10 +24,10 @@ const COMMANDS_UNDER_TEST = [top, model, org, compare, about];
  * registered, so the fake Discord checks their definitions and every dispatched option against
  * them. Unless `collect` is false, a snapshot is stored before the test runs.
  */
-export function commandHarness(): {
+export function commandHarness(mode: InteractionsMode = "gateway"): {
   start(options?: TestBotOptions & { collect?: boolean }): Promise<TestBot>;
 } {
-  const harness = botHarness();
+  const harness = botHarness(mode);
   return {
     async start({ collect = true, ...options } = {}) {
       const bot = await harness.start(options);

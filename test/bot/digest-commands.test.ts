@@ -14,13 +14,22 @@ import {
   setDigest,
   VOICE_CHANNEL_ID,
 } from "./digest-helpers.js";
-import { botHarness, CHANNEL_ID, contentOf, embedsOf, GUILD_ID, isEphemeral } from "./harness.js";
+import {
+  botHarness,
+  CHANNEL_ID,
+  contentOf,
+  embedsOf,
+  GUILD_ID,
+  INTERACTIONS_MODES,
+  isEphemeral,
+} from "./harness.js";
 
-const harness = botHarness();
 /** Wednesday 25 November 2026, 12:00 in Shanghai. */
 const WEDNESDAY = "2026-11-25T04:00:00.000Z";
 
-describe("/digest through a loopback Discord", () => {
+// Over the gateway and over the Interactions Endpoint URL alike: one router, one reply path.
+describe.each(INTERACTIONS_MODES)("/digest through a loopback Discord (%s)", (mode) => {
+  const harness = botHarness(mode);
   it("sets a digest, answering privately with its id and the next three post times in its zone", async () => {
     const h = await harness.start({ clock: WEDNESDAY, channels: DIGEST_CHANNELS });
     const command = setCommand({ day: "thu", time: "9:00", timezone: "asia/shanghai", region: "cn" });

@@ -1,5 +1,5 @@
 import { afterEach } from "vitest";
-import { startTestBot, type TestBot, type TestBotOptions } from "./start-test-bot.js";
+import { type InteractionsMode, startTestBot, type TestBot, type TestBotOptions } from "./start-test-bot.js";
 
 export { contentOf, embedsOf, isEphemeral } from "./answer-json.js";
 export {
@@ -7,6 +7,8 @@ export {
   type BotInstance,
   CHANNEL_ID,
   GUILD_ID,
+  INTERACTIONS_MODES,
+  type InteractionsMode,
   PLAIN_CHANNEL_ID,
   type RunExtra,
   type TestClock,
@@ -23,7 +25,10 @@ export type BotHarness = TestBot;
  * Discord; afterEach stops the bot and fails the test on any violation. The digest scheduler does
  * not tick on its own here: tests call `bot.digestTick()` after moving the clock.
  */
-export function botHarness(): { start(options?: TestBotOptions): Promise<BotHarness> } {
+export function botHarness(
+  /** Every bot this harness starts takes interactions this way unless a test says otherwise. */
+  mode: InteractionsMode = "gateway",
+): { start(options?: TestBotOptions): Promise<BotHarness> } {
   let current: TestBot | undefined;
   afterEach(async () => {
     const bot = current;
@@ -34,7 +39,7 @@ export function botHarness(): { start(options?: TestBotOptions): Promise<BotHarn
   });
   return {
     async start(options = {}) {
-      current = await startTestBot(options);
+      current = await startTestBot({ mode, ...options });
       return current;
     },
   };

@@ -10,6 +10,7 @@ import { type Config, parseConfig } from "../../src/config.js";
 import { createLocalChartRenderer } from "../../src/services/charts/local-renderer.js";
 import type { ChartRenderer } from "../../src/services/charts/renderer.js";
 import { createServices, type Services } from "../../src/services/create-services.js";
+import { createMetrics } from "../../src/services/metrics.js";
 import type {
   DispatchedInteraction,
   DispatchInteractionArgs,
@@ -84,7 +85,17 @@ export interface TestBotOptions {
   renderer?: (local: ChartRenderer) => ChartRenderer;
   /** Keep log lines in `logs` (default true); benchmarks turn it off. */
   keepLogs?: boolean;
+  /**
+   * How interactions reach the bot: over the gateway (default), or signed POSTs from the fake
+   * Discord to the bot's `/interactions` (INTERACTIONS_MODE=http, on a free port).
+   */
+  mode?: InteractionsMode;
 }
+
+export type InteractionsMode = "gateway" | "http";
+
+/** Both ways in, for suites that run once per mode. */
+export const INTERACTIONS_MODES: readonly InteractionsMode[] = ["gateway", "http"];
 
 /** Who sends an interaction, where and with what (defaults: USER in CHANNEL_ID, en-US). */
 export interface RunExtra {
@@ -121,8 +132,11 @@ export interface TestBot {
   autocomplete(name: string, options: InteractionOptionInit[], extra?: RunExtra): Promise<InteractionOutcome>;
   /** Registers commands with the fake Discord, which checks them against Discord's rules. */
   register(commands: readonly { data: unknown }[]): Promise<void>;
-  /** Starts another bot on the same configuration (database), fake Discord and clock. */
-  startInstance(): Promise<BotInstance>;
+  /**
+   * Starts another bot on the same configuration (database), fake Discord and clock; `env`
+   * changes its configuration (another role, say).
+   */
+  startInstance(env?: Record<string, string>): Promise<BotInstance>;
   /** Stops the bot (as a crash or deploy would) and starts a new one on the same database. */
   restart(): Promise<void>;
   /** Stops every bot, both fakes, and removes the database file. */
@@ -136,6 +150,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const discord = await startFakeDiscord({
     guilds: [testGuild(options.channels)],
     applicationId: APPLICATION_ID,
+    wallClock: () => clock().getTime(),
     ...options.discord,
   });
   const dbFile = options.databaseFile
@@ -155,17 +170,24 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   };
 
   try {
-    const parsed = parseConfig({
+    const baseEnv = {
       ...testEnv({
         token: discord.token,
         apiUrl: discord.apiUrl,
         hubUrl: hub.url,
         databasePath: dbFile ?? ":memory:",
       }),
+      ...(options.mode === "http"
+        ? { INTERACTIONS_MODE: "http", DISCORD_PUBLIC_KEY: discord.publicKey, HTTP_PORT: "0" }
+        : {}),
       ...options.env,
-    });
-    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-    const config = parsed.config;
+    };
+    const configWith = (env: Record<string, string>): Config => {
+      const parsed = parseConfig({ ...baseEnv, ...env });
+      if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+      return parsed.config;
+    };
+    const config = configWith({});
     const logs: Record<string, unknown>[] = [];
     const logger: Logger =
       options.keepLogs === false
@@ -174,9 +196,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
             { level: "debug" },
             { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
           );
-    const startInstance = async (): Promise<BotInstance & { loginMs: number }> => {
+    const startInstance = async (
+      env: Record<string, string> = {},
+    ): Promise<BotInstance & { loginMs: number }> => {
       const instance = await startBotInstance({
-        config,
+        config: configWith(env),
         logger,
         clock,
         digestTickMs: options.digestTickMs ?? null,
@@ -186,7 +210,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       instances.push(instance);
       return instance;
     };
+    /** In http mode Discord POSTs interactions to the current bot's endpoint, as the portal's URL says. */
+    const pointDiscordAt = (bot: RunningBot) => {
+      if (options.mode === "http")
+        discord.setInteractionsEndpoint(`http://127.0.0.1:${bot.httpPort}/interactions`);
+    };
     const first = await startInstance();
+    pointDiscordAt(first.bot);
 
     const interaction = (
       name: string,
@@ -227,6 +257,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
           instances.splice(instances.indexOf(old), 1);
         }
         const next = await startInstance();
+        pointDiscordAt(next.bot);
         testBot.bot = next.bot;
         testBot.services = next.services;
       },
@@ -251,10 +282,12 @@ export async function startBotInstance(deps: {
 }): Promise<BotInstance & { loginMs: number }> {
   const { config, logger, clock, digestTickMs, wrapRenderer } = deps;
   const watchPollMs = deps.watchPollMs ?? null;
+  // Wired as src/index.ts wires them: the Hub's requests counted into the bot's metrics.
+  const metrics = createMetrics();
   const services = await createServices(config, {
     logger,
     clock,
-    fetch: globalThis.fetch,
+    fetch: metrics.countHubRequests(globalThis.fetch),
     hubRetry: { sleep: async () => {}, maxAttempts: 2 },
   });
   const local = createLocalChartRenderer({ logger });
@@ -262,7 +295,17 @@ export async function startBotInstance(deps: {
   try {
     const started = performance.now();
     const bot = await startBot(
-      createBot({ config, services, renderer, commands: COMMANDS, logger, clock, digestTickMs, watchPollMs }),
+      createBot({
+        config,
+        services,
+        renderer,
+        commands: COMMANDS,
+        logger,
+        clock,
+        digestTickMs,
+        watchPollMs,
+        metrics,
+      }),
       logger,
     );
     return { bot, services, loginMs: performance.now() - started };

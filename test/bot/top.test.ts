@@ -8,11 +8,11 @@ import {
   commandHarness,
   contentOf,
   embedsOf,
+  INTERACTIONS_MODES,
   isEphemeral,
   PLAIN_CHANNEL_ID,
 } from "./command-harness.js";
 
-const harness = commandHarness();
 const S = 3; // option type: string
 
 const opts = (values: Record<string, string>) =>
@@ -25,7 +25,9 @@ function listedIds(description: string | undefined): string[] {
   );
 }
 
-describe("/top through a loopback Discord", () => {
+// Over the gateway and over the Interactions Endpoint URL alike: one router, one reply path.
+describe.each(INTERACTIONS_MODES)("/top through a loopback Discord (%s)", (mode) => {
+  const harness = commandHarness(mode);
   it("lists the snapshot's 10 most downloaded models with a ranking chart, pinging nobody", async () => {
     const h = await harness.start();
     const outcome = await h.run("top", opts({ kind: "models", sort: "downloads" }));

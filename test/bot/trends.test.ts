@@ -3,18 +3,27 @@ import trends from "../../src/commands/trends.js";
 import { readPngSize } from "../../src/services/charts/png.js";
 import { formatShare } from "../../src/services/format/numbers.js";
 import type { StatsQuery } from "../../src/services/snapshots/trends-service.js";
-import { botHarness, contentOf, embedsOf, isEphemeral, PLAIN_CHANNEL_ID } from "./harness.js";
+import {
+  type BotHarness,
+  botHarness,
+  contentOf,
+  embedsOf,
+  INTERACTIONS_MODES,
+  isEphemeral,
+  PLAIN_CHANNEL_ID,
+} from "./harness.js";
 
-const harness = botHarness();
 const S = 3;
 
 /** China's share of downloads under a query, as the answer writes it. */
-async function chinaShare(h: Awaited<ReturnType<typeof harness.start>>, query: StatsQuery) {
+async function chinaShare(h: BotHarness, query: StatsQuery) {
   const { stats } = await h.services.trends.stats(query);
   return formatShare(stats.regions.find((r) => r.region === "china")?.share ?? -1, "en-US");
 }
 
-describe("/trends through a loopback Discord", () => {
+// The same suite over the gateway and over the Interactions Endpoint URL: one router, one reply path.
+describe.each(INTERACTIONS_MODES)("/trends through a loopback Discord (%s)", (mode) => {
+  const harness = botHarness(mode);
   it("answers in one step with a PNG chart and an embed whose numbers match the stats engine", async () => {
     const h = await harness.start();
     await h.services.collector.collect();

@@ -111,4 +111,71 @@ describe("parseConfig", () => {
     const result = parseConfig({});
     expect(result.ok && result.config.charts.devicePixelRatio).toBe(3);
   });
+
+  it("serves interactions over the gateway, as both roles, with no HTTP server, unless told otherwise", () => {
+    const result = parseConfig({});
+    expect(result.ok && result.config.interactions).toEqual({
+      mode: "gateway",
+      port: null,
+      publicKey: undefined,
+    });
+    expect(result.ok && [...result.config.roles]).toEqual(["interactions", "scheduler"]);
+    expect(result.ok && result.config.gateway).toBe(true);
+  });
+
+  it("needs DISCORD_PUBLIC_KEY in http mode, says so by name, and listens on 8080 by default", () => {
+    const missing = parseConfig({ INTERACTIONS_MODE: "http" });
+    expect(missing.ok || missing.errors).toEqual([
+      "DISCORD_PUBLIC_KEY: required when INTERACTIONS_MODE=http: the application's public key from the developer portal (64 hex characters)",
+    ]);
+    const key = "AB".repeat(32);
+    const ok = parseConfig({ INTERACTIONS_MODE: "http", DISCORD_PUBLIC_KEY: key });
+    expect(ok.ok && ok.config.interactions).toEqual({
+      mode: "http",
+      port: 8080,
+      publicKey: key.toLowerCase(),
+    });
+  });
+
+  it("reports a bad mode, port, key and role list together with the rest", () => {
+    const result = parseConfig({
+      INTERACTIONS_MODE: "webhook",
+      HTTP_PORT: "70000",
+      DISCORD_PUBLIC_KEY: "abc",
+      ROLES: "interactions,cron",
+      SNAPSHOT_TOP_N: "1",
+    });
+    expect(result.ok || result.errors).toEqual([
+      "SNAPSHOT_TOP_N: expected a whole number from 10 to 10000",
+      "INTERACTIONS_MODE: expected gateway or http",
+      "HTTP_PORT: expected a whole number from 0 to 65535",
+      "DISCORD_PUBLIC_KEY: expected the application's public key from the developer portal (64 hex characters)",
+      "ROLES: expected interactions, scheduler, or both separated by a comma",
+    ]);
+  });
+
+  it("connects an http interactions-only process to no gateway, and a scheduler only when GATEWAY allows", () => {
+    const key = "ab".repeat(32);
+    const replica = parseConfig({
+      INTERACTIONS_MODE: "http",
+      DISCORD_PUBLIC_KEY: key,
+      ROLES: "interactions",
+    });
+    expect(replica.ok && replica.config.gateway).toBe(false);
+    const scheduler = parseConfig({
+      INTERACTIONS_MODE: "http",
+      DISCORD_PUBLIC_KEY: key,
+      ROLES: " scheduler ",
+    });
+    expect(scheduler.ok && [scheduler.config.gateway, [...scheduler.config.roles]]).toEqual([
+      true,
+      ["scheduler"],
+    ]);
+    const none = parseConfig({ INTERACTIONS_MODE: "http", DISCORD_PUBLIC_KEY: key, GATEWAY: "false" });
+    expect(none.ok && none.config.gateway).toBe(false);
+    const gatewayOff = parseConfig({ GATEWAY: "false" });
+    expect(gatewayOff.ok || gatewayOff.errors).toEqual([
+      "GATEWAY: false needs INTERACTIONS_MODE=http: in gateway mode interactions arrive over the gateway",
+    ]);
+  });
 });

@@ -38,6 +38,7 @@ onEachDatabase((testDatabase) => {
       const database = await testDatabase.open();
       expect(await applied(database.db)).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
       expect(await tableNames(database)).toEqual([
+        "collection_outcomes",
         "digest_deliveries",
         "digests",
         "scheduler_leases",

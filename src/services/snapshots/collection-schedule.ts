@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { StorageUnavailableError } from "../storage/errors.js";
 import type { Leadership } from "../storage/leadership.js";
+import type { CollectionOutcomeStore } from "./collection-outcome-store.js";
 import type { SnapshotCollector } from "./collector.js";
 import { ImplausibleCollectionError } from "./plausibility.js";
 import type { RefreshResult } from "./trends-service.js";
@@ -48,7 +49,14 @@ const MAX_RETRY_MS = 60 * 60_000;
  */
 export function createCollectionSchedule(deps: {
   collector: SnapshotCollector;
+  /** False in a process that only answers interactions: it follows, and never collects (default true). */
+  collects?: boolean;
   leadership: Leadership;
+  /**
+   * Where the last attempt's outcome is shared: the collecting process writes it, every process
+   * reads it at each tick, so a replica that never collects reports the same failure and retry time.
+   */
+  outcomes?: CollectionOutcomeStore;
   /** Reads the newest stored snapshot into the process's view (see TrendsService.refresh). */
   follow: () => Promise<RefreshResult>;
   everyMs: number;
@@ -82,23 +90,47 @@ export function createCollectionSchedule(deps: {
   }
 
   async function collect(): Promise<boolean> {
+    const attemptAt = clock();
+    let ok = true;
     try {
       await collector.collect();
+      lastSuccess = clock();
+      lastError = null;
+      lastFailureKind = null;
+      retryAt = null;
+      failures = 0;
     } catch (error) {
+      ok = false;
       failures += 1;
       const backoff = Math.min(MAX_RETRY_MS, MIN_RETRY_MS * 2 ** (failures - 1));
       retryAt = new Date(clock().getTime() + backoff);
       lastError = (error as Error).message;
       lastFailureKind = collectionFailureKind(error);
       logger.warn({ err: error, retryAt: retryAt.toISOString(), failures }, "collection failed; will retry");
-      return false;
     }
-    lastSuccess = clock();
-    lastError = null;
-    lastFailureKind = null;
-    retryAt = null;
-    failures = 0;
-    return true;
+    await deps.outcomes
+      ?.save({
+        lastAttemptAt: attemptAt,
+        lastSuccessAt: lastSuccess,
+        lastError,
+        failureKind: lastFailureKind,
+        retryAt,
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, "could not share the collection's outcome"));
+    return ok;
+  }
+
+  /** Takes the shared outcome (whoever collected): the same note on every replica. */
+  async function readOutcome(): Promise<void> {
+    const shared = await deps.outcomes?.load().catch((error: unknown) => {
+      logger.warn({ err: error }, "could not read the collection's shared outcome");
+      return null;
+    });
+    if (shared === undefined || shared === null) return;
+    lastSuccess = shared.lastSuccessAt;
+    lastError = shared.lastError;
+    lastFailureKind = shared.failureKind;
+    retryAt = shared.retryAt;
   }
 
   return {
@@ -111,7 +143,8 @@ export function createCollectionSchedule(deps: {
     },
     async tick() {
       await followNewest();
-      if (clock().getTime() < dueAt().getTime()) return;
+      await readOutcome();
+      if (deps.collects === false || clock().getTime() < dueAt().getTime()) return;
       if (!(await leadership.acquire())) return;
       if (await collect()) await followNewest();
     },

@@ -326,4 +326,32 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE status IN ('claimed', 'failed', 'held')`,
     ],
   },
+  // What the scheduler's last collection did, so that every replica (which never collects itself)
+  // tells users the same stale/failing note as the leader. One row per kind of scheduled work
+  // ('collection' for now); failure_kind is the schedule's CollectionFailureKind, validated by the
+  // store; times are ISO text as everywhere.
+  {
+    version: 5,
+    name: "collection_outcomes",
+    sqlite: [
+      `CREATE TABLE collection_outcomes (
+        work            TEXT    PRIMARY KEY,
+        last_attempt_at TEXT    NOT NULL,
+        last_success_at TEXT,
+        last_error      TEXT,
+        failure_kind    TEXT,
+        retry_at        TEXT
+      )`,
+    ],
+    postgres: [
+      `CREATE TABLE collection_outcomes (
+        work            text COLLATE "C" PRIMARY KEY,
+        last_attempt_at text COLLATE "C" NOT NULL,
+        last_success_at text COLLATE "C",
+        last_error      text COLLATE "C",
+        failure_kind    text COLLATE "C",
+        retry_at        text COLLATE "C"
+      )`,
+    ],
+  },
 ];

@@ -14,6 +14,7 @@ export interface Tables {
   scheduler_leases: SchedulerLeasesTable;
   watches: WatchesTable;
   watch_alerts: WatchAlertsTable;
+  collection_outcomes: CollectionOutcomesTable;
 }
 
 export interface SchemaMigrationsTable {
@@ -87,6 +88,16 @@ export interface DigestDeliveriesTable {
   attempts: Generated<number>;
   next_attempt_at: string | null;
   error: string | null;
+}
+
+/** What the scheduler's last run of one kind of work did (migration 4). */
+export interface CollectionOutcomesTable {
+  work: string;
+  last_attempt_at: string;
+  last_success_at: string | null;
+  last_error: string | null;
+  failure_kind: string | null;
+  retry_at: string | null;
 }
 
 export interface SchedulerLeasesTable {

@@ -22,6 +22,7 @@
  */
 import { BotCredentials } from "./credentials.js";
 import { Gateway } from "./gateway.js";
+import { deliverOverHttp, firstResponseOf } from "./http-delivery.js";
 import { botToken } from "./ids.js";
 import { interactionRoutes } from "./interaction-routes.js";
 import { InteractionRegistry } from "./interactions.js";
@@ -30,6 +31,7 @@ import { toBits } from "./permissions.js";
 import { RateLimiter } from "./rate-limits.js";
 import { restRoutes } from "./rest-routes.js";
 import { startHttp } from "./server.js";
+import { createInteractionSigner } from "./signing.js";
 import type { StoredCommand } from "./state.js";
 import { makeUser, World } from "./state.js";
 import type {
@@ -46,6 +48,7 @@ import type {
   Violation,
 } from "./types.js";
 
+export { HTTP_RESPONSE_ROUTE } from "./http-delivery.js";
 export { ALL_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, Permission } from "./permissions.js";
 export type * from "./types.js";
 
@@ -72,6 +75,19 @@ export interface FakeDiscord {
   readonly violations: readonly Violation[];
   /** 401, 403 and 429 answers so far (Discord bans an IP after 10,000 in 10 minutes). */
   readonly invalidRequestCount: number;
+  /** The application's public key (hex): the bot's DISCORD_PUBLIC_KEY in http mode. */
+  readonly publicKey: string;
+  /**
+   * Sets the application's Interactions Endpoint URL, as the developer portal does: from then on
+   * interactions are POSTed there, signed, instead of sent over the gateway (Discord never does
+   * both). Null goes back to the gateway.
+   */
+  setInteractionsEndpoint(url: string | null): void;
+  /**
+   * The first response the fake accepted for an interaction: its callback through REST, or the
+   * body of the HTTP response to its POST (http delivery).
+   */
+  firstResponse(interactionId: string): RecordedCall | undefined;
   /** Sends a chat-input INTERACTION_CREATE (type 2) and returns a handle on its answer. */
   dispatchChatInput(args: DispatchInteractionArgs): Promise<DispatchedInteraction>;
   /** Sends an autocomplete INTERACTION_CREATE (type 4); one option must have `focused: true`. */
@@ -162,14 +178,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         body: undefined,
       }),
   });
+  const interactionSide = interactionRoutes({
+    world,
+    registry,
+    cdnBase,
+    ackDeadlineMs: options.ackDeadlineMs ?? 3000,
+    tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60_000,
+  });
+  const signer = createInteractionSigner();
+  let endpointUrl: string | null = null;
   const routes = [
-    ...interactionRoutes({
-      world,
-      registry,
-      cdnBase,
-      ackDeadlineMs: options.ackDeadlineMs ?? 3000,
-      tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60_000,
-    }),
+    ...interactionSide.routes,
     ...restRoutes({
       world,
       applicationFlags,
@@ -200,6 +219,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     type: 2 | 4,
     args: DispatchInteractionArgs,
   ): Promise<DispatchedInteraction> => {
+    if (endpointUrl !== null) {
+      const record = registry.create(type, args);
+      void deliverOverHttp({
+        url: endpointUrl,
+        signer,
+        signedAt: options.wallClock ?? Date.now,
+        record,
+        accept: interactionSide.acceptCallback,
+        violations,
+        clock,
+      });
+      return registry.handle(record);
+    }
     await gateway.waitForSession(5000);
     const record = registry.create(type, args);
     gateway.dispatch("INTERACTION_CREATE", record.payload);
@@ -219,6 +251,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     get invalidRequestCount() {
       return invalidRequestCount;
     },
+    publicKey: signer.publicKeyHex,
+    setInteractionsEndpoint(url) {
+      endpointUrl = url;
+    },
+    firstResponse: (interactionId) => firstResponseOf(registry.get(interactionId)),
     dispatchChatInput: (args) => dispatchInteraction(2, args),
     dispatchAutocomplete: (args) => dispatchInteraction(4, args),
     dispatch: (event, data) => gateway.dispatch(event, data),

@@ -76,8 +76,18 @@ function originOf(world: World, record: InteractionRecord): MessageOrigin {
   };
 }
 
+/** What answers a first response that came in the HTTP response to an interaction's POST. */
+export type AcceptCallback = (
+  record: InteractionRecord,
+  body: Record<string, unknown>,
+  ctx: Pick<RequestContext, "call" | "files" | "at" | "query">,
+) => RouteResponse;
+
 /** Routes for `POST /interactions/:id/:token/callback` and the interaction webhook. */
-export function interactionRoutes(config: InteractionRouteConfig): RouteDef[] {
+export function interactionRoutes(config: InteractionRouteConfig): {
+  routes: RouteDef[];
+  acceptCallback: AcceptCallback;
+} {
   const { world, registry } = config;
 
   const live = (ctx: RequestContext): InteractionRecord | RouteResponse => {
@@ -121,62 +131,70 @@ export function interactionRoutes(config: InteractionRouteConfig): RouteDef[] {
     handle(ctx) {
       const record = registry.get(ctx.params.id ?? "");
       if (!record || record.token !== ctx.params.token) return Errors.unknownInteraction();
-      record.calls.push(ctx.call);
-      ctx.call.interactionId = record.id;
-      if (record.acknowledgedAt !== undefined) {
-        return protocolViolation(
-          Errors.alreadyAcknowledged(),
-          `second callback (type ${String(asObject(ctx.json).type)})`,
-        );
-      }
-      const age = ctx.at - record.dispatchedAt;
-      if (age > config.ackDeadlineMs) {
-        return protocolViolation(
-          Errors.unknownInteraction(),
-          `callback ${Math.round(age)} ms after dispatch; Discord allows ${config.ackDeadlineMs} ms`,
-        );
-      }
-      const body = asObject(ctx.json);
-      const problems = callbackProblems(
-        record,
-        body,
-        ctx.files.map((f) => f.name),
-      );
-      if (problems === "empty") return emptyMessage();
-      if (problems.length > 0) return invalidFormBody(problems);
-      const type = Number(body.type);
-      const data = asObject(body.data);
-      registry.acknowledge(record, type, ctx.at);
-      if (type === 4 || type === 5) {
-        const flags =
-          (typeof data.flags === "number" ? data.flags : 0) | (type === 5 ? MESSAGE_FLAG_LOADING : 0);
-        const content = type === 4 ? { ...data, flags } : { flags };
-        const files = type === 4 ? ctx.files : [];
-        store(
-          record,
-          applyMessageBody(config.cdnBase(), originOf(world, record), content, files, undefined),
-          true,
-        );
-      }
-      if (type !== 5) registry.finish(record, ctx.call, body.data, ctx.files, ctx.at);
-      if (ctx.query.get("with_response") !== "true") return noContent();
-      const message = record.originalMessageId ? world.messages.get(record.originalMessageId) : undefined;
-      return json(200, {
-        interaction: {
-          id: record.id,
-          type: record.type,
-          ...(message
-            ? {
-                response_message_id: message.api.id,
-                response_message_loading: type === 5,
-                response_message_ephemeral: (Number(message.api.flags) & 64) !== 0,
-              }
-            : {}),
-        },
-        resource: { type, ...(message ? { message: message.api } : {}) },
-      });
+      return acceptCallback(record, asObject(ctx.json), ctx);
     },
   };
+
+  /**
+   * The first response to an interaction, through the callback route or (HTTP delivery) as the
+   * body of the HTTP response to Discord's POST: the same rules for both.
+   */
+  function acceptCallback(
+    record: InteractionRecord,
+    body: Json,
+    ctx: Pick<RequestContext, "call" | "files" | "at" | "query">,
+  ): RouteResponse {
+    record.calls.push(ctx.call);
+    ctx.call.interactionId = record.id;
+    if (record.acknowledgedAt !== undefined) {
+      return protocolViolation(Errors.alreadyAcknowledged(), `second callback (type ${String(body.type)})`);
+    }
+    const age = ctx.at - record.dispatchedAt;
+    if (age > config.ackDeadlineMs) {
+      return protocolViolation(
+        Errors.unknownInteraction(),
+        `callback ${Math.round(age)} ms after dispatch; Discord allows ${config.ackDeadlineMs} ms`,
+      );
+    }
+    const problems = callbackProblems(
+      record,
+      body,
+      ctx.files.map((f) => f.name),
+    );
+    if (problems === "empty") return emptyMessage();
+    if (problems.length > 0) return invalidFormBody(problems);
+    const type = Number(body.type);
+    const data = asObject(body.data);
+    registry.acknowledge(record, type, ctx.at);
+    if (type === 4 || type === 5) {
+      const flags =
+        (typeof data.flags === "number" ? data.flags : 0) | (type === 5 ? MESSAGE_FLAG_LOADING : 0);
+      const content = type === 4 ? { ...data, flags } : { flags };
+      const files = type === 4 ? ctx.files : [];
+      store(
+        record,
+        applyMessageBody(config.cdnBase(), originOf(world, record), content, files, undefined),
+        true,
+      );
+    }
+    if (type !== 5) registry.finish(record, ctx.call, body.data, ctx.files, ctx.at);
+    if (ctx.query.get("with_response") !== "true") return noContent();
+    const message = record.originalMessageId ? world.messages.get(record.originalMessageId) : undefined;
+    return json(200, {
+      interaction: {
+        id: record.id,
+        type: record.type,
+        ...(message
+          ? {
+              response_message_id: message.api.id,
+              response_message_loading: type === 5,
+              response_message_ephemeral: (Number(message.api.flags) & 64) !== 0,
+            }
+          : {}),
+      },
+      resource: { type, ...(message ? { message: message.api } : {}) },
+    });
+  }
 
   const editMessage = (ctx: RequestContext): RouteResponse => {
     const record = live(ctx);
@@ -252,11 +270,14 @@ export function interactionRoutes(config: InteractionRouteConfig): RouteDef[] {
   };
 
   const messagePath = "/webhooks/:app/:token/messages/:message";
-  return [
-    callback,
-    { method: "POST", template: "/webhooks/:app/:token", auth: false, handle: followUp },
-    { method: "PATCH", template: messagePath, auth: false, handle: editMessage },
-    { method: "GET", template: messagePath, auth: false, handle: getMessage },
-    { method: "DELETE", template: messagePath, auth: false, handle: deleteMessage },
-  ];
+  return {
+    acceptCallback,
+    routes: [
+      callback,
+      { method: "POST", template: "/webhooks/:app/:token", auth: false, handle: followUp },
+      { method: "PATCH", template: messagePath, auth: false, handle: editMessage },
+      { method: "GET", template: messagePath, auth: false, handle: getMessage },
+      { method: "DELETE", template: messagePath, auth: false, handle: deleteMessage },
+    ],
+  };
 }

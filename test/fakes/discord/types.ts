@@ -67,6 +67,11 @@ export interface FakeDiscordOptions {
   token?: string;
   /** Application flags sent in READY and `GET /applications/@me`. */
   applicationFlags?: number;
+  /**
+   * Discord's wall clock (epoch ms) for what it stamps, such as `X-Signature-Timestamp`: a test
+   * whose bot lives at another date passes the bot's clock, as the real peers share real time.
+   */
+  wallClock?: () => number;
   /** Time to acknowledge an interaction before Discord forgets it (10062). Default 3,000 ms. */
   ackDeadlineMs?: number;
   /** Lifetime of an interaction token. Default 15 minutes. */
