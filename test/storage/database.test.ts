@@ -42,6 +42,7 @@ onEachDatabase((testDatabase) => {
         "digests",
         "scheduler_leases",
         "schema_migrations",
+        "snapshot_aggregates",
         "snapshot_models",
         "snapshots",
       ]);
