@@ -11,9 +11,12 @@ import { baseModels, modelsOfDay, takenAtOfDay } from "./history-data.js";
  * JSON line: for each step, its wall time and the event loop's longest and p99 delay while it ran
  * (`monitorEventLoopDelay`, 1 ms resolution: a step that blocks the loop for 800 ms shows ~800).
  *
- * Usage: history-child.ts DB_PATH WINDOW
+ * With `backfill`, only computes and stores the aggregates of every snapshot that has none (what
+ * the first start after migration 4 does in the background), measured the same way.
+ *
+ * Usage: history-child.ts DB_PATH WINDOW [backfill]
  */
-const [path, windowText] = process.argv.slice(2);
+const [path, windowText, mode] = process.argv.slice(2);
 if (path === undefined || windowText === undefined) throw new Error("usage: history-child.ts DB_PATH WINDOW");
 const windowWeeks = Number(windowText) as 1 | 4 | 12;
 
@@ -58,6 +61,14 @@ const services = await createServices(parsed.config, {
 });
 const openMs = Math.round(performance.now() - opened);
 try {
+  if (mode === "backfill") {
+    let count = 0;
+    const step = await measured(async () => {
+      count = await services.trends.backfillAggregates();
+    });
+    process.stdout.write(`${JSON.stringify({ openMs, backfill: step, count })}\n`);
+    process.exit(0);
+  }
   const afterRestart = await measured(() => services.trends.stats({ region: null, windowWeeks }));
   const again = await measured(() => services.trends.stats({ region: "china", windowWeeks }));
   const models = modelsOfDay(baseModels(), -1);

@@ -33,6 +33,16 @@ export async function benchHistory(
     largest = path;
     const label = `${snapshots} × 10k`;
     if (builtMs !== null) figures[`${label}: history built (ms, once)`] = builtMs;
+    {
+      const { stdout } = await run(process.execPath, ["--import", "tsx", CHILD, path, "1", "backfill"], {
+        cwd: ROOT,
+        maxBuffer: 1 << 20,
+      });
+      const result = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+      figures[`${label}: aggregates backfilled for ${result.count} snapshots (0 once done)`] = show(
+        result.backfill,
+      );
+    }
     for (const windowWeeks of [1, 12]) {
       const { stdout } = await run(process.execPath, ["--import", "tsx", CHILD, path, String(windowWeeks)], {
         cwd: ROOT,
