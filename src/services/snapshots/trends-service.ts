@@ -1,11 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { QueryCache } from "../cache/query-cache.js";
-import {
-  type Cohort,
-  type CreditMethod,
-  methodKey,
-  methodOf,
-} from "../method/method.js";
+import { type Cohort, type CreditMethod, methodKey, methodOf } from "../method/method.js";
 import { REGIONS, type Region } from "../regions/types.js";
 import { computeTrendStats, type StatsLimits } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
