@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ensureBuilt } from "../../bin/ensure-build.js";
 
-const stamp = () => JSON.parse(readFileSync(new URL("../../dist/.build-stamp.json", import.meta.url), "utf8"));
+const stamp = () =>
+  JSON.parse(readFileSync(new URL("../../dist/.build-stamp.json", import.meta.url), "utf8"));
 
 describe("the compiled build npm start and npx hubtrends run", () => {
   it("is not compiled again when no source changed since the last build", () => {
