@@ -4,11 +4,14 @@ import { type Cohort, type CreditMethod, methodKey, methodOf } from "../method/m
 import { REGIONS, type Region } from "../regions/types.js";
 import { computeTrendStats, type StatsLimits } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
+import { memoizedLookup } from "../stats/model-facts.js";
+import { universeAggregates } from "../stats/region-shares.js";
 import type { TrendStats } from "../stats/types.js";
 import type { Snapshot, SnapshotMeta, SnapshotStore } from "../storage/snapshot-store.js";
 import { SNAPSHOT_QUERY_PREFIX, type SnapshotCollector } from "./collector.js";
 import { comparisonRange, pickComparison, type WindowChoice } from "./comparison-window.js";
 import { nameIndexOf } from "./name-index.js";
+import { prepareSnapshot } from "./prepare-snapshot.js";
 import { type AggregateSource, createSnapshotAggregates } from "./snapshot-aggregates.js";
 
 /** Comparison windows `/trends` offers, in weeks. */
@@ -204,7 +207,9 @@ export function createTrendsService(deps: {
         comparisons.set(windowWeeks, await findComparison(newest, windowWeeks));
       next = { newest, mark, comparisons };
       views.set(newest, next);
-      // Autocomplete's index of the new snapshot is built here, not in the first person's answer.
+      // Autocomplete's index and the per-model facts of the new snapshot are worked out here, a
+      // slice at a time, not in the first person's answer.
+      await prepareSnapshot(newest, lookup);
       nameIndexOf(newest);
     }
     view = next;
@@ -258,6 +263,10 @@ export function createTrendsService(deps: {
     );
     const previousAggregate =
       comparison === null ? null : await aggregates.aggregateOf(comparison.snapshot, method);
+    // The current universe first (cached, and reused by computeTrendStats), then the rest: two
+    // shorter blocks of the event loop instead of one.
+    universeAggregates(current, memoizedLookup(lookup), method);
+    await yieldToEventLoop();
     return computeTrendStats({
       current,
       previous: comparison?.snapshot ?? null,
