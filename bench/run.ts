@@ -20,6 +20,11 @@ const suites: [string, () => Promise<Record<string, unknown>>][] = [
   ],
   ["Discord commands (fakes in another process)", () => import("./discord.js").then((m) => m.benchDiscord())],
   ["Code shape (issue 10)", async () => benchCodeShape()],
+  [
+    "Scale: history, event loop, CLI stats (issue 14)",
+    () => import("./history.js").then((m) => m.benchHistory()),
+  ],
+  ["Cold start (issue 14)", () => import("./startup.js").then((m) => m.benchStartup())],
 ];
 
 function print(figures: Record<string, unknown>, indent: string): void {

@@ -1,14 +1,9 @@
 #!/usr/bin/env node
-// The `hubtrends` command. In a checkout (src/ present) it runs the TypeScript directly through
-// tsx, so `npx hubtrends` works right after `npm ci` with no build step and never runs a stale
-// build. The production image ships only the compiled dist/ (see Dockerfile), so it runs that.
-import { existsSync } from "node:fs";
+// The `hubtrends` command. It runs the compiled dist/cli.js: in a checkout, dist/ is first brought
+// up to date with src/ (compiled once, again only when a source changed; see ensure-build.js), so
+// `npx hubtrends` works right after `npm ci` and never runs a stale build. The production image
+// ships dist/ only, and runs it as it is.
+import { ensureBuilt } from "./ensure-build.js";
 
-const source = new URL("../src/cli.ts", import.meta.url);
-if (existsSync(source)) {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import(source.href);
-} else {
-  await import(new URL("../dist/cli.js", import.meta.url).href);
-}
+ensureBuilt();
+await import(new URL("../dist/cli.js", import.meta.url).href);

@@ -2,10 +2,17 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { createQueryCache, type QueryCache } from "./cache/query-cache.js";
 import { createHubClient, type HubClient, type HubRetryOptions } from "./hub/hub-client.js";
-import { defaultRegionAttributor, type RegionAttributor } from "./regions/attribution.js";
+import {
+  bundledOrganisationEntries,
+  defaultRegionAttributor,
+  type RegionAttributor,
+} from "./regions/attribution.js";
 import { createSnapshotCollector, type SnapshotCollector } from "./snapshots/collector.js";
 import { createHubQueries, type HubQueries } from "./snapshots/hub-queries.js";
+import type { AggregateSource } from "./snapshots/snapshot-aggregates.js";
 import { createTrendsService, type TrendsService } from "./snapshots/trends-service.js";
+import { aggregateVersion } from "./stats/stored-aggregates.js";
+import { createAggregateStore } from "./storage/aggregate-store.js";
 import { type Database, DatabaseOpenError, openDatabase, SchemaMismatchError } from "./storage/database.js";
 import type { StorageUnavailableError } from "./storage/errors.js";
 import { redactUrl } from "./storage/postgres.js";
@@ -22,6 +29,8 @@ export interface Services {
   trends: TrendsService;
   hubQueries: HubQueries;
   lookup: RegionAttributor;
+  /** The per-snapshot aggregates' store and the version this code computes (for `lookup`). */
+  aggregates: AggregateSource;
   close(): Promise<void>;
 }
 
@@ -59,7 +68,11 @@ export async function createServices(
     logger,
   });
   const lookup = defaultRegionAttributor();
-  const trends = createTrendsService({ store, cache, collector, lookup, clock });
+  const aggregates: AggregateSource = {
+    store: createAggregateStore(database),
+    version: aggregateVersion(bundledOrganisationEntries()),
+  };
+  const trends = createTrendsService({ store, cache, collector, lookup, clock, aggregates });
   return {
     database,
     store,
@@ -69,6 +82,7 @@ export async function createServices(
     trends,
     hubQueries: createHubQueries({ hub, cache }),
     lookup,
+    aggregates,
     async close() {
       cache.close();
       await database.close();

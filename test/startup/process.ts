@@ -1,13 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { type NodeOptions, type NodeRun, type RunningNode, runNode, startNode } from "../support/run-node.js";
 
+/** The compiled entry point npm runs for `src/<entry>` (dist/ is built by the tests' global setup). */
 function entryFile(entry: string): string {
-  return fileURLToPath(new URL(`../../src/${entry}`, import.meta.url));
+  return fileURLToPath(new URL(`../../dist/${entry.replace(/\.ts$/, ".js")}`, import.meta.url));
 }
 
-/** Node's arguments to run one of the project's entry points (`src/index.ts`, ...) as npm does. */
+/** Node's arguments to run one of the project's entry points (`src/index.ts`, ...) as npm does: compiled. */
 export function ENTRY_ARGS(entry: string): string[] {
-  return ["--import", "tsx", entryFile(entry)];
+  return [entryFile(entry)];
 }
 
 /** Runs one of the project's entry points (`src/index.ts`, ...) in a process of its own, like npm does. */

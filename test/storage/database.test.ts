@@ -43,6 +43,7 @@ onEachDatabase((testDatabase) => {
         "digests",
         "scheduler_leases",
         "schema_migrations",
+        "snapshot_aggregates",
         "snapshot_models",
         "snapshots",
         "watch_alerts",

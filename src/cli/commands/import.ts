@@ -10,6 +10,7 @@ import {
   parseModelsFile,
 } from "../../services/snapshots/import-file.js";
 import { parseStrictIsoDate } from "../../services/snapshots/strict-iso-date.js";
+import { storedAggregatesOf } from "../../services/stats/stored-aggregates.js";
 import { UsageError } from "../context.js";
 import { defineCliCommand } from "../spec.js";
 import { fileProblem } from "./files.js";
@@ -89,6 +90,14 @@ export const importCommand = defineCliCommand({
       models: parsed.models,
       skipped: parsed.skipped,
       note: `imported from ${file}`,
+      // Stored with the snapshot, so that no answer has to compute them (the CLI may block).
+      aggregates: {
+        version: services.aggregates.version,
+        aggregates: storedAggregatesOf(
+          { takenAt: asOf.toISOString(), models: parsed.models },
+          services.lookup,
+        ),
+      },
     };
     const { snapshot, replaced } =
       values.replace === true

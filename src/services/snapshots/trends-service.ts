@@ -1,20 +1,18 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { QueryCache } from "../cache/query-cache.js";
-import {
-  type Cohort,
-  type CountingMethod,
-  type CreditMethod,
-  methodKey,
-  methodOf,
-} from "../method/method.js";
+import { type Cohort, type CreditMethod, methodKey, methodOf } from "../method/method.js";
 import { REGIONS, type Region } from "../regions/types.js";
-import { computeTrendStats, historyPoint, type StatsLimits } from "../stats/compute-trend-stats.js";
+import { computeTrendStats, type StatsLimits } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
-import type { RegionHistoryPoint, TrendStats } from "../stats/types.js";
+import { memoizedLookup } from "../stats/model-facts.js";
+import { universeAggregates } from "../stats/region-shares.js";
+import type { TrendStats } from "../stats/types.js";
 import type { Snapshot, SnapshotMeta, SnapshotStore } from "../storage/snapshot-store.js";
 import { SNAPSHOT_QUERY_PREFIX, type SnapshotCollector } from "./collector.js";
 import { comparisonRange, pickComparison, type WindowChoice } from "./comparison-window.js";
 import { nameIndexOf } from "./name-index.js";
+import { prepareSnapshot } from "./prepare-snapshot.js";
+import { type AggregateSource, createSnapshotAggregates } from "./snapshot-aggregates.js";
 
 /** Comparison windows `/trends` offers, in weeks. */
 export const WINDOWS = [1, 4, 12] as const;
@@ -89,9 +87,13 @@ export interface TrendsService {
   /**
    * Computes the stats `/trends` asks for most (the overview and each region, this week) from
    * stored snapshots, yielding between them, so the first person to ask after a new snapshot does
-   * not wait for the aggregation. Does nothing when nothing is stored.
+   * not wait for the aggregation. Does nothing when nothing is stored. First computes and stores
+   * the aggregates of any snapshot that has none yet (the one just collected, or every snapshot
+   * saved before migration 4), one method at a time.
    */
   warm(): Promise<void>;
+  /** Computes and stores the aggregates of every snapshot that has none; returns how many. */
+  backfillAggregates(): Promise<number>;
 }
 
 const DAY_MS = 86_400_000;
@@ -114,15 +116,19 @@ export function createTrendsService(deps: {
   collector: SnapshotCollector;
   lookup: RegionLookup;
   clock: () => Date;
+  /**
+   * Stored per-snapshot aggregates, for history lines and comparisons; without it they are
+   * computed from the snapshots (a lookup other than the bundled attribution, in tests).
+   */
+  aggregates?: AggregateSource;
 }): TrendsService {
   const { store, cache, collector, lookup, clock } = deps;
 
   // Loaded snapshots are kept (a few: the newest and what the windows compare it with) so that
-  // per-snapshot aggregates computed for one query are reused by the next; history points are
-  // kept without their models, since a point is six numbers (per snapshot and method).
+  // per-snapshot aggregates computed for one query are reused by the next. History points and the
+  // compared snapshots' aggregates come from what is stored beside each snapshot.
   const loaded = new Map<number, Snapshot>();
   const loading = new Map<number, Promise<Snapshot | null>>();
-  const points = new Map<string, RegionHistoryPoint>();
   let view: View | null = null;
   // By snapshot, so that a caller still holding the previous newest gets its comparisons.
   const views = new WeakMap<Snapshot, View>();
@@ -157,16 +163,7 @@ export function createTrendsService(deps: {
     }
   }
 
-  async function point(id: number, method: CountingMethod): Promise<RegionHistoryPoint | null> {
-    const key = `${id}:${methodKey(method)}`;
-    const found = points.get(key);
-    if (found !== undefined) return found;
-    const snapshot = await load(id);
-    if (snapshot === null) return null;
-    const made = historyPoint(snapshot, lookup, method);
-    points.set(key, made);
-    return made;
-  }
+  const aggregates = createSnapshotAggregates({ source: deps.aggregates ?? null, lookup, load });
 
   async function findComparison(current: Snapshot, windowWeeks: WindowWeeks) {
     const { from, to } = comparisonRange(current.takenAt, windowWeeks);
@@ -210,7 +207,9 @@ export function createTrendsService(deps: {
         comparisons.set(windowWeeks, await findComparison(newest, windowWeeks));
       next = { newest, mark, comparisons };
       views.set(newest, next);
-      // Autocomplete's index of the new snapshot is built here, not in the first person's answer.
+      // Autocomplete's index and the per-model facts of the new snapshot are worked out here, a
+      // slice at a time, not in the first person's answer.
+      await prepareSnapshot(newest, lookup);
       nameIndexOf(newest);
     }
     view = next;
@@ -257,14 +256,21 @@ export function createTrendsService(deps: {
       asOf - query.windowWeeks * 7 * DAY_MS,
       comparison === null ? asOf : Date.parse(comparison.snapshot.takenAt),
     );
-    const history: RegionHistoryPoint[] = [];
-    for (const meta of thin(await store.between(new Date(fromMs), new Date(asOf)), MAX_HISTORY_POINTS)) {
-      const made = await point(meta.id, method);
-      if (made !== null) history.push(made);
-    }
+    const shown = thin(await store.between(new Date(fromMs), new Date(asOf)), MAX_HISTORY_POINTS);
+    const history = await aggregates.points(
+      shown.map((meta) => meta.id),
+      method,
+    );
+    const previousAggregate =
+      comparison === null ? null : await aggregates.aggregateOf(comparison.snapshot, method);
+    // The current universe first (cached, and reused by computeTrendStats), then the rest: two
+    // shorter blocks of the event loop instead of one.
+    universeAggregates(current, memoizedLookup(lookup), method);
+    await yieldToEventLoop();
     return computeTrendStats({
       current,
       previous: comparison?.snapshot ?? null,
+      previousAggregate,
       windowWeeks: query.windowWeeks,
       method,
       history,
@@ -289,9 +295,11 @@ export function createTrendsService(deps: {
     comparisonOf,
     refresh,
     stats,
+    backfillAggregates: () => aggregates.backfill(),
     async warm() {
       await refresh();
       if (currentView() === null) return;
+      await aggregates.backfill();
       for (const region of [null, ...REGIONS]) {
         await yieldToEventLoop();
         await stats({ region, windowWeeks: 1 });

@@ -8,7 +8,9 @@ import { parameterCountOf } from "./parameters.js";
 import {
   byDownloadsDesc,
   historyPointOf,
+  type SnapshotAggregate,
   shareOf,
+  snapshotAggregate,
   sumDownloads,
   type UniverseAggregates,
   universeAggregates,
@@ -34,6 +36,11 @@ export interface TrendStatsInput {
    * `pickComparison`), or null when there is none.
    */
   previous: SnapshotData | null;
+  /**
+   * `previous`'s aggregate under `method` as stored beside it (see stored-aggregates.ts), so that
+   * the comparison does not aggregate the older snapshot again; computed from it when absent.
+   */
+  previousAggregate?: SnapshotAggregate | null;
   /** The window the comparison is for, in weeks; 1 by default. The real span is measured. */
   windowWeeks?: number;
   /** How downloads are counted; the default method when absent. */
@@ -96,7 +103,8 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
         ? null
         : compareUniverses({
             current,
-            previous: universeAggregates(input.previous, lookup, method),
+            previous: input.previousAggregate ?? snapshotAggregate(input.previous, lookup, method),
+            previousModels: input.previous.models,
             lookup,
             regionFilter: region,
             moverCount: limits.movers,

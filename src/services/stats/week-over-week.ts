@@ -1,7 +1,12 @@
 import type { ModelRecord } from "../hub/types.js";
 import type { Region } from "../regions/types.js";
 import type { RegionLookup } from "./inputs.js";
-import { emptyRegionRecord, REGION_ORDER, type UniverseAggregates } from "./region-shares.js";
+import {
+  emptyRegionRecord,
+  REGION_ORDER,
+  type SnapshotAggregate,
+  type UniverseAggregates,
+} from "./region-shares.js";
 import type { OrgMover, OrgStat, WeekOverWeek } from "./types.js";
 
 const HOUR_MS = 3_600_000;
@@ -24,13 +29,16 @@ export function isExactWindow(spanMs: number, windowWeeks: number): boolean {
 }
 
 /**
- * Compares the universes of two snapshots (counted the same way). Movers are organisations whose
+ * Compares the universes of two snapshots (counted the same way): the older one's aggregate (as
+ * stored beside it, or computed) and its models, for the downloads between the two. Movers are organisations whose
  * share moved most: of all downloads in the overview; with `regionFilter`, only that region's
  * organisations, ranked by their change in share of the region (what `/trends china` is about).
  */
 export function compareUniverses(input: {
   current: UniverseAggregates;
-  previous: UniverseAggregates;
+  previous: SnapshotAggregate;
+  /** Every model of the older snapshot (its all-time counters). */
+  previousModels: readonly ModelRecord[];
   lookup: RegionLookup;
   regionFilter: Region | null;
   moverCount: number;
@@ -38,7 +46,8 @@ export function compareUniverses(input: {
 }): WeekOverWeek {
   const { current, previous, lookup } = input;
   const now = current.shares;
-  const before = previous.shares;
+  const before = emptyRegionRecord();
+  for (const r of previous.regions) before[r.region] = r.share;
   const regions = REGION_ORDER.map((region) => ({
     region,
     share: now[region],
@@ -69,7 +78,7 @@ export function compareUniverses(input: {
     countsUnchanged: current.countsFingerprint === previous.countsFingerprint,
     regions,
     movers: movers.slice(0, input.moverCount),
-    downloadsBetween: downloadsBetween(current, previous),
+    downloadsBetween: downloadsBetween(current, input.previousModels),
   };
 }
 
@@ -103,7 +112,7 @@ function moverOf(
 /** Downloads between two snapshots (see `allTimeDeltas`), by region under the method. */
 function downloadsBetween(
   current: UniverseAggregates,
-  previous: UniverseAggregates,
+  previous: readonly ModelRecord[],
 ): WeekOverWeek["downloadsBetween"] {
   // The same pair is compared for every region and list length asked: work it out once.
   let byPrevious = betweenCache.get(current);
@@ -120,14 +129,14 @@ function downloadsBetween(
 
 const betweenCache = new WeakMap<
   UniverseAggregates,
-  WeakMap<UniverseAggregates, WeekOverWeek["downloadsBetween"]>
+  WeakMap<readonly ModelRecord[], WeekOverWeek["downloadsBetween"]>
 >();
 
 function countDownloadsBetween(
   current: UniverseAggregates,
-  previous: UniverseAggregates,
+  previous: readonly ModelRecord[],
 ): WeekOverWeek["downloadsBetween"] {
-  const deltas = allTimeDeltas(current.snapshotModels, previous.snapshotModels);
+  const deltas = allTimeDeltas(current.snapshotModels, previous);
   const byRegion = emptyRegionRecord();
   let total = 0;
   let matched = 0;

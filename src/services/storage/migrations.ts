@@ -354,4 +354,34 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  // Per-snapshot aggregates (see src/services/stats/stored-aggregates.ts): one row per snapshot and
+  // counting method, written with the snapshot (or later, when one is missing), so that history
+  // lines and comparisons read a few JSON rows instead of reloading every snapshot's models.
+  // `version` names what computed them (the code and the attribution data): a row of another
+  // version is recomputed, not trusted. No new rows for existing snapshots here: a migration has no
+  // attribution data; the trends service fills in what is missing the first time it is needed.
+  {
+    version: 6,
+    name: "snapshot_aggregates",
+    sqlite: [
+      `CREATE TABLE snapshot_aggregates (
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+        method      TEXT    NOT NULL,
+        version     TEXT    NOT NULL,
+        point       TEXT    NOT NULL,
+        aggregate   TEXT    NOT NULL,
+        PRIMARY KEY (snapshot_id, method)
+      )`,
+    ],
+    postgres: [
+      `CREATE TABLE snapshot_aggregates (
+        snapshot_id integer NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+        method      text COLLATE "C" NOT NULL,
+        version     text COLLATE "C" NOT NULL,
+        point       text COLLATE "C" NOT NULL,
+        aggregate   text COLLATE "C" NOT NULL,
+        PRIMARY KEY (snapshot_id, method)
+      )`,
+    ],
+  },
 ];

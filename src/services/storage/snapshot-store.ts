@@ -1,5 +1,7 @@
 import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { ModelRecord } from "../hub/types.js";
+import type { AggregateSet } from "../stats/stored-aggregates.js";
+import { insertAggregates } from "./aggregate-store.js";
 import type { Database } from "./database.js";
 import { modelRowsFor } from "./model-rows.js";
 import type { Tables } from "./tables.js";
@@ -37,6 +39,11 @@ export interface SaveSnapshotInput {
   models: readonly ModelRecord[];
   skipped: number;
   note?: string;
+  /**
+   * The snapshot's aggregates (see `storedAggregatesOf`), saved in the same transaction so that a
+   * snapshot never exists without them; absent, they are computed when first needed.
+   */
+  aggregates?: AggregateSet;
 }
 
 /**
@@ -155,6 +162,7 @@ export function createSnapshotStore(database: Database, { clock }: SnapshotStore
       .returning("id")
       .executeTakeFirstOrThrow();
     await modelRows.insert(trx, id, input.models);
+    if (input.aggregates !== undefined) await insertAggregates(trx, id, input.aggregates);
     return {
       id,
       takenAt,

@@ -9,6 +9,7 @@ export interface Tables {
   schema_migrations: SchemaMigrationsTable;
   snapshots: SnapshotsTable;
   snapshot_models: SnapshotModelsTable;
+  snapshot_aggregates: SnapshotAggregatesTable;
   digests: DigestsTable;
   digest_deliveries: DigestDeliveriesTable;
   scheduler_leases: SchedulerLeasesTable;
@@ -52,6 +53,19 @@ export interface SnapshotModelsTable {
   trending_rank: number | null;
   /** JSON array of repo ids. */
   base_models: Generated<string>;
+}
+
+/** One snapshot's aggregates under one counting method (see stored-aggregates.ts). */
+export interface SnapshotAggregatesTable {
+  snapshot_id: number;
+  /** `methodKey` of the counting method. */
+  method: string;
+  /** What computed the row; another version's rows are recomputed. */
+  version: string;
+  /** JSON of the `RegionHistoryPoint`. */
+  point: string;
+  /** JSON of the `SnapshotAggregate`. */
+  aggregate: string;
 }
 
 export interface DigestsTable {

@@ -1,0 +1,91 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { pino } from "pino";
+import { parseConfig } from "../src/config.js";
+import { createServices } from "../src/services/create-services.js";
+import { baseModels, modelsOfDay, takenAtOfDay } from "./history-data.js";
+
+/**
+ * One run of the scale bench in a process of its own, as a restarted bot would be: opens the
+ * history at DB_PATH, computes `/trends` (overview) for WINDOW weeks, then saves a new snapshot,
+ * refreshes and computes again, and deletes that snapshot (the history file is reused). Prints one
+ * JSON line: for each step, its wall time and the event loop's longest and p99 delay while it ran
+ * (`monitorEventLoopDelay`, 1 ms resolution: a step that blocks the loop for 800 ms shows ~800).
+ *
+ * With `backfill`, only computes and stores the aggregates of every snapshot that has none (what
+ * the first start after migration 4 does in the background), measured the same way.
+ *
+ * Usage: history-child.ts DB_PATH WINDOW [backfill]
+ */
+const [path, windowText, mode] = process.argv.slice(2);
+if (path === undefined || windowText === undefined) throw new Error("usage: history-child.ts DB_PATH WINDOW");
+const windowWeeks = Number(windowText) as 1 | 4 | 12;
+
+const parsed = parseConfig({ DATABASE_PATH: path, HUB_URL: "http://127.0.0.1:9" });
+if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+const logger = pino({ level: "silent" });
+
+interface Step {
+  ms: number;
+  loopMaxMs: number;
+  loopP99Ms: number;
+}
+
+// Enabled for the whole run. Its first tick after enable() or reset() only starts its clock, so
+// a step that blocks at once after either would go unrecorded.
+const histogram = monitorEventLoopDelay({ resolution: 1 });
+histogram.enable();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function measured(work: () => Promise<unknown>): Promise<Step> {
+  histogram.reset();
+  // reset() restarts the histogram's clock too: let it tick before the step starts.
+  await pause(3);
+  const started = performance.now();
+  await work();
+  const ms = performance.now() - started;
+  // A few more turns of the loop, so that a block at the very end is recorded too.
+  await pause(5);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    ms: round(ms),
+    loopMaxMs: round(histogram.max / 1e6),
+    loopP99Ms: round(histogram.percentile(99) / 1e6),
+  };
+}
+
+const opened = performance.now();
+const services = await createServices(parsed.config, {
+  logger,
+  clock: () => new Date(),
+  fetch: globalThis.fetch,
+});
+const openMs = Math.round(performance.now() - opened);
+try {
+  if (mode === "backfill") {
+    let count = 0;
+    const step = await measured(async () => {
+      count = await services.trends.backfillAggregates();
+    });
+    process.stdout.write(`${JSON.stringify({ openMs, backfill: step, count })}\n`);
+    process.exit(0);
+  }
+  const afterRestart = await measured(() => services.trends.stats({ region: null, windowWeeks }));
+  const again = await measured(() => services.trends.stats({ region: "china", windowWeeks }));
+  const models = modelsOfDay(baseModels(), -1);
+  let newId: number | null = null;
+  const save = await measured(async () => {
+    newId = (await services.store.save({ takenAt: takenAtOfDay(-1), source: "collect", models, skipped: 0 }))
+      .id;
+  });
+  try {
+    const refresh = await measured(() => services.trends.refresh());
+    const afterNewSnapshot = await measured(() => services.trends.stats({ region: null, windowWeeks }));
+    process.stdout.write(
+      `${JSON.stringify({ openMs, afterRestart, again, save, refresh, afterNewSnapshot, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+    );
+  } finally {
+    if (newId !== null) await services.store.delete(newId);
+  }
+} finally {
+  await services.close();
+}

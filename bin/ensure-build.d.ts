@@ -1,0 +1,2 @@
+/** Compiles src/ into dist/ unless dist/ is already the build of the sources as they are now. */
+export function ensureBuilt(options?: { log?: (text: string) => void }): void;

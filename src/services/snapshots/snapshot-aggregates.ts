@@ -1,0 +1,109 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { ALL_METHODS, type CountingMethod, methodKey } from "../method/method.js";
+import { historyPoint } from "../stats/compute-trend-stats.js";
+import type { RegionLookup } from "../stats/inputs.js";
+import type { SnapshotAggregate } from "../stats/region-shares.js";
+import { type StoredAggregate, storedAggregateOf } from "../stats/stored-aggregates.js";
+import type { RegionHistoryPoint } from "../stats/types.js";
+import type { AggregateStore } from "../storage/aggregate-store.js";
+import type { Snapshot } from "../storage/snapshot-store.js";
+
+/** Where the per-snapshot aggregates are kept, and which version of them this code trusts. */
+export interface AggregateSource {
+  store: AggregateStore;
+  version: string;
+}
+
+/**
+ * History points and comparison aggregates for the trends service, read from the aggregates
+ * stored beside each snapshot. A snapshot without them (saved by a collection run a moment ago, or
+ * before migration 4) has them computed once, one counting method at a time with the event loop
+ * free in between, and stored. Without an {@link AggregateSource} (a lookup other than the bundled
+ * attribution, whose figures must not be stored as the product's), points are computed from the
+ * snapshots themselves, as before.
+ */
+export interface SnapshotAggregates {
+  /** The history points of these snapshots under `method`, in the order of `ids` (missing ones left out). */
+  points(ids: readonly number[], method: CountingMethod): Promise<RegionHistoryPoint[]>;
+  /** The stored aggregate of `snapshot` under `method`, or null (the caller computes it). */
+  aggregateOf(snapshot: Snapshot, method: CountingMethod): Promise<SnapshotAggregate | null>;
+  /** Computes and stores every snapshot's missing aggregates, oldest first; returns how many. */
+  backfill(): Promise<number>;
+}
+
+export function createSnapshotAggregates(deps: {
+  source: AggregateSource | null;
+  lookup: RegionLookup;
+  /** Loads a snapshot, sharing what the trends service has loaded already. */
+  load: (id: number) => Promise<Snapshot | null>;
+}): SnapshotAggregates {
+  const { source, lookup, load } = deps;
+  // Points are a few hundred bytes (per snapshot and method): keep every one asked for.
+  const points = new Map<string, RegionHistoryPoint>();
+  const aggregates = new Map<string, SnapshotAggregate>();
+  const computing = new Map<number, Promise<void>>();
+
+  /** Computes, stores and remembers one snapshot's aggregates, yielding between methods. */
+  async function compute(id: number, loaded?: Snapshot): Promise<void> {
+    const snapshot = loaded ?? (await load(id));
+    if (snapshot === null || source === null) return;
+    const made: StoredAggregate[] = [];
+    for (const method of ALL_METHODS) {
+      await yieldToEventLoop();
+      made.push(storedAggregateOf(snapshot, lookup, method));
+    }
+    await source.store.put(id, { version: source.version, aggregates: made });
+    for (const { method, point, aggregate } of made) {
+      points.set(`${id}:${methodKey(method)}`, point);
+      aggregates.set(`${id}:${methodKey(method)}`, aggregate);
+    }
+  }
+
+  function computeOnce(id: number, loaded?: Snapshot): Promise<void> {
+    let pending = computing.get(id);
+    if (pending === undefined) {
+      pending = compute(id, loaded).finally(() => computing.delete(id));
+      computing.set(id, pending);
+    }
+    return pending;
+  }
+
+  async function pointsOf(ids: readonly number[], method: CountingMethod): Promise<RegionHistoryPoint[]> {
+    const key = (id: number) => `${id}:${methodKey(method)}`;
+    const unknown = ids.filter((id) => !points.has(key(id)));
+    if (source === null) {
+      for (const id of unknown) {
+        const snapshot = await load(id);
+        if (snapshot !== null) points.set(key(id), historyPoint(snapshot, lookup, method));
+      }
+    } else if (unknown.length > 0) {
+      const stored = await source.store.points(unknown, method, source.version);
+      for (const [id, point] of stored) points.set(key(id), point);
+      for (const id of unknown) if (!stored.has(id)) await computeOnce(id);
+    }
+    return ids.map((id) => points.get(key(id))).filter((p): p is RegionHistoryPoint => p !== undefined);
+  }
+
+  return {
+    points: pointsOf,
+    async aggregateOf(snapshot, method) {
+      if (source === null) return null;
+      const key = `${snapshot.id}:${methodKey(method)}`;
+      const known = aggregates.get(key);
+      if (known !== undefined) return known;
+      const stored = await source.store.aggregate(snapshot.id, method, source.version);
+      if (stored !== null) {
+        aggregates.set(key, stored);
+        return stored;
+      }
+      await computeOnce(snapshot.id, snapshot);
+      return aggregates.get(key) ?? null;
+    },
+    async backfill() {
+      if (source === null) return 0;
+      const ids = await source.store.missing(source.version, ALL_METHODS.length);
+      for (const id of ids) await computeOnce(id);
+      return ids.length;
+    },
+  };
+}

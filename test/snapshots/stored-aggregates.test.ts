@@ -1,0 +1,157 @@
+import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { createQueryCache, type QueryCache } from "../../src/services/cache/query-cache.js";
+import type { ModelRecord } from "../../src/services/hub/types.js";
+import { toModelRecord } from "../../src/services/hub/wire.js";
+import { ALL_METHODS, methodKey } from "../../src/services/method/method.js";
+import { defaultRegionAttributor } from "../../src/services/regions/attribution.js";
+import { createTrendsService, WINDOWS } from "../../src/services/snapshots/trends-service.js";
+import { aggregateVersion, storedAggregatesOf } from "../../src/services/stats/stored-aggregates.js";
+import { createAggregateStore } from "../../src/services/storage/aggregate-store.js";
+import { createSnapshotStore } from "../../src/services/storage/snapshot-store.js";
+import { generateHubModels } from "../fixtures/generate-hub-models.js";
+import { countRows, onEachDatabase } from "../support/test-databases.js";
+
+const DAY = 86_400_000;
+const NOW = Date.parse("2026-08-22T06:00:00.000Z");
+const logger = pino({ level: "silent" });
+const LOOKUP = defaultRegionAttributor();
+const VERSION = aggregateVersion(["test attribution"]);
+const collector = { collect: () => Promise.reject(new Error("the Hub is not asked in this test")) };
+
+const caches: QueryCache[] = [];
+afterEach(() => {
+  for (const cache of caches.splice(0)) cache.close();
+});
+
+/** Generated Hub models (lineage, new and old, test traffic), ranked by downloads as a top list is. */
+function hubModels(count: number, seed: number): ModelRecord[] {
+  const records = generateHubModels({ count, now: new Date(NOW), seed }).rows.flatMap((row) => {
+    const mapped = toModelRecord({ ...row, id: row._id, name: row.id, task: row.pipeline_tag });
+    return mapped.ok ? [mapped.record] : [];
+  });
+  return records
+    .sort((a, b) => b.downloads - a.downloads || a.id.localeCompare(b.id))
+    .map((m, i) => ({ ...m, downloadsRank: i + 1 }));
+}
+
+/** Those models (lineage, cohorts, test traffic), its downloads moved by `day`. */
+function modelsOfDay(base: readonly ModelRecord[], day: number): ModelRecord[] {
+  return base.map((m, i) => ({
+    ...m,
+    downloads: Math.round(m.downloads * (1 + (((i * 31 + day * 17) % 41) - 20) / 100)),
+    downloadsAllTime: m.downloadsAllTime === null ? null : m.downloadsAllTime + day * 1000,
+  }));
+}
+
+const DAYS = [90, 60, 30, 15, 8, 7, 6, 2, 1, 0];
+
+onEachDatabase((testDatabase) => {
+  async function world() {
+    const database = await testDatabase.open();
+    const clock = () => new Date(NOW);
+    const store = createSnapshotStore(database, { clock });
+    const base = hubModels(400, 5);
+    for (const day of DAYS) {
+      await store.save({
+        takenAt: new Date(NOW - day * DAY),
+        source: "collect",
+        models: modelsOfDay(base, -day),
+        skipped: 0,
+      });
+    }
+    const trends = (withAggregates: boolean) => {
+      const cache = createQueryCache({ ttlSeconds: 900, clock, logger });
+      caches.push(cache);
+      return createTrendsService({
+        store,
+        cache,
+        collector,
+        lookup: LOOKUP,
+        clock,
+        ...(withAggregates
+          ? { aggregates: { store: createAggregateStore(database), version: VERSION } }
+          : {}),
+      });
+    };
+    return { database, store, trends };
+  }
+
+  it("answers every method, window and region from stored aggregates exactly as from the snapshots", async () => {
+    const { database, trends } = await world();
+    const fromSnapshots = trends(false);
+    const backfilled = trends(true);
+    expect(await backfilled.backfillAggregates()).toBe(DAYS.length);
+    expect(await countRows(database, "snapshot_aggregates")).toBe(DAYS.length * ALL_METHODS.length);
+    // A fresh service, as after a restart: everything it compares and draws is read back as stored.
+    const fromStored = trends(true);
+    for (const method of ALL_METHODS) {
+      for (const windowWeeks of WINDOWS) {
+        for (const region of [null, "china", "us"] as const) {
+          const query = { region, windowWeeks, ...method };
+          const expected = (await fromSnapshots.stats(query)).stats;
+          expect(
+            (await fromStored.stats(query)).stats,
+            `${methodKey(method)} ${windowWeeks}w ${region}`,
+          ).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it("stores what a save is given in the snapshot's transaction, and fills in a snapshot saved without", async () => {
+    const { database, store, trends } = await world();
+    const models = modelsOfDay(hubModels(100, 6), 1);
+    const takenAt = new Date(NOW + DAY);
+    const saved = await store.save({
+      takenAt,
+      source: "import",
+      models,
+      skipped: 0,
+      aggregates: {
+        version: VERSION,
+        aggregates: storedAggregatesOf({ takenAt: takenAt.toISOString(), models }, LOOKUP),
+      },
+    });
+    const aggregates = createAggregateStore(database);
+    expect(await aggregates.missing(VERSION, ALL_METHODS.length)).toEqual(
+      (await store.list())
+        .filter((meta) => meta.id !== saved.id)
+        .map((meta) => meta.id)
+        .reverse(),
+    );
+    const stored = await aggregates.aggregate(
+      saved.id,
+      ALL_METHODS[0] ?? { by: "lineage", cohort: "all" },
+      VERSION,
+    );
+    expect(stored?.universe.modelCount).toBeGreaterThan(0);
+
+    await trends(true).backfillAggregates();
+    expect(await aggregates.missing(VERSION, ALL_METHODS.length)).toEqual([]);
+    // Rows of another version (other attribution data, other code) are not trusted.
+    expect(await aggregates.missing("another", ALL_METHODS.length)).toHaveLength(DAYS.length + 1);
+    // Deleting a snapshot deletes its aggregates.
+    await store.delete(saved.id);
+    expect(await countRows(database, "snapshot_aggregates")).toBe(DAYS.length * ALL_METHODS.length);
+  });
+
+  it("computes and stores the aggregates a history needs the first time it is asked for", async () => {
+    const { database, trends } = await world();
+    const query = { region: null, windowWeeks: 12 } as const;
+    const { stats } = await trends(true).stats(query);
+    expect(stats.history.length).toBeGreaterThan(5);
+    // Every snapshot on the line (and the one compared with), under every method.
+    expect(await countRows(database, "snapshot_aggregates")).toBeGreaterThanOrEqual(
+      stats.history.length * ALL_METHODS.length,
+    );
+    expect((await trends(true).stats(query)).stats).toEqual(stats);
+  });
+});
+
+describe("aggregate versions", () => {
+  it("change with the attribution data", () => {
+    expect(aggregateVersion(["a"])).not.toBe(aggregateVersion(["b"]));
+    expect(aggregateVersion(["a"])).toBe(aggregateVersion(["a"]));
+  });
+});
