@@ -10,7 +10,13 @@ const config = loadConfigOrExit({ requireDiscordToken: false });
 // The CLI's output is its text; log lines (migrations, retries) only when LOG_LEVEL asks for them.
 const logger = createLogger(config.logLevel ?? "silent");
 const clock = () => new Date();
-const services = await createServicesOrExit(config, { logger, clock, fetch: globalThis.fetch });
+// One command, one window: compared snapshots are loaded when asked, not all three at start.
+const services = await createServicesOrExit(config, {
+  logger,
+  clock,
+  fetch: globalThis.fetch,
+  preloadComparisons: false,
+});
 const exitCode = await runCli(
   process.argv.slice(2),
   {

@@ -42,6 +42,8 @@ export async function createServices(
     fetch: typeof fetch;
     /** Tests make retries instant; production uses the client's defaults. */
     hubRetry?: HubRetryOptions;
+    /** False for one-shot use (the CLI): see `createTrendsService`'s `preloadComparisons`. */
+    preloadComparisons?: boolean;
     /** The database file was deleted or replaced while open: every write fails from now on. */
     onStorageReplaced?: (error: StorageUnavailableError) => void;
   },
@@ -72,7 +74,15 @@ export async function createServices(
     store: createAggregateStore(database),
     version: aggregateVersion(bundledOrganisationEntries()),
   };
-  const trends = createTrendsService({ store, cache, collector, lookup, clock, aggregates });
+  const trends = createTrendsService({
+    store,
+    cache,
+    collector,
+    lookup,
+    clock,
+    aggregates,
+    preloadComparisons: deps.preloadComparisons ?? true,
+  });
   return {
     database,
     store,

@@ -149,6 +149,37 @@ onEachDatabase((testDatabase) => {
   });
 });
 
+describe("comparisons loaded when asked (the CLI)", () => {
+  onEachDatabase((testDatabase) => {
+    it("answer as the preloaded ones do, and knownComparisonOf says it has none", async () => {
+      const database = await testDatabase.open();
+      const clock = () => new Date(NOW);
+      const store = createSnapshotStore(database, { clock });
+      const base = hubModels(200, 7);
+      for (const day of [14, 7, 0])
+        await store.save({
+          takenAt: new Date(NOW - day * DAY),
+          source: "collect",
+          models: modelsOfDay(base, -day),
+          skipped: 0,
+        });
+      const service = (preloadComparisons: boolean) => {
+        const cache = createQueryCache({ ttlSeconds: 900, clock, logger });
+        caches.push(cache);
+        return createTrendsService({ store, cache, collector, lookup: LOOKUP, clock, preloadComparisons });
+      };
+      const preloaded = service(true);
+      const onDemand = service(false);
+      for (const windowWeeks of WINDOWS) {
+        const query = { region: null, windowWeeks };
+        expect((await onDemand.stats(query)).stats).toEqual((await preloaded.stats(query)).stats);
+      }
+      const current = await onDemand.latestSnapshot();
+      expect(() => onDemand.knownComparisonOf(current, 1)).toThrow(/preloadComparisons/);
+    });
+  });
+});
+
 describe("aggregate versions", () => {
   it("change with the attribution data", () => {
     expect(aggregateVersion(["a"])).not.toBe(aggregateVersion(["b"]));

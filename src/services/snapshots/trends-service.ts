@@ -107,7 +107,7 @@ interface View {
   newest: Snapshot;
   /** The store's change mark when the view was made: another mark means other comparisons. */
   mark: string;
-  comparisons: ReadonlyMap<WindowWeeks, WindowChoice<Snapshot> | null>;
+  comparisons: Map<WindowWeeks, WindowChoice<Snapshot> | null>;
 }
 
 export function createTrendsService(deps: {
@@ -121,8 +121,15 @@ export function createTrendsService(deps: {
    * computed from the snapshots (a lookup other than the bundled attribution, in tests).
    */
   aggregates?: AggregateSource;
+  /**
+   * Load every window's compared snapshot at each refresh, so that `knownComparisonOf` answers from
+   * memory (the bot, for /model and /org). False for one-shot use (the CLI asks one window): each
+   * is then loaded when first asked, and `knownComparisonOf` throws. True by default.
+   */
+  preloadComparisons?: boolean;
 }): TrendsService {
   const { store, cache, collector, lookup, clock } = deps;
+  const preloadComparisons = deps.preloadComparisons ?? true;
 
   // Loaded snapshots are kept (a few: the newest and what the windows compare it with) so that
   // per-snapshot aggregates computed for one query are reused by the next. History points and the
@@ -184,12 +191,17 @@ export function createTrendsService(deps: {
         `previousOf takes a snapshot newestStored() or latestSnapshot() returned, not ${current.id}`,
       );
     }
+    if (!preloadComparisons)
+      throw new Error("knownComparisonOf needs preloadComparisons (the bot's service)");
     return known.comparisons.get(windowWeeks) ?? null;
   }
 
   async function comparisonOf(current: Snapshot, windowWeeks: WindowWeeks) {
     const known = views.get(current)?.comparisons;
-    return known?.has(windowWeeks) ? (known.get(windowWeeks) ?? null) : findComparison(current, windowWeeks);
+    if (known?.has(windowWeeks)) return known.get(windowWeeks) ?? null;
+    const found = await findComparison(current, windowWeeks);
+    known?.set(windowWeeks, found);
+    return found;
   }
 
   async function readNewest(): Promise<RefreshResult> {
@@ -203,8 +215,10 @@ export function createTrendsService(deps: {
     let next: View | null = null;
     if (newest !== null) {
       const comparisons = new Map<WindowWeeks, WindowChoice<Snapshot> | null>();
-      for (const windowWeeks of WINDOWS)
-        comparisons.set(windowWeeks, await findComparison(newest, windowWeeks));
+      if (preloadComparisons) {
+        for (const windowWeeks of WINDOWS)
+          comparisons.set(windowWeeks, await findComparison(newest, windowWeeks));
+      }
       next = { newest, mark, comparisons };
       views.set(newest, next);
       // Autocomplete's index and the per-model facts of the new snapshot are worked out here, a
