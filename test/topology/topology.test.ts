@@ -160,6 +160,7 @@ suite(`the multi-machine topology as processes${reason}`, () => {
         first.entry.child.kill("SIGKILL");
         postsAtKill = posts();
       });
+      // 40 a second: a steady stream while the digests go out, on a machine the other test files share.
       for (let i = 0; i < INTERACTIONS; i++) {
         const command = commands[i % commands.length] ?? { name: "about", options: [] };
         sending.push(
@@ -170,7 +171,7 @@ suite(`the multi-machine topology as processes${reason}`, () => {
             ...command,
           }),
         );
-        await new Promise((resolve) => setTimeout(resolve, 15));
+        await new Promise((resolve) => setTimeout(resolve, 25));
       }
       const sent = await Promise.all(sending);
       await Promise.all(sent.map((s) => s.waitForFinal(20_000)));
