@@ -156,7 +156,7 @@ export function createDigestDelivery(deps: {
         "composing the digest",
         messages.render(digest, request.period),
       );
-      const { body, files } = digestPost(rendered, request.nonce);
+      const { body, files } = digestPost(rendered, request.nonce, digest.roleId);
       try {
         const message = (await rest.post(Routes.channelMessages(digest.channelId), {
           body,

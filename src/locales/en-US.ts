@@ -345,6 +345,7 @@ export const enUS = {
   "digest.set.timezone": "IANA time zone, e.g. Europe/Paris, America/New_York, Asia/Shanghai",
   "digest.set.region": "china, us, europe, asia or other; leave empty for all regions",
   "digest.set.language": "Language of the digest (default: the server's)",
+  "digest.set.role": "Role to mention in each post (the only mention it makes)",
   // /digest set (issue 8): the counting method; with id, an option left out keeps the digest's.
   "digest.set.by":
     "Who gets the credit: base model's developer (default) or uploader; with id, kept if left out",

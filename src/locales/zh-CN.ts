@@ -264,6 +264,7 @@ export const zhCN: Messages = {
   "digest.set.timezone": "IANA 时区，如 Asia/Shanghai",
   "digest.set.region": "中国、美国、欧洲、亚太或其他；留空为全部地区",
   "digest.set.language": "周报语言（默认为服务器语言）",
+  "digest.set.role": "每期周报提及的身份组（唯一会提及的对象）",
   // /digest set (issue 8): the counting method; with id, an option left out keeps the digest's.
   "digest.set.by": "下载量计入谁：基础模型开发者（默认）或上传者；用 id 修改时省略则保留原设置",
   "digest.set.cohort": "统计哪些模型：全部（默认）、近 12 个月创建或生成式；用 id 修改时省略则保留原设置",
