@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { InteractionOptionInit } from "../fakes/discord/index.js";
-import { digest, setCommand } from "./digest-helpers.js";
+import { digest, postsIn, setCommand, setDigest } from "./digest-helpers.js";
 import { botHarness, CHANNEL_ID, contentOf, GUILD_ID } from "./harness.js";
 
 const harness = botHarness();
@@ -52,5 +52,20 @@ describe("/digest set role", () => {
     const outcome = await h.run("digest", set.options, set.extra);
     expect(contentOf(outcome.json)).toMatch(/not allowed to mention/);
     expect(await h.bot.services.digests.store.listByGuild(GUILD_ID)).toEqual([]);
+  });
+});
+
+describe("/digest set in a thread", () => {
+  it("posts the digest in the thread", async () => {
+    const THREAD_ID = "1190000000000000031";
+    const h = await harness.start({
+      clock: "2026-11-25T04:00:00Z",
+      channels: [{ id: THREAD_ID, name: "weekly-thread", type: 11, parentId: CHANNEL_ID }],
+    });
+    await h.services.collector.collect();
+    expect(await setDigest(h, { channel: THREAD_ID })).toMatch(/Digest #1/);
+    await digest(h, "send-now", 1);
+    expect(postsIn(h, THREAD_ID)).toHaveLength(1);
+    expect(postsIn(h, CHANNEL_ID)).toEqual([]);
   });
 });
