@@ -37,8 +37,20 @@ export type ChannelAccess =
   /** The guild is not cached (an outage, or another shard): let Discord answer. */
   | { kind: "unknown" };
 
-/** Channel types the bot posts in (digests): text and announcement channels. */
-export const POSTABLE_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+/** Channel types the bot posts digests in: text and announcement channels, and threads. */
+export const POSTABLE_CHANNEL_TYPES = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+] as const;
+
+const THREAD_TYPES: readonly ChannelType[] = [
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+];
 
 /**
  * The bot's standing in a channel, from the gateway cache: whether it exists, is a text or
@@ -58,7 +70,13 @@ export function channelAccess(client: Client, guildId: string, channelId: string
   if (me === null) return { kind: "unknown" };
   const permissions = channel.permissionsFor(me);
   const has = (permission: bigint) => permissions.has(permission);
-  const missing = missingPermissions(has, DIGEST_POST_PERMISSIONS);
+  // In a thread Discord asks for Send Messages in Threads instead of Send Messages.
+  const needed = THREAD_TYPES.includes(channel.type)
+    ? DIGEST_POST_PERMISSIONS.map(
+        (name): PermissionName => (name === "SendMessages" ? "SendMessagesInThreads" : name),
+      )
+    : DIGEST_POST_PERMISSIONS;
+  const missing = missingPermissions(has, needed);
   if (missing.length > 0) {
     return { kind: "refused", reason: { key: "channel.missing-permissions", args: [{ missing }] }, missing };
   }
@@ -156,7 +174,7 @@ export function createDigestDelivery(deps: {
         "composing the digest",
         messages.render(digest, request.period),
       );
-      const { body, files } = digestPost(rendered, request.nonce);
+      const { body, files } = digestPost(rendered, request.nonce, digest.roleId);
       try {
         const message = (await rest.post(Routes.channelMessages(digest.channelId), {
           body,

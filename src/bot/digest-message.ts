@@ -5,8 +5,9 @@ import { type ComposedDigest, composeDigest, digestStatsQuery } from "../service
 import type { Digest } from "../services/digests/digest-store.js";
 import type { CollectionStatus } from "../services/snapshots/collection-schedule.js";
 import type { TrendsService } from "../services/snapshots/trends-service.js";
-import { type Answer, type AnswerFile, answerEmbed, chartFileName, NO_MENTIONS, pngFile } from "./answers.js";
+import { type Answer, type AnswerFile, answerEmbed, chartFileName, pngFile } from "./answers.js";
 import { DISCORD_LIMITS, safeText } from "./discord-text.js";
+import { alertMentions } from "./watch-message.js";
 
 /** A digest ready to send: its embed and the chart it shows. */
 export interface RenderedDigest {
@@ -84,17 +85,20 @@ export function digestAnswer(rendered: RenderedDigest): Answer {
 /**
  * The digest as a channel post: the body of `POST /channels/{id}/messages` with the delivery's
  * nonce enforced (a repeat within Discord's window returns the first message instead of a second
- * one), no mentions, and the chart as `files[0]`.
+ * one), no mentions but the digest's role, and the chart as `files[0]`.
  */
 export function digestPost(
   rendered: RenderedDigest,
   nonce: string,
+  roleId: string | null = null,
 ): { body: RESTPostAPIChannelMessageJSONBody; files: AnswerFile[] } {
   return {
     body: {
+      // The digest's role, when it has one, is the only mention the post may make.
+      ...(roleId === null ? {} : { content: `<@&${roleId}>` }),
       embeds: [rendered.embed],
       attachments: [{ id: "0", filename: rendered.fileName }],
-      allowed_mentions: NO_MENTIONS,
+      allowed_mentions: alertMentions(roleId),
       nonce,
       enforce_nonce: true,
     },

@@ -268,12 +268,13 @@ export const zhCN: Messages = {
 
   "digest.description": "每周开源 AI 周报，发布到指定频道（需要“管理服务器”权限）",
   "digest.set.description": "创建周报，或用 id 修改已有周报（也会重新开启）",
-  "digest.set.channel": "发布周报的文字或公告频道",
+  "digest.set.channel": "发布周报的文字或公告频道，或子区",
   "digest.set.day": "每周哪一天发布",
   "digest.set.time": "发布时间，24 小时制 HH:MM（如 09:00）",
   "digest.set.timezone": "IANA 时区，如 Asia/Shanghai",
   "digest.set.region": "中国、美国、欧洲、亚太或其他；留空为全部地区",
   "digest.set.language": "周报语言（默认为服务器语言）",
+  "digest.set.role": "每期周报提及的身份组（唯一会提及的对象）",
   // /digest set (issue 8): the counting method; with id, an option left out keeps the digest's.
   "digest.set.by": "下载量计入谁：基础模型开发者（默认）或上传者；用 id 修改时省略则保留原设置",
   "digest.set.cohort": "统计哪些模型：全部（默认）、近 12 个月创建或生成式；用 id 修改时省略则保留原设置",
@@ -300,7 +301,7 @@ export const zhCN: Messages = {
     `${quoted(p.typed)}不是我能读懂的时间：请用 24 小时制 HH:MM，例如 09:00 或 18:30。`,
   "digest.bad-timezone": (p) =>
     `${quoted(p.typed)}不是我认识的时区。${didYouMean(p.guesses)}请使用 IANA 时区名，例如 Asia/Shanghai、Europe/Paris 或 America/New_York：它会自动按夏令时调整。`,
-  "digest.channel-type": (p) => `${p.channel} 不是文字或公告频道：请为周报选择这两类频道之一。`,
+  "digest.channel-type": (p) => `${p.channel} 不是文字或公告频道，也不是子区：请为周报选择其中之一。`,
   "digest.cannot-post-set": (p) =>
     `我无法在 ${p.channel} 发布周报：${p.reason}。` +
     (p.missing.length > 0
@@ -363,7 +364,7 @@ export const zhCN: Messages = {
   "digest.show.last-error": (p) => `最近的错误（${p.when}）：${p.error}`,
 
   "channel.deleted": "该频道已不存在（已被删除）",
-  "channel.not-text": "该频道不是文字或公告频道",
+  "channel.not-text": "该频道不是文字或公告频道，也不是子区",
   "channel.missing-permissions": (p) => `我在该频道缺少${permissions(p.missing)}权限`,
   "channel.discord-unknown-channel": "该频道已不存在（Discord：Unknown Channel）",
   "channel.discord-unknown-guild": "我已不在该服务器中（Discord：Unknown Guild）",

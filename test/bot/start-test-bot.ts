@@ -62,6 +62,8 @@ export interface TestBotOptions {
   /** Rows added to the generated ones, e.g. a model whose author is `@everyone`. */
   extraModels?: HubModelRow[];
   extraDatasets?: HubDatasetRow[];
+  /** Requests per 5 minutes the fake Hub allows (500, anonymous, by default; a PRO token gets 2,500). */
+  hubRateLimitQuota?: number;
   /** A fault the fake Hub has from the start (before the bot's first collection tick). */
   hubFault?: HubFault;
   /** Configuration variables over the test ones. */
@@ -145,7 +147,10 @@ export interface TestBot {
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const clock = typeof options.clock === "function" ? options.clock : testClock(options.clock);
-  const hub = await startFakeHub(testHubRows({ ...options, now: clock() }));
+  const hub = await startFakeHub({
+    ...testHubRows({ ...options, now: clock() }),
+    ...(options.hubRateLimitQuota === undefined ? {} : { rateLimitQuota: options.hubRateLimitQuota }),
+  });
   if (options.hubFault !== undefined) hub.setFault(options.hubFault);
   const discord = await startFakeDiscord({
     guilds: [testGuild(options.channels)],

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { InteractionOptionInit } from "../fakes/discord/index.js";
 import { hubModelRow } from "../watches/hub-rows.js";
 import { ADMIN, footerOf, postsIn, untilUncached } from "./digest-helpers.js";
-import { type BotHarness, botHarness, CHANNEL_ID, contentOf, embedsOf, type RunExtra } from "./harness.js";
+import {
+  type BotHarness,
+  botHarness,
+  CHANNEL_ID,
+  contentOf,
+  embedsOf,
+  GUILD_ID,
+  type RunExtra,
+} from "./harness.js";
 
 const harness = botHarness();
 const THREAD_ID = "1190000000000000031";
@@ -232,7 +240,7 @@ describe("/watch add refusals", () => {
     expect(contentOf(outcome.json)).toMatch(
       /The Hub has no organisation or user called \*\*Qwem\*\*\. Did you mean \*\*Qwen\*\*/,
     );
-    expect(await h.bot.services.watches.store.listByGuild("1190000000000000001")).toEqual([]);
+    expect(await h.bot.services.watches.store.listByGuild(GUILD_ID)).toEqual([]);
   });
 
   it("refuses a role the bot may not mention", async () => {

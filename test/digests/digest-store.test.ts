@@ -42,6 +42,7 @@ onEachDatabase((testDatabase) => {
         language: "zh-CN",
         by: "lineage",
         cohort: "all",
+        roleId: null,
         enabled: true,
         pausedReason: null,
         lastError: null,
@@ -52,6 +53,14 @@ onEachDatabase((testDatabase) => {
         updatedAt: "2026-11-20T10:00:00.000Z",
       });
       expect(await store.get(GUILD_A, digest.id)).toEqual(digest);
+    });
+
+    it("stores the role a digest mentions, keeps it on an update that leaves it out, and refuses a non-snowflake", async () => {
+      const digest = await store.create(newDigest({ roleId: "400000000000000001" }));
+      expect(digest.roleId).toBe("400000000000000001");
+      expect((await store.update(GUILD_A, digest.id, { time: "10:00" }))?.roleId).toBe("400000000000000001");
+      expect((await store.update(GUILD_A, digest.id, { roleId: null }))?.roleId).toBeNull();
+      await expect(store.create(newDigest({ roleId: "@everyone" }))).rejects.toThrow(/roleId/);
     });
 
     it("stores how the digest counts (by, cohort), changes it on update, and refuses unknown values", async () => {

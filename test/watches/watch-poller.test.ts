@@ -220,6 +220,46 @@ onEachDatabase((testDatabase) => {
   });
 });
 
+describe("the Hub's rate-limit window", () => {
+  it("waits for the window to reset when the Hub says fewer than 50 requests are left", async () => {
+    const hub = await startFakeHub({
+      rateLimitQuota: 50,
+      models: [hubModelRow("Qwen/a"), hubModelRow("deepseek-ai/b")],
+    });
+    try {
+      const hubClient = createHubClient({ hubUrl: hub.url, fetch, logger: silentLogger });
+      const watches = [{ org: "Qwen" }, { org: "deepseek-ai" }].map((w, id) => ({ ...w, id: id + 1 }));
+      const store = {
+        listActive: async () =>
+          watches.map((w) => ({
+            ...w,
+            baselineDone: true,
+            pausedReason: null,
+            createdAt: "2027-01-01T00:00:00.000Z",
+          })),
+        pendingClaims: async () => [],
+        dueRetries: async () => [],
+        knownAlerts: async () => [],
+      } as unknown as WatchStore;
+      const waits: number[] = [];
+      await createWatchPoller({
+        store,
+        hub: hubClient,
+        snapshotModels: () => null,
+        leadership: alwaysLeads,
+        attempt: async () => ({ outcome: "posted", messageId: null }),
+        clock: () => new Date("2026-11-20T10:00:00.000Z"),
+        logger: silentLogger,
+      }).cycle({ spreadMs: 1000, sleep: async (ms) => void waits.push(ms) });
+      // The first answer said 49 left of 50: the second org waits for the window (about 300 s).
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toBeGreaterThan(290_000);
+    } finally {
+      await hub.close();
+    }
+  });
+});
+
 describe("a process that does not lead", () => {
   it("polls nothing", async () => {
     const notLeading: Leadership = { holder: "x", acquire: async () => false, release: async () => {} };

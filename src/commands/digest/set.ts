@@ -1,4 +1,5 @@
 import { defineSubcommand } from "../../bot/command.js";
+import { roleOption } from "../../bot/options.js";
 import { UserFacingError } from "../../bot/user-facing-error.js";
 import { render } from "../../locales/index.js";
 import { type Digest, DigestLimitError } from "../../services/digests/digest-store.js";
@@ -31,6 +32,7 @@ export default defineSubcommand({
     language: languageOption,
     by: byOption({ description: "digest.set.by" }),
     cohort: cohortOption({ description: "digest.set.cohort" }),
+    role: roleOption({ description: "digest.set.role" }),
     id: idOption("option.id.digest-set"),
   },
   needs: DIGEST_NEEDS,
@@ -48,6 +50,11 @@ export default defineSubcommand({
         missing: standing.missing,
       });
     }
+    const role = options.role;
+    // The bot may mention only what Discord lets it: a mentionable role (not an integration's).
+    if (role !== undefined && (!role.mentionable || role.managed)) {
+      throw new UserFacingError("watch.role-not-mentionable", { role: `<@&${role.id}>` });
+    }
     return { existing, readHistory: standing.kind !== "ok" || standing.readHistory };
   },
 
@@ -64,6 +71,8 @@ export default defineSubcommand({
       // Likewise the counting method: what was given, else what the digest has, else the default.
       by: options.by ?? existing?.by ?? DEFAULT_METHOD.by,
       cohort: options.cohort ?? existing?.cohort ?? DEFAULT_METHOD.cohort,
+      // Not given: an existing digest keeps its role (or none).
+      roleId: options.role?.id ?? existing?.roleId ?? null,
     };
     let saved: Digest;
     let verb: "digest.created" | "digest.updated" | "digest.resumed";

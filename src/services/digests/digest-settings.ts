@@ -34,6 +34,8 @@ export interface Digest {
   by: CreditMethod;
   /** Which models the digest's figures count. */
   cohort: Cohort;
+  /** The only role a post mentions; null: posts mention nobody. */
+  roleId: string | null;
   /** Switched by admins. A digest runs when enabled and not paused. */
   enabled: boolean;
   /** Why the scheduler stopped posting (channel gone, access lost); cleared when re-enabled. */
@@ -67,13 +69,15 @@ export interface NewDigest {
   /** The default method's when absent. */
   by?: CreditMethod;
   cohort?: Cohort;
+  /** Null (or absent): posts mention nobody. */
+  roleId?: string | null;
   /** Discord user id of the admin. */
   createdBy: string;
 }
 
 /** Settings an admin may change; absent keys stay as they are. */
 export type DigestSettingsPatch = Partial<
-  Pick<Digest, "channelId" | "day" | "time" | "timezone" | "region" | "language" | "by" | "cohort">
+  Pick<Digest, "channelId" | "day" | "time" | "timezone" | "region" | "language" | "by" | "cohort" | "roleId">
 >;
 
 /** `create` refused: the guild already has {@link MAX_DIGESTS_PER_GUILD} digests. */
@@ -131,6 +135,7 @@ interface DigestRow {
   language: string;
   by: string;
   cohort: string;
+  roleId: string | null;
   enabled: number;
   pausedReason: string | null;
   lastError: string | null;
@@ -152,6 +157,7 @@ const DIGEST_COLUMNS = [
   "language",
   "credit_by as by",
   "cohort",
+  "role_id as roleId",
   "enabled",
   "paused_reason as pausedReason",
   "last_error as lastError",
@@ -190,6 +196,7 @@ export function createDigestSettings(database: Database, { clock }: DigestSettin
         ...input,
         by: input.by ?? DEFAULT_METHOD.by,
         cohort: input.cohort ?? DEFAULT_METHOD.cohort,
+        roleId: input.roleId ?? null,
       };
       checkSettings(digest);
       // Count and insert under the guild's lock, so two admins (or two shards, or two machines)
@@ -216,6 +223,7 @@ export function createDigestSettings(database: Database, { clock }: DigestSettin
               language: digest.language,
               credit_by: digest.by,
               cohort: digest.cohort,
+              role_id: digest.roleId,
               enabled: 1,
               schedule_from: at,
               created_by: digest.createdBy,
@@ -249,6 +257,7 @@ export function createDigestSettings(database: Database, { clock }: DigestSettin
             language: next.language,
             credit_by: next.by,
             cohort: next.cohort,
+            role_id: next.roleId,
             schedule_from: rescheduled ? at : current.scheduleFrom,
             updated_at: at,
           })
@@ -321,9 +330,10 @@ function checkId(value: string, what: string): void {
  * mistakes to the admin, so anything else reaching here is a programming error.
  */
 function checkSettings(
-  settings: Omit<NewDigest, "guildId" | "createdBy"> & Pick<Digest, "by" | "cohort">,
+  settings: Omit<NewDigest, "guildId" | "createdBy"> & Pick<Digest, "by" | "cohort" | "roleId">,
 ): void {
   checkId(settings.channelId, "channelId");
+  if (settings.roleId !== null) checkId(settings.roleId, "roleId");
   if (!isDayName(settings.day)) throw new RangeError(`Unknown digest day "${settings.day}"`);
   if (parseTime(settings.time) !== settings.time) {
     throw new RangeError(`Digest time must be HH:MM (24-hour), got "${settings.time}"`);

@@ -243,7 +243,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // 'baseline' rows are models that existed when the watch started; 'held' rows wait for
   // min_downloads and carry no nonce until they are claimed. model is the model as the poll saw it
   // (JSON), so a retry or a recovery after a restart composes the same alert. Open alerts have a
-  // partial index.
+  // partial index. digests.role_id: the role a digest mentions (the only mention it may make), as
+  // /digest set takes it like /watch add does; NULL mentions nobody.
   {
     version: 4,
     name: "watches",
@@ -285,6 +286,7 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX watch_alerts_open ON watch_alerts (status)
         WHERE status IN ('claimed', 'failed', 'held')`,
+      "ALTER TABLE digests ADD COLUMN role_id TEXT",
     ],
     postgres: [
       `CREATE TABLE watches (
@@ -324,6 +326,7 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX watch_alerts_open ON watch_alerts (status)
         WHERE status IN ('claimed', 'failed', 'held')`,
+      `ALTER TABLE digests ADD COLUMN role_id text COLLATE "C"`,
     ],
   },
   // What the scheduler's last collection did, so that every replica (which never collects itself)

@@ -79,6 +79,8 @@ export interface DigestsTable {
   language: string;
   credit_by: Generated<string>;
   cohort: Generated<string>;
+  /** The only role a post may mention; null: nobody. */
+  role_id: string | null;
   /** 0 or 1. */
   enabled: Generated<number>;
   paused_reason: string | null;
