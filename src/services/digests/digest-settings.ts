@@ -9,6 +9,7 @@ import {
 } from "../method/method.js";
 import { REGIONS, type Region } from "../regions/types.js";
 import type { Database } from "../storage/database.js";
+import { guildRows } from "../storage/guild-rows.js";
 import type { Tables } from "../storage/tables.js";
 import { toIsoText } from "./iso-text.js";
 import { type DayName, isDayName, parseTime } from "./schedule.js";
@@ -284,21 +285,7 @@ export function createDigestSettings(database: Database, { clock }: DigestSettin
           .executeTakeFirstOrThrow();
         return numUpdatedRows === 0n ? null : readDigest(trx, id);
       }),
-    async remove(guildId, id) {
-      const { numDeletedRows } = await db
-        .deleteFrom("digests")
-        .where("id", "=", id)
-        .where("guild_id", "=", guildId)
-        .executeTakeFirstOrThrow();
-      return numDeletedRows > 0n;
-    },
-    async deleteByGuild(guildId) {
-      const { numDeletedRows } = await db
-        .deleteFrom("digests")
-        .where("guild_id", "=", guildId)
-        .executeTakeFirstOrThrow();
-      return Number(numDeletedRows);
-    },
+    ...guildRows(db, "digests"),
     async pause(id, reason) {
       await db.updateTable("digests").set({ paused_reason: reason }).where("id", "=", id).execute();
     },

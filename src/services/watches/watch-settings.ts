@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { toIsoText } from "../digests/iso-text.js";
 import { isLocale, type Locale } from "../format/locale.js";
 import type { Database } from "../storage/database.js";
+import { guildRows } from "../storage/guild-rows.js";
 import type { Tables } from "../storage/tables.js";
 
 /** How many watches one guild may have. */
@@ -151,21 +152,7 @@ export function createWatchSettings(database: Database, { clock }: { clock: () =
     get: (guildId, id) =>
       first(select(db).where("id", "=", id).where("guild_id", "=", guildId).executeTakeFirst()),
     byId: (id) => first(select(db).where("id", "=", id).executeTakeFirst()),
-    async remove(guildId, id) {
-      const { numDeletedRows } = await db
-        .deleteFrom("watches")
-        .where("id", "=", id)
-        .where("guild_id", "=", guildId)
-        .executeTakeFirstOrThrow();
-      return numDeletedRows > 0n;
-    },
-    async deleteByGuild(guildId) {
-      const { numDeletedRows } = await db
-        .deleteFrom("watches")
-        .where("guild_id", "=", guildId)
-        .executeTakeFirstOrThrow();
-      return Number(numDeletedRows);
-    },
+    ...guildRows(db, "watches"),
     listActive: async () =>
       (await select(db).where("paused_reason", "is", null).orderBy("id").execute()).map(toWatch),
     async markBaselineDone(id) {
