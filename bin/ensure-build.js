@@ -87,7 +87,8 @@ export function ensureBuilt({ log = (text) => process.stderr.write(`${text}\n`) 
     // Another start may have built while this one waited for the lock.
     const state = sourceState();
     if (isFresh(state)) return;
-    log("hubtrends: compiling src/ into dist/ (sources changed since the last build)…");
+    const why = existsSync(STAMP) ? "sources changed since the last build" : "first run: about 15 s, once";
+    log(`hubtrends: compiling src/ into dist/ (${why})…`);
     const building = join(ROOT, `.dist-building-${process.pid}`);
     rmSync(building, { recursive: true, force: true });
     const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
