@@ -1,8 +1,9 @@
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { ALL_METHODS, type CountingMethod, methodKey } from "../method/method.js";
 import { historyPoint } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
-import type { SnapshotAggregate } from "../stats/region-shares.js";
+import { memoizedLookup } from "../stats/model-facts.js";
+import { type SnapshotAggregate, universeAggregatesSteps } from "../stats/region-shares.js";
+import { runSliced } from "../stats/stepped.js";
 import { type StoredAggregate, storedAggregateOf } from "../stats/stored-aggregates.js";
 import type { RegionHistoryPoint } from "../stats/types.js";
 import type { AggregateStore } from "../storage/aggregate-store.js";
@@ -37,7 +38,9 @@ export function createSnapshotAggregates(deps: {
   /** Loads a snapshot, sharing what the trends service has loaded already. */
   load: (id: number) => Promise<Snapshot | null>;
 }): SnapshotAggregates {
-  const { source, lookup, load } = deps;
+  const { source, load } = deps;
+  // The lookup /trends uses too, so that the newest snapshot's aggregation is shared with it.
+  const lookup = memoizedLookup(deps.lookup);
   // Points are a few hundred bytes (per snapshot and method): keep every one asked for.
   const points = new Map<string, RegionHistoryPoint>();
   const aggregates = new Map<string, SnapshotAggregate>();
@@ -49,7 +52,8 @@ export function createSnapshotAggregates(deps: {
     if (snapshot === null || source === null) return;
     const made: StoredAggregate[] = [];
     for (const method of ALL_METHODS) {
-      await yieldToEventLoop();
+      // Aggregated a few milliseconds at a time; storedAggregateOf then finds it remembered.
+      await runSliced(universeAggregatesSteps(snapshot, lookup, method));
       made.push(storedAggregateOf(snapshot, lookup, method));
     }
     await source.store.put(id, { version: source.version, aggregates: made });

@@ -10,12 +10,14 @@ import {
   historyPointOf,
   type SnapshotAggregate,
   shareOf,
-  snapshotAggregate,
+  snapshotAggregateOf,
   sumDownloads,
   type UniverseAggregates,
   universeAggregates,
+  universeAggregatesSteps,
 } from "./region-shares.js";
 import { sizeBucketOf } from "./size-bucket.js";
+import { eachSliced, runToEnd, type Steps } from "./stepped.js";
 import { taskFamily } from "./task-family.js";
 import {
   type FamilyStat,
@@ -27,7 +29,7 @@ import {
   type TaskStat,
   type TrendStats,
 } from "./types.js";
-import { compareUniverses } from "./week-over-week.js";
+import { compareUniverses, downloadsBetweenSteps } from "./week-over-week.js";
 
 export interface TrendStatsInput {
   current: SnapshotData;
@@ -67,21 +69,53 @@ const DEFAULT_LIMITS: StatsLimits = { topOrgs: 10, topModels: 10, newModels: 5, 
 
 /** The figures behind `/trends`, the digest and `hubtrends stats`, from snapshots alone. */
 export function computeTrendStats(input: TrendStatsInput): TrendStats {
+  return runToEnd(trendStatsSteps(input));
+}
+
+/**
+ * {@link computeTrendStats} as steps (see stepped.ts): the bot runs them a few milliseconds at a
+ * time, so that the first answer from a snapshot (its universe, new models, the comparison's
+ * downloads between) shares the event loop with everyone else's.
+ */
+export function* trendStatsSteps(input: TrendStatsInput): Steps<TrendStats> {
   const limits = { ...DEFAULT_LIMITS, ...input.limits };
   const { region } = input;
   const method = input.method ?? DEFAULT_METHOD;
   const lookup = memoizedLookup(input.lookup);
   const asOf = new Date(input.current.takenAt);
-  const current = universeAggregates(input.current, lookup, method);
+  const current = yield* universeAggregatesSteps(input.current, lookup, method);
   const { universe, creditOf } = current;
   const inScope = (m: ModelRecord) => region === null || current.regionOfModel(m) === region;
   const scoped = current.scoped(region);
   const scopedTotal = sumDownloads(scoped);
   const regions = current.regions;
   const unattributed = regions.find((r) => r.region === "unattributed")?.downloads ?? 0;
-  const newest = newModelsOf(input.current, current, lookup);
+  yield;
+  const newest = yield* newModelsOf(input.current, current, lookup);
   const newInScope = newest.models.filter(inScope);
   const stat = (m: ModelRecord) => toModelStat(m, lookup, creditOf);
+  yield;
+  const buckets = sizeBuckets(scoped, scopedTotal);
+  yield;
+  const taskStats = tasks(scoped, newInScope, scopedTotal).slice(0, limits.tasks);
+  const familyStats = families(scoped, newInScope, scopedTotal);
+  yield;
+  let weekOverWeek: TrendStats["weekOverWeek"] = null;
+  if (input.previous !== null) {
+    const previous =
+      input.previousAggregate ??
+      snapshotAggregateOf(yield* universeAggregatesSteps(input.previous, lookup, method));
+    yield* downloadsBetweenSteps(current, input.previous.models);
+    weekOverWeek = compareUniverses({
+      current,
+      previous,
+      previousModels: input.previous.models,
+      lookup,
+      regionFilter: region,
+      moverCount: limits.movers,
+      windowWeeks: input.windowWeeks ?? 1,
+    });
+  }
 
   return {
     asOf: asOf.toISOString(),
@@ -95,21 +129,10 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
     topModels: firstN(current.byDownloads, inScope, limits.topModels).map(stat),
     newModels: [...newInScope].sort(byDownloadsDesc).slice(0, limits.newModels).map(stat),
     newModelsPerWeek: newest.perWeek,
-    sizeBuckets: sizeBuckets(scoped, scopedTotal),
-    tasks: tasks(scoped, newInScope, scopedTotal).slice(0, limits.tasks),
-    families: families(scoped, newInScope, scopedTotal),
-    weekOverWeek:
-      input.previous === null
-        ? null
-        : compareUniverses({
-            current,
-            previous: input.previousAggregate ?? snapshotAggregate(input.previous, lookup, method),
-            previousModels: input.previous.models,
-            lookup,
-            regionFilter: region,
-            moverCount: limits.movers,
-            windowWeeks: input.windowWeeks ?? 1,
-          }),
+    sizeBuckets: buckets,
+    tasks: taskStats,
+    families: familyStats,
+    weekOverWeek,
     history: history(input, current),
   };
 }
@@ -124,7 +147,11 @@ const newModelsPerWeekByAggregates = new WeakMap<UniverseAggregates, TrendStats[
  * once per method: the snapshot's list of the newest models holds a few hours of the Hub's uploads,
  * which would make the last week a spike of whatever was uploaded that morning.
  */
-function newModelsOf(snapshot: SnapshotData, aggregates: UniverseAggregates, lookup: RegionLookup) {
+function* newModelsOf(
+  snapshot: SnapshotData,
+  aggregates: UniverseAggregates,
+  lookup: RegionLookup,
+): Steps<{ models: readonly ModelRecord[]; perWeek: TrendStats["newModelsPerWeek"] }> {
   const asOf = new Date(snapshot.takenAt);
   let byAsOf = newModelLists.get(snapshot.models);
   if (byAsOf === undefined) {
@@ -134,11 +161,16 @@ function newModelsOf(snapshot: SnapshotData, aggregates: UniverseAggregates, loo
   let models = byAsOf.get(aggregates.asOf);
   if (models === undefined) {
     const isNew = newModelTest(asOf);
-    models = snapshot.models.filter((m) => isNew(m) && !factsOf(m).testTraffic);
+    const found: ModelRecord[] = [];
+    yield* eachSliced(snapshot.models, (m) => {
+      if (isNew(m) && !factsOf(m).testTraffic) found.push(m);
+    });
+    models = found;
     byAsOf.set(aggregates.asOf, models);
   }
   let perWeek = newModelsPerWeekByAggregates.get(aggregates);
   if (perWeek === undefined) {
+    yield;
     perWeek = newModelsPerWeek(aggregates.models, lookup, asOf, aggregates.creditOf);
     newModelsPerWeekByAggregates.set(aggregates, perWeek);
   }

@@ -7,6 +7,7 @@ import {
   type SnapshotAggregate,
   type UniverseAggregates,
 } from "./region-shares.js";
+import { eachSliced, runToEnd, type Steps } from "./stepped.js";
 import type { OrgMover, OrgStat, WeekOverWeek } from "./types.js";
 
 const HOUR_MS = 3_600_000;
@@ -164,6 +165,24 @@ function allTimeDeltas(
   current: readonly ModelRecord[],
   previous: readonly ModelRecord[],
 ): Map<ModelRecord, number> {
+  return runToEnd(allTimeDeltasSteps(current, previous));
+}
+
+/**
+ * Works out, a slice at a time, the per-model deltas between `current`'s snapshot and `previous`
+ * (the longest pass of a comparison), so that {@link compareUniverses} then finds them remembered.
+ */
+export function* downloadsBetweenSteps(
+  current: UniverseAggregates,
+  previous: readonly ModelRecord[],
+): Steps<void> {
+  yield* allTimeDeltasSteps(current.snapshotModels, previous);
+}
+
+function* allTimeDeltasSteps(
+  current: readonly ModelRecord[],
+  previous: readonly ModelRecord[],
+): Steps<Map<ModelRecord, number>> {
   let byPrevious = deltasByPair.get(current);
   if (byPrevious === undefined) {
     byPrevious = new WeakMap();
@@ -171,13 +190,15 @@ function allTimeDeltas(
   }
   let deltas = byPrevious.get(previous);
   if (deltas === undefined) {
-    const before = allTimeCounts(previous);
-    deltas = new Map();
-    for (const m of current) {
+    const before = yield* allTimeCounts(previous);
+    const made = new Map<ModelRecord, number>();
+    yield* eachSliced(current, (m) => {
       const old = before.get(m.id);
       if (m.downloadsAllTime !== null && old !== undefined)
-        deltas.set(m, Math.max(0, m.downloadsAllTime - old));
-    }
+        made.set(m, Math.max(0, m.downloadsAllTime - old));
+    });
+    // Another caller may have finished the same pair while these steps were paused.
+    deltas = byPrevious.get(previous) ?? made;
     byPrevious.set(previous, deltas);
   }
   return deltas;
@@ -186,11 +207,14 @@ function allTimeDeltas(
 const allTimeByModels = new WeakMap<readonly ModelRecord[], Map<string, number>>();
 
 /** All-time download counters by model id, built once per (immutable) snapshot universe. */
-function allTimeCounts(models: readonly ModelRecord[]): Map<string, number> {
+function* allTimeCounts(models: readonly ModelRecord[]): Steps<Map<string, number>> {
   let counts = allTimeByModels.get(models);
   if (counts === undefined) {
-    counts = new Map();
-    for (const m of models) if (m.downloadsAllTime !== null) counts.set(m.id, m.downloadsAllTime);
+    const made = new Map<string, number>();
+    yield* eachSliced(models, (m) => {
+      if (m.downloadsAllTime !== null) made.set(m.id, m.downloadsAllTime);
+    });
+    counts = allTimeByModels.get(models) ?? made;
     allTimeByModels.set(models, counts);
   }
   return counts;
