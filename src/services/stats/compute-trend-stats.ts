@@ -95,10 +95,9 @@ export function* trendStatsSteps(input: TrendStatsInput): Steps<TrendStats> {
   const newInScope = newest.models.filter(inScope);
   const stat = (m: ModelRecord) => toModelStat(m, lookup, creditOf);
   yield;
-  const buckets = sizeBuckets(scoped, scopedTotal);
-  yield;
-  const taskStats = tasks(scoped, newInScope, scopedTotal).slice(0, limits.tasks);
-  const familyStats = families(scoped, newInScope, scopedTotal);
+  const buckets = yield* sizeBuckets(scoped, scopedTotal);
+  const taskStats = (yield* tasks(scoped, newInScope, scopedTotal)).slice(0, limits.tasks);
+  const familyStats = yield* families(scoped, newInScope, scopedTotal);
   yield;
   let weekOverWeek: TrendStats["weekOverWeek"] = null;
   if (input.previous !== null) {
@@ -210,31 +209,37 @@ export function toModelStat(
   };
 }
 
-function sizeBuckets(models: readonly ModelRecord[], total: number): SizeBucketStat[] {
+function* sizeBuckets(models: readonly ModelRecord[], total: number): Steps<SizeBucketStat[]> {
   const empty = () => ({ downloads: 0, modelCount: 0, estimatedDownloads: 0 });
   const buckets = new Map(SIZE_BUCKETS.map((bucket) => [bucket, empty()]));
-  for (const m of models) {
+  yield* eachSliced(models, (m) => {
     const size = parameterCountOf(m);
     const entry = buckets.get(sizeBucketOf(size?.value ?? null));
-    if (entry === undefined) continue;
+    if (entry === undefined) return;
     entry.downloads += m.downloads;
     entry.modelCount += 1;
     if (size?.estimated === true) entry.estimatedDownloads += m.downloads;
-  }
+  });
   return SIZE_BUCKETS.map((bucket) => {
     const entry = buckets.get(bucket) ?? empty();
     return { bucket, ...entry, share: shareOf(entry.downloads, total) };
   });
 }
 
-function tasks(models: readonly ModelRecord[], newModels: readonly ModelRecord[], total: number): TaskStat[] {
+function* tasks(
+  models: readonly ModelRecord[],
+  newModels: readonly ModelRecord[],
+  total: number,
+): Steps<TaskStat[]> {
   const byTask = new Map<string, { downloads: number; newModels: number }>();
   const entry = (task: string) => {
     const found = byTask.get(task) ?? { downloads: 0, newModels: 0 };
     byTask.set(task, found);
     return found;
   };
-  for (const m of models) entry(m.pipelineTag ?? "unknown").downloads += m.downloads;
+  yield* eachSliced(models, (m) => {
+    entry(m.pipelineTag ?? "unknown").downloads += m.downloads;
+  });
   for (const m of newModels) entry(m.pipelineTag ?? "unknown").newModels += 1;
   return [...byTask.entries()]
     .map(([task, { downloads, newModels: created }]) => ({
@@ -247,20 +252,20 @@ function tasks(models: readonly ModelRecord[], newModels: readonly ModelRecord[]
     .sort((a, b) => b.downloads - a.downloads || b.newModels - a.newModels || a.task.localeCompare(b.task));
 }
 
-function families(
+function* families(
   models: readonly ModelRecord[],
   newModels: readonly ModelRecord[],
   total: number,
-): FamilyStat[] {
+): Steps<FamilyStat[]> {
   const stats = new Map(
     TASK_FAMILIES.map((family) => [family, { family, downloads: 0, share: 0, modelCount: 0, newModels: 0 }]),
   );
-  for (const m of models) {
+  yield* eachSliced(models, (m) => {
     const entry = stats.get(factsOf(m).family);
-    if (entry === undefined) continue;
+    if (entry === undefined) return;
     entry.downloads += m.downloads;
     entry.modelCount += 1;
-  }
+  });
   for (const m of newModels) {
     const entry = stats.get(factsOf(m).family);
     if (entry !== undefined) entry.newModels += 1;

@@ -101,13 +101,12 @@ export function* universeAggregatesSteps(
     regionOfModel(m);
     lookup.countryOf(creditOf(m));
   });
-  const regions = regionShares(models, lookup, creditOf);
+  const regions = yield* regionSharesSteps(models, lookup, creditOf);
   const shares = emptyRegionRecord();
   for (const r of regions) shares[r.region] = r.share;
+  const orgs = yield* orgStatsSteps(models, lookup, creditOf, regions);
   yield;
-  const orgs = orgStats(models, lookup, creditOf, regions);
-  yield;
-  const countries = countryShares(models, lookup, creditOf);
+  const countries = yield* countrySharesSteps(models, lookup, creditOf);
   yield;
   const countsFingerprint = yield* countsFingerprintSteps(snapshot.models);
   // Another caller may have finished the same aggregation while these steps were paused.
@@ -328,13 +327,21 @@ export function regionShares(
   lookup: RegionLookup,
   creditOf: (model: ModelRecord) => string = uploader,
 ): RegionShare[] {
+  return runToEnd(regionSharesSteps(models, lookup, creditOf));
+}
+
+function* regionSharesSteps(
+  models: readonly ModelRecord[],
+  lookup: RegionLookup,
+  creditOf: (model: ModelRecord) => string,
+): Steps<RegionShare[]> {
   const downloads = emptyRegionRecord();
   const counts = emptyRegionRecord();
-  for (const m of models) {
+  yield* eachSliced(models, (m) => {
     const region = lookup.regionOf(creditOf(m));
     downloads[region] += m.downloads;
     counts[region] += 1;
-  }
+  });
   const total = sumDownloads(models);
   return REGION_ORDER.map((region) => ({
     region,
@@ -349,16 +356,24 @@ export function countryShares(
   lookup: RegionLookup,
   creditOf: (model: ModelRecord) => string = uploader,
 ): CountryShare[] {
+  return runToEnd(countrySharesSteps(models, lookup, creditOf));
+}
+
+function* countrySharesSteps(
+  models: readonly ModelRecord[],
+  lookup: RegionLookup,
+  creditOf: (model: ModelRecord) => string,
+): Steps<CountryShare[]> {
   const byCountry = new Map<string, { region: Region; downloads: number }>();
-  for (const m of models) {
+  yield* eachSliced(models, (m) => {
     const credited = creditOf(m);
     const country = lookup.countryOf(credited);
     const region = lookup.regionOf(credited);
-    if (country === null || region === "unattributed") continue;
+    if (country === null || region === "unattributed") return;
     const entry = byCountry.get(country) ?? { region, downloads: 0 };
     entry.downloads += m.downloads;
     byCountry.set(country, entry);
-  }
+  });
   const total = sumDownloads(models);
   return [...byCountry.entries()]
     .map(([country, { region, downloads }]) => ({
@@ -380,14 +395,24 @@ export function orgStats(
   creditOf: (model: ModelRecord) => string,
   regions: readonly RegionShare[],
 ): OrgStat[] {
+  return runToEnd(orgStatsSteps(models, lookup, creditOf, regions));
+}
+
+function* orgStatsSteps(
+  models: readonly ModelRecord[],
+  lookup: RegionLookup,
+  creditOf: (model: ModelRecord) => string,
+  regions: readonly RegionShare[],
+): Steps<OrgStat[]> {
   const byAuthor = new Map<string, { downloads: number; modelCount: number }>();
-  for (const m of models) {
+  yield* eachSliced(models, (m) => {
     const author = creditOf(m);
     const entry = byAuthor.get(author) ?? { downloads: 0, modelCount: 0 };
     entry.downloads += m.downloads;
     entry.modelCount += 1;
     byAuthor.set(author, entry);
-  }
+  });
+  yield;
   const totalDownloads = sumDownloads(models);
   const regionTotal = emptyRegionRecord();
   for (const r of regions) regionTotal[r.region] = r.downloads;

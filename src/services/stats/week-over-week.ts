@@ -110,7 +110,7 @@ function moverOf(
   };
 }
 
-/** Downloads between two snapshots (see `allTimeDeltas`), by region under the method. */
+/** Downloads between two snapshots (see `allTimeDeltasSteps`), by region under the method. */
 function downloadsBetween(
   current: UniverseAggregates,
   previous: readonly ModelRecord[],
@@ -137,17 +137,24 @@ function countDownloadsBetween(
   current: UniverseAggregates,
   previous: readonly ModelRecord[],
 ): WeekOverWeek["downloadsBetween"] {
-  const deltas = allTimeDeltas(current.snapshotModels, previous);
+  return runToEnd(countDownloadsBetweenSteps(current, previous));
+}
+
+function* countDownloadsBetweenSteps(
+  current: UniverseAggregates,
+  previous: readonly ModelRecord[],
+): Steps<WeekOverWeek["downloadsBetween"]> {
+  const deltas = yield* allTimeDeltasSteps(current.snapshotModels, previous);
   const byRegion = emptyRegionRecord();
   let total = 0;
   let matched = 0;
-  for (const m of current.models) {
+  yield* eachSliced(current.models, (m) => {
     const delta = deltas.get(m);
-    if (delta === undefined) continue;
+    if (delta === undefined) return;
     matched += 1;
     total += delta;
     byRegion[current.regionOfModel(m)] += delta;
-  }
+  });
   return matched === 0 ? null : { total, byRegion };
 }
 
@@ -157,28 +164,28 @@ const deltasByPair = new WeakMap<
 >();
 
 /**
- * Each model's downloads between two snapshots from all-time counters, for models present in both,
- * once per pair of snapshots (every method and region adds them up its own way). A counter that
- * went down (a repo re-created under the same name) contributes nothing rather than a negative.
- */
-function allTimeDeltas(
-  current: readonly ModelRecord[],
-  previous: readonly ModelRecord[],
-): Map<ModelRecord, number> {
-  return runToEnd(allTimeDeltasSteps(current, previous));
-}
-
-/**
- * Works out, a slice at a time, the per-model deltas between `current`'s snapshot and `previous`
- * (the longest pass of a comparison), so that {@link compareUniverses} then finds them remembered.
+ * Works out, a slice at a time, the downloads between `current` and `previous` (the longest pass
+ * of a comparison), so that {@link compareUniverses} then finds them remembered.
  */
 export function* downloadsBetweenSteps(
   current: UniverseAggregates,
   previous: readonly ModelRecord[],
 ): Steps<void> {
-  yield* allTimeDeltasSteps(current.snapshotModels, previous);
+  let byPrevious = betweenCache.get(current);
+  if (byPrevious === undefined) {
+    byPrevious = new WeakMap();
+    betweenCache.set(current, byPrevious);
+  }
+  if (byPrevious.has(previous)) return;
+  const result = yield* countDownloadsBetweenSteps(current, previous);
+  if (!byPrevious.has(previous)) byPrevious.set(previous, result);
 }
 
+/**
+ * Each model's downloads between two snapshots from all-time counters, for models present in both,
+ * once per pair of snapshots (every method and region adds them up its own way). A counter that
+ * went down (a repo re-created under the same name) contributes nothing rather than a negative.
+ */
 function* allTimeDeltasSteps(
   current: readonly ModelRecord[],
   previous: readonly ModelRecord[],
