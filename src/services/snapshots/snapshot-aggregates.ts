@@ -28,6 +28,8 @@ export interface SnapshotAggregates {
   points(ids: readonly number[], method: CountingMethod): Promise<RegionHistoryPoint[]>;
   /** The stored aggregate of `snapshot` under `method`, or null (the caller computes it). */
   aggregateOf(snapshot: Snapshot, method: CountingMethod): Promise<SnapshotAggregate | null>;
+  /** The aggregate stored for snapshot `id` under `method`, or null: read, never computed. */
+  storedAggregate(id: number, method: CountingMethod): Promise<SnapshotAggregate | null>;
   /** Computes and stores every snapshot's missing aggregates, oldest first; returns how many. */
   backfill(): Promise<number>;
 }
@@ -88,18 +90,24 @@ export function createSnapshotAggregates(deps: {
     return ids.map((id) => points.get(key(id))).filter((p): p is RegionHistoryPoint => p !== undefined);
   }
 
+  async function storedAggregate(id: number, method: CountingMethod): Promise<SnapshotAggregate | null> {
+    if (source === null) return null;
+    const key = `${id}:${methodKey(method)}`;
+    const known = aggregates.get(key);
+    if (known !== undefined) return known;
+    const stored = await source.store.aggregate(id, method, source.version);
+    if (stored !== null) aggregates.set(key, stored);
+    return stored;
+  }
+
   return {
     points: pointsOf,
+    storedAggregate,
     async aggregateOf(snapshot, method) {
       if (source === null) return null;
+      const stored = await storedAggregate(snapshot.id, method);
+      if (stored !== null) return stored;
       const key = `${snapshot.id}:${methodKey(method)}`;
-      const known = aggregates.get(key);
-      if (known !== undefined) return known;
-      const stored = await source.store.aggregate(snapshot.id, method, source.version);
-      if (stored !== null) {
-        aggregates.set(key, stored);
-        return stored;
-      }
       await computeOnce(snapshot.id, snapshot);
       return aggregates.get(key) ?? null;
     },

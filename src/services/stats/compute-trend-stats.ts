@@ -29,7 +29,12 @@ import {
   type TaskStat,
   type TrendStats,
 } from "./types.js";
-import { compareUniverses, downloadsBetweenSteps } from "./week-over-week.js";
+import {
+  type AllTimeCounts,
+  allTimeCountsSteps,
+  compareUniverses,
+  downloadsBetweenSteps,
+} from "./week-over-week.js";
 
 export interface TrendStatsInput {
   current: SnapshotData;
@@ -43,6 +48,12 @@ export interface TrendStatsInput {
    * the comparison does not aggregate the older snapshot again; computed from it when absent.
    */
   previousAggregate?: SnapshotAggregate | null;
+  /**
+   * The older snapshot as stored figures instead of `previous` (which is then null): its stored
+   * aggregate and its all-time counters, all a comparison reads of it (what the CLI loads instead
+   * of 10,000 models). Ignored when `previous` is given.
+   */
+  comparedWith?: { aggregate: SnapshotAggregate; allTimeCounts: AllTimeCounts } | null;
   /** The window the comparison is for, in weeks; 1 by default. The real span is measured. */
   windowWeeks?: number;
   /** How downloads are counted; the default method when absent. */
@@ -99,16 +110,22 @@ export function* trendStatsSteps(input: TrendStatsInput): Steps<TrendStats> {
   const taskStats = (yield* tasks(scoped, newInScope, scopedTotal)).slice(0, limits.tasks);
   const familyStats = yield* families(scoped, newInScope, scopedTotal);
   yield;
-  let weekOverWeek: TrendStats["weekOverWeek"] = null;
+  let compared = input.comparedWith ?? null;
   if (input.previous !== null) {
-    const previous =
-      input.previousAggregate ??
-      snapshotAggregateOf(yield* universeAggregatesSteps(input.previous, lookup, method));
-    yield* downloadsBetweenSteps(current, input.previous.models);
+    compared = {
+      aggregate:
+        input.previousAggregate ??
+        snapshotAggregateOf(yield* universeAggregatesSteps(input.previous, lookup, method)),
+      allTimeCounts: yield* allTimeCountsSteps(input.previous.models),
+    };
+  }
+  let weekOverWeek: TrendStats["weekOverWeek"] = null;
+  if (compared !== null) {
+    yield* downloadsBetweenSteps(current, compared.allTimeCounts);
     weekOverWeek = compareUniverses({
       current,
-      previous,
-      previousModels: input.previous.models,
+      previous: compared.aggregate,
+      previousCounts: compared.allTimeCounts,
       lookup,
       regionFilter: region,
       moverCount: limits.movers,

@@ -38,8 +38,8 @@ export function isExactWindow(spanMs: number, windowWeeks: number): boolean {
 export function compareUniverses(input: {
   current: UniverseAggregates;
   previous: SnapshotAggregate;
-  /** Every model of the older snapshot (its all-time counters). */
-  previousModels: readonly ModelRecord[];
+  /** The older snapshot's all-time download counters by model id (see `allTimeCountsOf`). */
+  previousCounts: AllTimeCounts;
   lookup: RegionLookup;
   regionFilter: Region | null;
   moverCount: number;
@@ -79,7 +79,7 @@ export function compareUniverses(input: {
     countsUnchanged: current.countsFingerprint === previous.countsFingerprint,
     regions,
     movers: movers.slice(0, input.moverCount),
-    downloadsBetween: downloadsBetween(current, input.previousModels),
+    downloadsBetween: downloadsBetween(current, input.previousCounts),
   };
 }
 
@@ -113,7 +113,7 @@ function moverOf(
 /** Downloads between two snapshots (see `allTimeDeltasSteps`), by region under the method. */
 function downloadsBetween(
   current: UniverseAggregates,
-  previous: readonly ModelRecord[],
+  previous: AllTimeCounts,
 ): WeekOverWeek["downloadsBetween"] {
   // The same pair is compared for every region and list length asked: work it out once.
   let byPrevious = betweenCache.get(current);
@@ -130,19 +130,19 @@ function downloadsBetween(
 
 const betweenCache = new WeakMap<
   UniverseAggregates,
-  WeakMap<readonly ModelRecord[], WeekOverWeek["downloadsBetween"]>
+  WeakMap<AllTimeCounts, WeekOverWeek["downloadsBetween"]>
 >();
 
 function countDownloadsBetween(
   current: UniverseAggregates,
-  previous: readonly ModelRecord[],
+  previous: AllTimeCounts,
 ): WeekOverWeek["downloadsBetween"] {
   return runToEnd(countDownloadsBetweenSteps(current, previous));
 }
 
 function* countDownloadsBetweenSteps(
   current: UniverseAggregates,
-  previous: readonly ModelRecord[],
+  previous: AllTimeCounts,
 ): Steps<WeekOverWeek["downloadsBetween"]> {
   const deltas = yield* allTimeDeltasSteps(current.snapshotModels, previous);
   const byRegion = emptyRegionRecord();
@@ -158,19 +158,13 @@ function* countDownloadsBetweenSteps(
   return matched === 0 ? null : { total, byRegion };
 }
 
-const deltasByPair = new WeakMap<
-  readonly ModelRecord[],
-  WeakMap<readonly ModelRecord[], Map<ModelRecord, number>>
->();
+const deltasByPair = new WeakMap<readonly ModelRecord[], WeakMap<AllTimeCounts, Map<ModelRecord, number>>>();
 
 /**
  * Works out, a slice at a time, the downloads between `current` and `previous` (the longest pass
  * of a comparison), so that {@link compareUniverses} then finds them remembered.
  */
-export function* downloadsBetweenSteps(
-  current: UniverseAggregates,
-  previous: readonly ModelRecord[],
-): Steps<void> {
+export function* downloadsBetweenSteps(current: UniverseAggregates, previous: AllTimeCounts): Steps<void> {
   let byPrevious = betweenCache.get(current);
   if (byPrevious === undefined) {
     byPrevious = new WeakMap();
@@ -188,16 +182,15 @@ export function* downloadsBetweenSteps(
  */
 function* allTimeDeltasSteps(
   current: readonly ModelRecord[],
-  previous: readonly ModelRecord[],
+  before: AllTimeCounts,
 ): Steps<Map<ModelRecord, number>> {
   let byPrevious = deltasByPair.get(current);
   if (byPrevious === undefined) {
     byPrevious = new WeakMap();
     deltasByPair.set(current, byPrevious);
   }
-  let deltas = byPrevious.get(previous);
+  let deltas = byPrevious.get(before);
   if (deltas === undefined) {
-    const before = yield* allTimeCounts(previous);
     const made = new Map<ModelRecord, number>();
     yield* eachSliced(current, (m) => {
       const old = before.get(m.id);
@@ -205,16 +198,24 @@ function* allTimeDeltasSteps(
         made.set(m, Math.max(0, m.downloadsAllTime - old));
     });
     // Another caller may have finished the same pair while these steps were paused.
-    deltas = byPrevious.get(previous) ?? made;
-    byPrevious.set(previous, deltas);
+    deltas = byPrevious.get(before) ?? made;
+    byPrevious.set(before, deltas);
   }
   return deltas;
 }
 
-const allTimeByModels = new WeakMap<readonly ModelRecord[], Map<string, number>>();
+/** All-time download counters by model id (models without one are left out). */
+export type AllTimeCounts = ReadonlyMap<string, number>;
 
-/** All-time download counters by model id, built once per (immutable) snapshot universe. */
-function* allTimeCounts(models: readonly ModelRecord[]): Steps<Map<string, number>> {
+const allTimeByModels = new WeakMap<readonly ModelRecord[], AllTimeCounts>();
+
+/** A snapshot's {@link AllTimeCounts}, built once per (immutable) snapshot. */
+export function allTimeCountsOf(models: readonly ModelRecord[]): AllTimeCounts {
+  return runToEnd(allTimeCountsSteps(models));
+}
+
+/** {@link allTimeCountsOf} as steps. */
+export function* allTimeCountsSteps(models: readonly ModelRecord[]): Steps<AllTimeCounts> {
   let counts = allTimeByModels.get(models);
   if (counts === undefined) {
     const made = new Map<string, number>();
