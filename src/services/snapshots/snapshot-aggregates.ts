@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { ALL_METHODS, type CountingMethod, methodKey } from "../method/method.js";
 import { historyPoint } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
@@ -10,6 +11,9 @@ import type { AggregateStore } from "../storage/aggregate-store.js";
 import type { Snapshot } from "../storage/snapshot-store.js";
 
 /** Where the per-snapshot aggregates are kept, and which version of them this code trusts. */
+/** Snapshots asked about per query when looking for missing aggregates: ~5–10 ms each here. */
+const MISSING_BATCH = 30;
+
 export interface AggregateSource {
   store: AggregateStore;
   version: string;
@@ -39,8 +43,12 @@ export function createSnapshotAggregates(deps: {
   lookup: RegionLookup;
   /** Loads a snapshot, sharing what the trends service has loaded already. */
   load: (id: number) => Promise<Snapshot | null>;
+  /** Every stored snapshot's id, oldest first. */
+  snapshotIds: () => Promise<number[]>;
 }): SnapshotAggregates {
-  const { source, load } = deps;
+  const { source, load, snapshotIds } = deps;
+  // Snapshots whose aggregates of this version are stored (they never change once stored).
+  const complete = new Set<number>();
   // The lookup /trends uses too, so that the newest snapshot's aggregation is shared with it.
   const lookup = memoizedLookup(deps.lookup);
   // Points are a few hundred bytes (per snapshot and method): keep every one asked for.
@@ -113,9 +121,22 @@ export function createSnapshotAggregates(deps: {
     },
     async backfill() {
       if (source === null) return 0;
-      const ids = await source.store.missing(source.version, ALL_METHODS.length);
-      for (const id of ids) await computeOnce(id);
-      return ids.length;
+      // Only snapshots not known complete are asked about, a batch at a time with the event loop
+      // free in between: after the first run, that is just the snapshots saved since.
+      const unknown = (await snapshotIds()).filter((id) => !complete.has(id));
+      let filled = 0;
+      for (let start = 0; start < unknown.length; start += MISSING_BATCH) {
+        const batch = unknown.slice(start, start + MISSING_BATCH);
+        const missing = await source.store.missing(source.version, ALL_METHODS.length, batch);
+        for (const id of batch) if (!missing.includes(id)) complete.add(id);
+        for (const id of missing) {
+          await computeOnce(id);
+          complete.add(id);
+        }
+        filled += missing.length;
+        await yieldToEventLoop();
+      }
+      return filled;
     },
   };
 }

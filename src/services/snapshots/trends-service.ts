@@ -175,7 +175,12 @@ export function createTrendsService(deps: {
     }
   }
 
-  const aggregates = createSnapshotAggregates({ source: deps.aggregates ?? null, lookup, load });
+  const aggregates = createSnapshotAggregates({
+    source: deps.aggregates ?? null,
+    lookup,
+    load,
+    snapshotIds: async () => (await store.list()).map((meta) => meta.id).reverse(),
+  });
 
   async function chooseComparison(current: Snapshot, windowWeeks: WindowWeeks) {
     const { from, to } = comparisonRange(current.takenAt, windowWeeks);
