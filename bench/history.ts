@@ -8,11 +8,13 @@ import { historyDatabase } from "./history-data.js";
  * models (built once under /tmp, see history-data.ts), each in a fresh process (a restart), for
  * windows of 1 and 12 weeks; then a new snapshot is saved and the same is asked again. For each
  * step: wall time and the event loop's longest delay (max) and p99 while it ran. Then the CLI's
- * `stats --window 12` on the 180-snapshot history, as a whole process (wall, max RSS).
+ * `stats --window 12` on the 180-snapshot history, in-process (from a loaded process to the
+ * answer, as the CLI wires the services; median of 3) and as a whole process (wall, max RSS).
  * `npm run bench scale` runs only this suite.
  */
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHILD = fileURLToPath(new URL("./history-child.ts", import.meta.url));
+const CLI_CHILD = fileURLToPath(new URL("./cli-stats-child.ts", import.meta.url));
 const run = promisify(execFile);
 
 interface Step {
@@ -59,6 +61,20 @@ export async function benchHistory(
         "peak RSS (MB)": result.peakRssMB,
       };
     }
+  }
+  const inProcess: { answerMs: number; newestMs: number; restMs: number }[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", CLI_CHILD, largest, "12"], {
+      cwd: ROOT,
+      maxBuffer: 1 << 20,
+    });
+    inProcess.push(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}"));
+  }
+  inProcess.sort((a, b) => a.answerMs - b.answerMs);
+  const middle = inProcess[1];
+  if (middle !== undefined) {
+    figures[`hubtrends stats --window 12 on ${largest.split("/").at(-1)}, in-process (median of 3)`] =
+      `${middle.answerMs} ms (newest snapshot read ${middle.newestMs} ms, the rest ${middle.restMs} ms)`;
   }
   for (const attempt of ["first", "second"]) {
     const { stderr } = await run(

@@ -120,6 +120,11 @@ onEachDatabase((testDatabase) => {
         .map((meta) => meta.id)
         .reverse(),
     );
+    // Asked among some snapshots only (how backfill asks, a batch at a time).
+    const [oldest] = (await store.list()).map((meta) => meta.id).reverse();
+    expect(await aggregates.missing(VERSION, ALL_METHODS.length, [saved.id])).toEqual([]);
+    expect(await aggregates.missing(VERSION, ALL_METHODS.length, [saved.id, oldest ?? -1])).toEqual([oldest]);
+    expect(await aggregates.missing(VERSION, ALL_METHODS.length, [])).toEqual([]);
     const stored = await aggregates.aggregate(
       saved.id,
       ALL_METHODS[0] ?? { by: "lineage", cohort: "all" },
@@ -127,8 +132,11 @@ onEachDatabase((testDatabase) => {
     );
     expect(stored?.universe.modelCount).toBeGreaterThan(0);
 
-    await trends(true).backfillAggregates();
+    const service = trends(true);
+    expect(await service.backfillAggregates()).toBe(DAYS.length);
     expect(await aggregates.missing(VERSION, ALL_METHODS.length)).toEqual([]);
+    // Known complete now: a second run finds nothing to do.
+    expect(await service.backfillAggregates()).toBe(0);
     // Rows of another version (other attribution data, other code) are not trusted.
     expect(await aggregates.missing("another", ALL_METHODS.length)).toHaveLength(DAYS.length + 1);
     // Deleting a snapshot deletes its aggregates.

@@ -66,6 +66,18 @@ onEachDatabase((testDatabase) => {
       expect((await store.load(meta.id))?.models).toEqual(models);
     });
 
+    it("reads a snapshot's all-time counters by model id, leaving out models without one", async () => {
+      const models = sampleModels();
+      const meta = await saveAt("2025-05-31T00:00:00Z", models);
+      const expected = new Map(
+        models.flatMap((m) => (m.downloadsAllTime === null ? [] : [[m.id, m.downloadsAllTime] as const])),
+      );
+      expect(models.some((m) => m.downloadsAllTime === null)).toBe(true);
+      expect(expected.size).toBeGreaterThan(0);
+      expect(await store.allTimeCounts(meta.id)).toEqual(expected);
+      expect((await store.allTimeCounts(meta.id + 1000)).size).toBe(0);
+    });
+
     it("rejects a duplicate model id and writes nothing", async () => {
       const [first] = sampleModels();
       if (first === undefined) throw new Error("fixture");

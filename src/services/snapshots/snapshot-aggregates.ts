@@ -2,13 +2,18 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { ALL_METHODS, type CountingMethod, methodKey } from "../method/method.js";
 import { historyPoint } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
-import type { SnapshotAggregate } from "../stats/region-shares.js";
+import { memoizedLookup } from "../stats/model-facts.js";
+import { type SnapshotAggregate, universeAggregatesSteps } from "../stats/region-shares.js";
+import { runSliced } from "../stats/stepped.js";
 import { type StoredAggregate, storedAggregateOf } from "../stats/stored-aggregates.js";
 import type { RegionHistoryPoint } from "../stats/types.js";
 import type { AggregateStore } from "../storage/aggregate-store.js";
 import type { Snapshot } from "../storage/snapshot-store.js";
 
 /** Where the per-snapshot aggregates are kept, and which version of them this code trusts. */
+/** Snapshots asked about per query when looking for missing aggregates: ~5–10 ms each here. */
+const MISSING_BATCH = 30;
+
 export interface AggregateSource {
   store: AggregateStore;
   version: string;
@@ -27,6 +32,8 @@ export interface SnapshotAggregates {
   points(ids: readonly number[], method: CountingMethod): Promise<RegionHistoryPoint[]>;
   /** The stored aggregate of `snapshot` under `method`, or null (the caller computes it). */
   aggregateOf(snapshot: Snapshot, method: CountingMethod): Promise<SnapshotAggregate | null>;
+  /** The aggregate stored for snapshot `id` under `method`, or null: read, never computed. */
+  storedAggregate(id: number, method: CountingMethod): Promise<SnapshotAggregate | null>;
   /** Computes and stores every snapshot's missing aggregates, oldest first; returns how many. */
   backfill(): Promise<number>;
 }
@@ -36,8 +43,14 @@ export function createSnapshotAggregates(deps: {
   lookup: RegionLookup;
   /** Loads a snapshot, sharing what the trends service has loaded already. */
   load: (id: number) => Promise<Snapshot | null>;
+  /** Every stored snapshot's id, oldest first. */
+  snapshotIds: () => Promise<number[]>;
 }): SnapshotAggregates {
-  const { source, lookup, load } = deps;
+  const { source, load, snapshotIds } = deps;
+  // Snapshots whose aggregates of this version are stored (they never change once stored).
+  const complete = new Set<number>();
+  // The lookup /trends uses too, so that the newest snapshot's aggregation is shared with it.
+  const lookup = memoizedLookup(deps.lookup);
   // Points are a few hundred bytes (per snapshot and method): keep every one asked for.
   const points = new Map<string, RegionHistoryPoint>();
   const aggregates = new Map<string, SnapshotAggregate>();
@@ -49,7 +62,8 @@ export function createSnapshotAggregates(deps: {
     if (snapshot === null || source === null) return;
     const made: StoredAggregate[] = [];
     for (const method of ALL_METHODS) {
-      await yieldToEventLoop();
+      // Aggregated a few milliseconds at a time; storedAggregateOf then finds it remembered.
+      await runSliced(universeAggregatesSteps(snapshot, lookup, method));
       made.push(storedAggregateOf(snapshot, lookup, method));
     }
     await source.store.put(id, { version: source.version, aggregates: made });
@@ -84,26 +98,45 @@ export function createSnapshotAggregates(deps: {
     return ids.map((id) => points.get(key(id))).filter((p): p is RegionHistoryPoint => p !== undefined);
   }
 
+  async function storedAggregate(id: number, method: CountingMethod): Promise<SnapshotAggregate | null> {
+    if (source === null) return null;
+    const key = `${id}:${methodKey(method)}`;
+    const known = aggregates.get(key);
+    if (known !== undefined) return known;
+    const stored = await source.store.aggregate(id, method, source.version);
+    if (stored !== null) aggregates.set(key, stored);
+    return stored;
+  }
+
   return {
     points: pointsOf,
+    storedAggregate,
     async aggregateOf(snapshot, method) {
       if (source === null) return null;
+      const stored = await storedAggregate(snapshot.id, method);
+      if (stored !== null) return stored;
       const key = `${snapshot.id}:${methodKey(method)}`;
-      const known = aggregates.get(key);
-      if (known !== undefined) return known;
-      const stored = await source.store.aggregate(snapshot.id, method, source.version);
-      if (stored !== null) {
-        aggregates.set(key, stored);
-        return stored;
-      }
       await computeOnce(snapshot.id, snapshot);
       return aggregates.get(key) ?? null;
     },
     async backfill() {
       if (source === null) return 0;
-      const ids = await source.store.missing(source.version, ALL_METHODS.length);
-      for (const id of ids) await computeOnce(id);
-      return ids.length;
+      // Only snapshots not known complete are asked about, a batch at a time with the event loop
+      // free in between: after the first run, that is just the snapshots saved since.
+      const unknown = (await snapshotIds()).filter((id) => !complete.has(id));
+      let filled = 0;
+      for (let start = 0; start < unknown.length; start += MISSING_BATCH) {
+        const batch = unknown.slice(start, start + MISSING_BATCH);
+        const missing = await source.store.missing(source.version, ALL_METHODS.length, batch);
+        for (const id of batch) if (!missing.includes(id)) complete.add(id);
+        for (const id of missing) {
+          await computeOnce(id);
+          complete.add(id);
+        }
+        filled += missing.length;
+        await yieldToEventLoop();
+      }
+      return filled;
     },
   };
 }

@@ -1,11 +1,16 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { QueryCache } from "../cache/query-cache.js";
-import { type Cohort, type CreditMethod, methodKey, methodOf } from "../method/method.js";
+import {
+  type Cohort,
+  type CountingMethod,
+  type CreditMethod,
+  methodKey,
+  methodOf,
+} from "../method/method.js";
 import { REGIONS, type Region } from "../regions/types.js";
-import { computeTrendStats, type StatsLimits } from "../stats/compute-trend-stats.js";
+import { type StatsLimits, trendStatsSteps } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
-import { memoizedLookup } from "../stats/model-facts.js";
-import { universeAggregates } from "../stats/region-shares.js";
+import { runSliced } from "../stats/stepped.js";
 import type { TrendStats } from "../stats/types.js";
 import type { Snapshot, SnapshotMeta, SnapshotStore } from "../storage/snapshot-store.js";
 import { SNAPSHOT_QUERY_PREFIX, type SnapshotCollector } from "./collector.js";
@@ -170,15 +175,24 @@ export function createTrendsService(deps: {
     }
   }
 
-  const aggregates = createSnapshotAggregates({ source: deps.aggregates ?? null, lookup, load });
+  const aggregates = createSnapshotAggregates({
+    source: deps.aggregates ?? null,
+    lookup,
+    load,
+    snapshotIds: async () => (await store.list()).map((meta) => meta.id).reverse(),
+  });
 
-  async function findComparison(current: Snapshot, windowWeeks: WindowWeeks) {
+  async function chooseComparison(current: Snapshot, windowWeeks: WindowWeeks) {
     const { from, to } = comparisonRange(current.takenAt, windowWeeks);
     const candidates: SnapshotMeta[] = await store.between(from, to);
     // The one snapshot older than the range that a gap around the target may leave as the choice.
     const before = await store.nearestAtOrBefore(new Date(from.getTime() - 1));
     if (before !== null) candidates.push(before);
-    const choice = pickComparison(current, windowWeeks, candidates);
+    return pickComparison(current, windowWeeks, candidates);
+  }
+
+  async function findComparison(current: Snapshot, windowWeeks: WindowWeeks) {
+    const choice = await chooseComparison(current, windowWeeks);
     if (choice === null) return null;
     const snapshot = await load(choice.snapshot.id);
     return snapshot === null ? null : { snapshot, exact: choice.exact };
@@ -224,7 +238,8 @@ export function createTrendsService(deps: {
       // Autocomplete's index and the per-model facts of the new snapshot are worked out here, a
       // slice at a time, not in the first person's answer.
       await prepareSnapshot(newest, lookup);
-      nameIndexOf(newest);
+      // Autocomplete's (the bot's); a one-shot process builds it only if a command asks.
+      if (preloadComparisons) nameIndexOf(newest);
     }
     view = next;
     // Answers cached from the previous snapshot are out of date now (not after the first read:
@@ -261,37 +276,62 @@ export function createTrendsService(deps: {
     return collected.newest;
   }
 
+  /**
+   * What the stats read of the compared snapshot: the bot's is in memory (preloaded for /model and
+   * /org); a one-shot process (the CLI) reads its stored aggregate and all-time counters instead of
+   * loading its 10,000 models, and loads it only when no aggregate is stored.
+   */
+  async function comparedFigures(current: Snapshot, windowWeeks: WindowWeeks, method: CountingMethod) {
+    if (!preloadComparisons) {
+      const choice = await chooseComparison(current, windowWeeks);
+      if (choice === null) return null;
+      const { id, takenAt } = choice.snapshot;
+      const aggregate = await aggregates.storedAggregate(id, method);
+      if (aggregate !== null) {
+        const comparedWith = { aggregate, allTimeCounts: await store.allTimeCounts(id) };
+        return { takenAt, previous: null, previousAggregate: null, comparedWith };
+      }
+    }
+    const comparison = await comparisonOf(current, windowWeeks);
+    if (comparison === null) return null;
+    const previousAggregate = await aggregates.aggregateOf(comparison.snapshot, method);
+    return {
+      takenAt: comparison.snapshot.takenAt,
+      previous: comparison.snapshot,
+      previousAggregate,
+      comparedWith: null,
+    };
+  }
+
   async function compute(current: Snapshot, query: StatsQuery): Promise<TrendStats> {
     const method = methodOf(query);
     const asOf = Date.parse(current.takenAt);
-    const comparison = await comparisonOf(current, query.windowWeeks);
+    const compared = await comparedFigures(current, query.windowWeeks, method);
     // The history line spans the window, or what was compared when that reaches further back.
     const fromMs = Math.min(
       asOf - query.windowWeeks * 7 * DAY_MS,
-      comparison === null ? asOf : Date.parse(comparison.snapshot.takenAt),
+      compared === null ? asOf : Date.parse(compared.takenAt),
     );
     const shown = thin(await store.between(new Date(fromMs), new Date(asOf)), MAX_HISTORY_POINTS);
     const history = await aggregates.points(
       shown.map((meta) => meta.id),
       method,
     );
-    const previousAggregate =
-      comparison === null ? null : await aggregates.aggregateOf(comparison.snapshot, method);
-    // The current universe first (cached, and reused by computeTrendStats), then the rest: two
-    // shorter blocks of the event loop instead of one.
-    universeAggregates(current, memoizedLookup(lookup), method);
-    await yieldToEventLoop();
-    return computeTrendStats({
-      current,
-      previous: comparison?.snapshot ?? null,
-      previousAggregate,
-      windowWeeks: query.windowWeeks,
-      method,
-      history,
-      region: query.region,
-      lookup,
-      ...(query.limits === undefined ? {} : { limits: query.limits }),
-    });
+    // A few milliseconds at a time: the first answer from a snapshot aggregates 10,000 models.
+    return runSliced(
+      trendStatsSteps({
+        current,
+        previous: compared?.previous ?? null,
+        previousAggregate: compared?.previousAggregate ?? null,
+        comparedWith: compared?.comparedWith ?? null,
+        windowWeeks: query.windowWeeks,
+        method,
+        history,
+        region: query.region,
+        lookup,
+        ...(query.limits === undefined ? {} : { limits: query.limits }),
+      }),
+    );
   }
 
   async function stats(query: StatsQuery): Promise<StatsAnswer> {

@@ -10,12 +10,14 @@ import {
   historyPointOf,
   type SnapshotAggregate,
   shareOf,
-  snapshotAggregate,
+  snapshotAggregateOf,
   sumDownloads,
   type UniverseAggregates,
   universeAggregates,
+  universeAggregatesSteps,
 } from "./region-shares.js";
 import { sizeBucketOf } from "./size-bucket.js";
+import { eachSliced, runToEnd, type Steps } from "./stepped.js";
 import { taskFamily } from "./task-family.js";
 import {
   type FamilyStat,
@@ -27,7 +29,12 @@ import {
   type TaskStat,
   type TrendStats,
 } from "./types.js";
-import { compareUniverses } from "./week-over-week.js";
+import {
+  type AllTimeCounts,
+  allTimeCountsSteps,
+  compareUniverses,
+  downloadsBetweenSteps,
+} from "./week-over-week.js";
 
 export interface TrendStatsInput {
   current: SnapshotData;
@@ -41,6 +48,12 @@ export interface TrendStatsInput {
    * the comparison does not aggregate the older snapshot again; computed from it when absent.
    */
   previousAggregate?: SnapshotAggregate | null;
+  /**
+   * The older snapshot as stored figures instead of `previous` (which is then null): its stored
+   * aggregate and its all-time counters, all a comparison reads of it (what the CLI loads instead
+   * of 10,000 models). Ignored when `previous` is given.
+   */
+  comparedWith?: { aggregate: SnapshotAggregate; allTimeCounts: AllTimeCounts } | null;
   /** The window the comparison is for, in weeks; 1 by default. The real span is measured. */
   windowWeeks?: number;
   /** How downloads are counted; the default method when absent. */
@@ -67,21 +80,58 @@ const DEFAULT_LIMITS: StatsLimits = { topOrgs: 10, topModels: 10, newModels: 5, 
 
 /** The figures behind `/trends`, the digest and `hubtrends stats`, from snapshots alone. */
 export function computeTrendStats(input: TrendStatsInput): TrendStats {
+  return runToEnd(trendStatsSteps(input));
+}
+
+/**
+ * {@link computeTrendStats} as steps (see stepped.ts): the bot runs them a few milliseconds at a
+ * time, so that the first answer from a snapshot (its universe, new models, the comparison's
+ * downloads between) shares the event loop with everyone else's.
+ */
+export function* trendStatsSteps(input: TrendStatsInput): Steps<TrendStats> {
   const limits = { ...DEFAULT_LIMITS, ...input.limits };
   const { region } = input;
   const method = input.method ?? DEFAULT_METHOD;
   const lookup = memoizedLookup(input.lookup);
   const asOf = new Date(input.current.takenAt);
-  const current = universeAggregates(input.current, lookup, method);
+  const current = yield* universeAggregatesSteps(input.current, lookup, method);
   const { universe, creditOf } = current;
   const inScope = (m: ModelRecord) => region === null || current.regionOfModel(m) === region;
   const scoped = current.scoped(region);
   const scopedTotal = sumDownloads(scoped);
   const regions = current.regions;
   const unattributed = regions.find((r) => r.region === "unattributed")?.downloads ?? 0;
-  const newest = newModelsOf(input.current, current, lookup);
+  yield;
+  const newest = yield* newModelsOf(input.current, current, lookup);
   const newInScope = newest.models.filter(inScope);
   const stat = (m: ModelRecord) => toModelStat(m, lookup, creditOf);
+  yield;
+  const buckets = yield* sizeBuckets(scoped, scopedTotal);
+  const taskStats = (yield* tasks(scoped, newInScope, scopedTotal)).slice(0, limits.tasks);
+  const familyStats = yield* families(scoped, newInScope, scopedTotal);
+  yield;
+  let compared = input.comparedWith ?? null;
+  if (input.previous !== null) {
+    compared = {
+      aggregate:
+        input.previousAggregate ??
+        snapshotAggregateOf(yield* universeAggregatesSteps(input.previous, lookup, method)),
+      allTimeCounts: yield* allTimeCountsSteps(input.previous.models),
+    };
+  }
+  let weekOverWeek: TrendStats["weekOverWeek"] = null;
+  if (compared !== null) {
+    yield* downloadsBetweenSteps(current, compared.allTimeCounts);
+    weekOverWeek = compareUniverses({
+      current,
+      previous: compared.aggregate,
+      previousCounts: compared.allTimeCounts,
+      lookup,
+      regionFilter: region,
+      moverCount: limits.movers,
+      windowWeeks: input.windowWeeks ?? 1,
+    });
+  }
 
   return {
     asOf: asOf.toISOString(),
@@ -95,21 +145,10 @@ export function computeTrendStats(input: TrendStatsInput): TrendStats {
     topModels: firstN(current.byDownloads, inScope, limits.topModels).map(stat),
     newModels: [...newInScope].sort(byDownloadsDesc).slice(0, limits.newModels).map(stat),
     newModelsPerWeek: newest.perWeek,
-    sizeBuckets: sizeBuckets(scoped, scopedTotal),
-    tasks: tasks(scoped, newInScope, scopedTotal).slice(0, limits.tasks),
-    families: families(scoped, newInScope, scopedTotal),
-    weekOverWeek:
-      input.previous === null
-        ? null
-        : compareUniverses({
-            current,
-            previous: input.previousAggregate ?? snapshotAggregate(input.previous, lookup, method),
-            previousModels: input.previous.models,
-            lookup,
-            regionFilter: region,
-            moverCount: limits.movers,
-            windowWeeks: input.windowWeeks ?? 1,
-          }),
+    sizeBuckets: buckets,
+    tasks: taskStats,
+    families: familyStats,
+    weekOverWeek,
     history: history(input, current),
   };
 }
@@ -124,7 +163,11 @@ const newModelsPerWeekByAggregates = new WeakMap<UniverseAggregates, TrendStats[
  * once per method: the snapshot's list of the newest models holds a few hours of the Hub's uploads,
  * which would make the last week a spike of whatever was uploaded that morning.
  */
-function newModelsOf(snapshot: SnapshotData, aggregates: UniverseAggregates, lookup: RegionLookup) {
+function* newModelsOf(
+  snapshot: SnapshotData,
+  aggregates: UniverseAggregates,
+  lookup: RegionLookup,
+): Steps<{ models: readonly ModelRecord[]; perWeek: TrendStats["newModelsPerWeek"] }> {
   const asOf = new Date(snapshot.takenAt);
   let byAsOf = newModelLists.get(snapshot.models);
   if (byAsOf === undefined) {
@@ -134,11 +177,16 @@ function newModelsOf(snapshot: SnapshotData, aggregates: UniverseAggregates, loo
   let models = byAsOf.get(aggregates.asOf);
   if (models === undefined) {
     const isNew = newModelTest(asOf);
-    models = snapshot.models.filter((m) => isNew(m) && !factsOf(m).testTraffic);
+    const found: ModelRecord[] = [];
+    yield* eachSliced(snapshot.models, (m) => {
+      if (isNew(m) && !factsOf(m).testTraffic) found.push(m);
+    });
+    models = found;
     byAsOf.set(aggregates.asOf, models);
   }
   let perWeek = newModelsPerWeekByAggregates.get(aggregates);
   if (perWeek === undefined) {
+    yield;
     perWeek = newModelsPerWeek(aggregates.models, lookup, asOf, aggregates.creditOf);
     newModelsPerWeekByAggregates.set(aggregates, perWeek);
   }
@@ -178,31 +226,37 @@ export function toModelStat(
   };
 }
 
-function sizeBuckets(models: readonly ModelRecord[], total: number): SizeBucketStat[] {
+function* sizeBuckets(models: readonly ModelRecord[], total: number): Steps<SizeBucketStat[]> {
   const empty = () => ({ downloads: 0, modelCount: 0, estimatedDownloads: 0 });
   const buckets = new Map(SIZE_BUCKETS.map((bucket) => [bucket, empty()]));
-  for (const m of models) {
+  yield* eachSliced(models, (m) => {
     const size = parameterCountOf(m);
     const entry = buckets.get(sizeBucketOf(size?.value ?? null));
-    if (entry === undefined) continue;
+    if (entry === undefined) return;
     entry.downloads += m.downloads;
     entry.modelCount += 1;
     if (size?.estimated === true) entry.estimatedDownloads += m.downloads;
-  }
+  });
   return SIZE_BUCKETS.map((bucket) => {
     const entry = buckets.get(bucket) ?? empty();
     return { bucket, ...entry, share: shareOf(entry.downloads, total) };
   });
 }
 
-function tasks(models: readonly ModelRecord[], newModels: readonly ModelRecord[], total: number): TaskStat[] {
+function* tasks(
+  models: readonly ModelRecord[],
+  newModels: readonly ModelRecord[],
+  total: number,
+): Steps<TaskStat[]> {
   const byTask = new Map<string, { downloads: number; newModels: number }>();
   const entry = (task: string) => {
     const found = byTask.get(task) ?? { downloads: 0, newModels: 0 };
     byTask.set(task, found);
     return found;
   };
-  for (const m of models) entry(m.pipelineTag ?? "unknown").downloads += m.downloads;
+  yield* eachSliced(models, (m) => {
+    entry(m.pipelineTag ?? "unknown").downloads += m.downloads;
+  });
   for (const m of newModels) entry(m.pipelineTag ?? "unknown").newModels += 1;
   return [...byTask.entries()]
     .map(([task, { downloads, newModels: created }]) => ({
@@ -215,20 +269,20 @@ function tasks(models: readonly ModelRecord[], newModels: readonly ModelRecord[]
     .sort((a, b) => b.downloads - a.downloads || b.newModels - a.newModels || a.task.localeCompare(b.task));
 }
 
-function families(
+function* families(
   models: readonly ModelRecord[],
   newModels: readonly ModelRecord[],
   total: number,
-): FamilyStat[] {
+): Steps<FamilyStat[]> {
   const stats = new Map(
     TASK_FAMILIES.map((family) => [family, { family, downloads: 0, share: 0, modelCount: 0, newModels: 0 }]),
   );
-  for (const m of models) {
+  yield* eachSliced(models, (m) => {
     const entry = stats.get(factsOf(m).family);
-    if (entry === undefined) continue;
+    if (entry === undefined) return;
     entry.downloads += m.downloads;
     entry.modelCount += 1;
-  }
+  });
   for (const m of newModels) {
     const entry = stats.get(factsOf(m).family);
     if (entry !== undefined) entry.newModels += 1;

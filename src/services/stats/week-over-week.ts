@@ -7,6 +7,7 @@ import {
   type SnapshotAggregate,
   type UniverseAggregates,
 } from "./region-shares.js";
+import { eachSliced, runToEnd, type Steps } from "./stepped.js";
 import type { OrgMover, OrgStat, WeekOverWeek } from "./types.js";
 
 const HOUR_MS = 3_600_000;
@@ -37,8 +38,8 @@ export function isExactWindow(spanMs: number, windowWeeks: number): boolean {
 export function compareUniverses(input: {
   current: UniverseAggregates;
   previous: SnapshotAggregate;
-  /** Every model of the older snapshot (its all-time counters). */
-  previousModels: readonly ModelRecord[];
+  /** The older snapshot's all-time download counters by model id (see `allTimeCountsOf`). */
+  previousCounts: AllTimeCounts;
   lookup: RegionLookup;
   regionFilter: Region | null;
   moverCount: number;
@@ -78,7 +79,7 @@ export function compareUniverses(input: {
     countsUnchanged: current.countsFingerprint === previous.countsFingerprint,
     regions,
     movers: movers.slice(0, input.moverCount),
-    downloadsBetween: downloadsBetween(current, input.previousModels),
+    downloadsBetween: downloadsBetween(current, input.previousCounts),
   };
 }
 
@@ -109,10 +110,10 @@ function moverOf(
   };
 }
 
-/** Downloads between two snapshots (see `allTimeDeltas`), by region under the method. */
+/** Downloads between two snapshots (see `allTimeDeltasSteps`), by region under the method. */
 function downloadsBetween(
   current: UniverseAggregates,
-  previous: readonly ModelRecord[],
+  previous: AllTimeCounts,
 ): WeekOverWeek["downloadsBetween"] {
   // The same pair is compared for every region and list length asked: work it out once.
   let byPrevious = betweenCache.get(current);
@@ -129,68 +130,99 @@ function downloadsBetween(
 
 const betweenCache = new WeakMap<
   UniverseAggregates,
-  WeakMap<readonly ModelRecord[], WeekOverWeek["downloadsBetween"]>
+  WeakMap<AllTimeCounts, WeekOverWeek["downloadsBetween"]>
 >();
 
 function countDownloadsBetween(
   current: UniverseAggregates,
-  previous: readonly ModelRecord[],
+  previous: AllTimeCounts,
 ): WeekOverWeek["downloadsBetween"] {
-  const deltas = allTimeDeltas(current.snapshotModels, previous);
+  return runToEnd(countDownloadsBetweenSteps(current, previous));
+}
+
+function* countDownloadsBetweenSteps(
+  current: UniverseAggregates,
+  previous: AllTimeCounts,
+): Steps<WeekOverWeek["downloadsBetween"]> {
+  const deltas = yield* allTimeDeltasSteps(current.snapshotModels, previous);
   const byRegion = emptyRegionRecord();
   let total = 0;
   let matched = 0;
-  for (const m of current.models) {
+  yield* eachSliced(current.models, (m) => {
     const delta = deltas.get(m);
-    if (delta === undefined) continue;
+    if (delta === undefined) return;
     matched += 1;
     total += delta;
     byRegion[current.regionOfModel(m)] += delta;
-  }
+  });
   return matched === 0 ? null : { total, byRegion };
 }
 
-const deltasByPair = new WeakMap<
-  readonly ModelRecord[],
-  WeakMap<readonly ModelRecord[], Map<ModelRecord, number>>
->();
+const deltasByPair = new WeakMap<readonly ModelRecord[], WeakMap<AllTimeCounts, Map<ModelRecord, number>>>();
+
+/**
+ * Works out, a slice at a time, the downloads between `current` and `previous` (the longest pass
+ * of a comparison), so that {@link compareUniverses} then finds them remembered.
+ */
+export function* downloadsBetweenSteps(current: UniverseAggregates, previous: AllTimeCounts): Steps<void> {
+  let byPrevious = betweenCache.get(current);
+  if (byPrevious === undefined) {
+    byPrevious = new WeakMap();
+    betweenCache.set(current, byPrevious);
+  }
+  if (byPrevious.has(previous)) return;
+  const result = yield* countDownloadsBetweenSteps(current, previous);
+  if (!byPrevious.has(previous)) byPrevious.set(previous, result);
+}
 
 /**
  * Each model's downloads between two snapshots from all-time counters, for models present in both,
  * once per pair of snapshots (every method and region adds them up its own way). A counter that
  * went down (a repo re-created under the same name) contributes nothing rather than a negative.
  */
-function allTimeDeltas(
+function* allTimeDeltasSteps(
   current: readonly ModelRecord[],
-  previous: readonly ModelRecord[],
-): Map<ModelRecord, number> {
+  before: AllTimeCounts,
+): Steps<Map<ModelRecord, number>> {
   let byPrevious = deltasByPair.get(current);
   if (byPrevious === undefined) {
     byPrevious = new WeakMap();
     deltasByPair.set(current, byPrevious);
   }
-  let deltas = byPrevious.get(previous);
+  let deltas = byPrevious.get(before);
   if (deltas === undefined) {
-    const before = allTimeCounts(previous);
-    deltas = new Map();
-    for (const m of current) {
+    const made = new Map<ModelRecord, number>();
+    yield* eachSliced(current, (m) => {
       const old = before.get(m.id);
       if (m.downloadsAllTime !== null && old !== undefined)
-        deltas.set(m, Math.max(0, m.downloadsAllTime - old));
-    }
-    byPrevious.set(previous, deltas);
+        made.set(m, Math.max(0, m.downloadsAllTime - old));
+    });
+    // Another caller may have finished the same pair while these steps were paused.
+    deltas = byPrevious.get(before) ?? made;
+    byPrevious.set(before, deltas);
   }
   return deltas;
 }
 
-const allTimeByModels = new WeakMap<readonly ModelRecord[], Map<string, number>>();
+/** All-time download counters by model id (models without one are left out). */
+export type AllTimeCounts = ReadonlyMap<string, number>;
 
-/** All-time download counters by model id, built once per (immutable) snapshot universe. */
-function allTimeCounts(models: readonly ModelRecord[]): Map<string, number> {
+const allTimeByModels = new WeakMap<readonly ModelRecord[], AllTimeCounts>();
+
+/** A snapshot's {@link AllTimeCounts}, built once per (immutable) snapshot. */
+export function allTimeCountsOf(models: readonly ModelRecord[]): AllTimeCounts {
+  return runToEnd(allTimeCountsSteps(models));
+}
+
+/** {@link allTimeCountsOf} as steps. */
+export function* allTimeCountsSteps(models: readonly ModelRecord[]): Steps<AllTimeCounts> {
   let counts = allTimeByModels.get(models);
   if (counts === undefined) {
-    counts = new Map();
-    for (const m of models) if (m.downloadsAllTime !== null) counts.set(m.id, m.downloadsAllTime);
+    const made = new Map<string, number>();
+    yield* eachSliced(models, (m) => {
+      if (m.downloadsAllTime !== null) made.set(m.id, m.downloadsAllTime);
+    });
+    counts = allTimeByModels.get(models) ?? made;
     allTimeByModels.set(models, counts);
   }
   return counts;

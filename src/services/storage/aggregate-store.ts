@@ -22,8 +22,11 @@ export interface AggregateStore {
   ): Promise<Map<number, RegionHistoryPoint>>;
   /** One snapshot's aggregate under `method`; null when none of this version is stored. */
   aggregate(id: number, method: CountingMethod, version: string): Promise<SnapshotAggregate | null>;
-  /** Ids of the snapshots without a complete set of this version, oldest first. */
-  missing(version: string, methods: number): Promise<number[]>;
+  /**
+   * Ids of the snapshots without a complete set of this version, oldest first; only among `ids`
+   * when given (a batch: over 180 snapshots the whole question held the event loop ~70 ms).
+   */
+  missing(version: string, methods: number, ids?: readonly number[]): Promise<number[]>;
 }
 
 /** Writes a snapshot's aggregates inside the caller's transaction (the snapshot's own, on save). */
@@ -85,10 +88,11 @@ export function createAggregateStore(database: Database): AggregateStore {
         .executeTakeFirst();
       return row === undefined ? null : (JSON.parse(row.aggregate) as SnapshotAggregate);
     },
-    async missing(version, methods) {
-      const rows = await db
-        .selectFrom("snapshots")
-        .select("id")
+    async missing(version, methods, ids) {
+      if (ids !== undefined && ids.length === 0) return [];
+      let query = db.selectFrom("snapshots").select("id");
+      if (ids !== undefined) query = query.where("id", "in", ids);
+      const rows = await query
         .where((eb) =>
           eb(
             eb

@@ -81,6 +81,11 @@ export interface SnapshotStore {
   /** The newest snapshot by `takenAt`, with its models; null when there is none. */
   latest(): Promise<Snapshot | null>;
   load(id: number): Promise<Snapshot | null>;
+  /**
+   * A snapshot's all-time download counters by model id (models without one left out; empty for
+   * an unknown id): what comparing with it needs of its rows when its aggregates are stored.
+   */
+  allTimeCounts(id: number): Promise<Map<string, number>>;
   /** The newest snapshot taken at or before `date`: "the numbers as they were then". */
   nearestAtOrBefore(date: Date): Promise<SnapshotMeta | null>;
   /** Snapshots with `from <= takenAt <= to`, oldest first. */
@@ -249,6 +254,18 @@ export function createSnapshotStore(database: Database, { clock }: SnapshotStore
     list: async () => (await newestFirst(selectMeta(db)).execute()).map(toMeta),
     latest: () => loadWhere((trx) => newestFirst(selectMeta(trx)).limit(1).executeTakeFirst()),
     load: (id) => loadWhere((trx) => selectMeta(trx).where("id", "=", id).executeTakeFirst()),
+    async allTimeCounts(id) {
+      const rows = await db
+        .selectFrom("snapshot_models")
+        .select(["model_id", "downloads_all_time"])
+        .where("snapshot_id", "=", id)
+        .where("downloads_all_time", "is not", null)
+        .execute();
+      const counts = new Map<string, number>();
+      for (const row of rows)
+        if (row.downloads_all_time !== null) counts.set(row.model_id, Number(row.downloads_all_time));
+      return counts;
+    },
     async nearestAtOrBefore(date) {
       const row = await newestFirst(selectMeta(db).where("taken_at", "<=", toIso(date, "date")))
         .limit(1)
