@@ -10,7 +10,8 @@ import { createServices } from "../src/services/create-services.js";
  * Usage: cli-stats-child.ts DB_PATH WINDOW
  */
 const [path, windowText] = process.argv.slice(2);
-if (path === undefined || windowText === undefined) throw new Error("usage: cli-stats-child.ts DB_PATH WINDOW");
+if (path === undefined || windowText === undefined)
+  throw new Error("usage: cli-stats-child.ts DB_PATH WINDOW");
 const windowWeeks = Number(windowText) as 1 | 4 | 12;
 const parsed = parseConfig({ DATABASE_PATH: path, HUB_URL: "http://127.0.0.1:9" });
 if (!parsed.ok) throw new Error(parsed.errors.join("; "));
