@@ -178,6 +178,18 @@ suite(`the multi-machine topology as processes${reason}`, () => {
       await killed;
 
       await until("100 digests posted", () => posts() >= 100, 40_000);
+      // A digest the killed leader posted but had not recorded stays claimed until the claim times
+      // out (DIGEST_CLAIM_TIMEOUT_SECONDS, 10 s here) and the new leader finds the post by its
+      // nonce: wait for the record, not only for the message.
+      const recorded = async () =>
+        (
+          await database.db
+            .selectFrom("digest_deliveries")
+            .select("status")
+            .where("status", "=", "posted")
+            .execute()
+        ).length;
+      await until("every delivery recorded as posted", async () => (await recorded()) === 100, 40_000);
       await until(
         "the second scheduler to lead",
         async () => (await metric(second.port, "hubtrends_scheduler_leader")) === 1,
