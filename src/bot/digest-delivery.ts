@@ -1,4 +1,5 @@
 import {
+  type APIChannel,
   type APIMessage,
   ChannelType,
   type Client,
@@ -9,7 +10,7 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import { DEFAULT_LOCALE, type Message, type PermissionName, render } from "../locales/index.js";
-import { parseDigestMarker } from "../services/digests/compose-digest.js";
+import { digestTitle, parseDigestMarker } from "../services/digests/compose-digest.js";
 import type {
   DeliverDigest,
   ErrorDisposition,
@@ -17,7 +18,8 @@ import type {
 } from "../services/digests/digest-scheduler.js";
 import type { Digest } from "../services/digests/digest-store.js";
 import type { DigestMessages } from "./digest-message.js";
-import { digestPost } from "./digest-message.js";
+import { digestForumPost, digestPost } from "./digest-message.js";
+import { findForumPost, openForumPost, threadName } from "./forum-posts.js";
 import { missingPermissions } from "./guards.js";
 
 /** What the bot needs in a digest's channel to post it. */
@@ -30,20 +32,25 @@ export const DIGEST_POST_PERMISSIONS: readonly PermissionName[] = [
 
 /** How a post would fare in a channel, judged from the gateway cache without asking Discord. */
 export type ChannelAccess =
-  /** `readHistory`: whether the bot can look for an earlier post after a crash. */
-  | { kind: "ok"; readHistory: boolean }
+  /**
+   * `readHistory`: whether the bot can look for an earlier post after a crash (in a forum it
+   * looks among active threads, which needs no Read Message History). `forum`: each week's
+   * digest is a forum post of its own.
+   */
+  | { kind: "ok"; readHistory: boolean; forum: boolean }
   /** `reason` is written for admins in their language; `missing` names what to grant. */
   | { kind: "refused"; reason: Message; missing: PermissionName[] }
   /** The guild is not cached (an outage, or another shard): let Discord answer. */
   | { kind: "unknown" };
 
-/** Channel types the bot posts digests in: text and announcement channels, and threads. */
+/** Channel types the bot posts digests in: text and announcement channels, threads, forums. */
 export const POSTABLE_CHANNEL_TYPES = [
   ChannelType.GuildText,
   ChannelType.GuildAnnouncement,
   ChannelType.PublicThread,
   ChannelType.PrivateThread,
   ChannelType.AnnouncementThread,
+  ChannelType.GuildForum,
 ] as const;
 
 const THREAD_TYPES: readonly ChannelType[] = [
@@ -54,7 +61,7 @@ const THREAD_TYPES: readonly ChannelType[] = [
 
 /**
  * The bot's standing in a channel, from the gateway cache: whether it exists, is a text or
- * announcement channel, and what the bot may do there. Not from an interaction's resolved
+ * announcement channel, a thread or a forum, and what the bot may do there. Not from an interaction's resolved
  * channel: Discord fills its `permissions` with the invoking member's permissions, not the bot's.
  */
 export function channelAccess(client: Client, guildId: string, channelId: string): ChannelAccess {
@@ -76,11 +83,17 @@ export function channelAccess(client: Client, guildId: string, channelId: string
         (name): PermissionName => (name === "SendMessages" ? "SendMessagesInThreads" : name),
       )
     : DIGEST_POST_PERMISSIONS;
+  // In a forum, Send Messages is what lets the bot create posts (Discord's "Create Posts").
   const missing = missingPermissions(has, needed);
   if (missing.length > 0) {
     return { kind: "refused", reason: { key: "channel.missing-permissions", args: [{ missing }] }, missing };
   }
-  return { kind: "ok", readHistory: missingPermissions(has, ["ReadMessageHistory"]).length === 0 };
+  const forum = channel.type === ChannelType.GuildForum;
+  return {
+    kind: "ok",
+    readHistory: forum || missingPermissions(has, ["ReadMessageHistory"]).length === 0,
+    forum,
+  };
 }
 
 /**
@@ -130,6 +143,15 @@ function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** `work`'s answer, Discord's refusals as {@link ChannelRefusedError} (watches use it too). */
+export async function askDiscord<T>(work: () => Promise<unknown>): Promise<T> {
+  try {
+    return (await work()) as T;
+  } catch (error) {
+    throw explainRefusal(error);
+  }
+}
+
 /** What the scheduler gets from the Discord layer. */
 export interface DigestDelivery {
   deliver: DeliverDigest;
@@ -164,31 +186,59 @@ export function createDigestDelivery(deps: {
     return access;
   }
 
+  /**
+   * Whether the digest's channel is a forum: from the cache, else (the guild not cached, during
+   * an outage) from Discord, so that a forum's digest is not sent as a channel message.
+   */
+  async function isForum(digest: Digest, access: ChannelAccess): Promise<boolean> {
+    if (access.kind === "ok") return access.forum;
+    const channel = await askDiscord<APIChannel>(() =>
+      rest.get(Routes.channel(digest.channelId), { signal: AbortSignal.timeout(timeoutMs) }),
+    );
+    return channel.type === ChannelType.GuildForum;
+  }
+
   return {
-    async deliver(digest, request) {
-      check(digest);
+    async deliver(digest, delivery) {
+      const access = check(digest);
       // Nothing is posted while composing, so giving up on a slow one (the Hub, when no
       // snapshot is stored yet) is safe; the scheduler retries.
       const rendered = await within(
         timeoutMs,
         "composing the digest",
-        messages.render(digest, request.period),
+        messages.render(digest, delivery.period),
       );
-      const { body, files } = digestPost(rendered, request.nonce, digest.roleId);
-      try {
-        const message = (await rest.post(Routes.channelMessages(digest.channelId), {
-          body,
-          files,
-          signal: AbortSignal.timeout(timeoutMs),
-        })) as APIMessage;
-        return { messageId: message.id };
-      } catch (error) {
-        throw explainRefusal(error);
+      const signal = AbortSignal.timeout(timeoutMs);
+      if (await isForum(digest, access)) {
+        // A forum post's starter message has the thread's id.
+        const messageId = await askDiscord<string>(() =>
+          openForumPost(rest, digest.channelId, { ...digestForumPost(rendered, digest.roleId), signal }),
+        );
+        return { messageId };
       }
+      const { body, files } = digestPost(rendered, delivery.nonce, digest.roleId);
+      const message = await askDiscord<APIMessage>(() =>
+        rest.post(Routes.channelMessages(digest.channelId), { body, files, signal }),
+      );
+      return { messageId: message.id };
     },
 
-    async findExisting(digest, request) {
+    async findExisting(digest, delivery) {
       const access = check(digest);
+      const botId = client.user?.id;
+      if (await isForum(digest, access)) {
+        // This week's forum post: an active thread the bot opened in the forum, named for the week.
+        const name = threadName(digestTitle(digest.region, digest.language, delivery.period));
+        return askDiscord<string | null>(() =>
+          findForumPost(rest, {
+            guildId: digest.guildId,
+            forumId: digest.channelId,
+            botId,
+            name,
+            signal: AbortSignal.timeout(timeoutMs),
+          }),
+        );
+      }
       if (access.kind === "ok" && !access.readHistory) {
         // Discord lists no messages without Read Message History; the nonce is all we have.
         logger.warn(
@@ -196,28 +246,24 @@ export function createDigestDelivery(deps: {
             digestId: digest.id,
             guildId: digest.guildId,
             channelId: digest.channelId,
-            period: request.period,
+            period: delivery.period,
           },
           "cannot look for an earlier digest post without Read Message History; relying on the nonce",
         );
         return null;
       }
-      const botId = client.user?.id;
-      let recent: APIMessage[];
-      try {
-        recent = (await rest.get(Routes.channelMessages(digest.channelId), {
+      const recent = await askDiscord<APIMessage[]>(() =>
+        rest.get(Routes.channelMessages(digest.channelId), {
           query: new URLSearchParams({ limit: String(SEARCH_LIMIT) }),
           signal: AbortSignal.timeout(timeoutMs),
-        })) as APIMessage[];
-      } catch (error) {
-        throw explainRefusal(error);
-      }
+        }),
+      );
       const found = recent.find(
         (message) =>
           message.author.id === botId &&
           message.embeds.some((embed) => {
             const key = parseDigestMarker(embed.footer?.text ?? "");
-            return key?.digestId === digest.id && key.period === request.period;
+            return key?.digestId === digest.id && key.period === delivery.period;
           }),
       );
       return found?.id ?? null;

@@ -1,4 +1,8 @@
-import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from "discord.js";
+import type {
+  APIEmbed,
+  RESTPostAPIChannelMessageJSONBody,
+  RESTPostAPIGuildForumThreadsJSONBody,
+} from "discord.js";
 import type { ChartRenderer, RenderSize } from "../services/charts/renderer.js";
 import { footerText } from "../services/charts/text.js";
 import { type ComposedDigest, composeDigest, digestStatsQuery } from "../services/digests/compose-digest.js";
@@ -7,6 +11,7 @@ import type { CollectionStatus } from "../services/snapshots/collection-schedule
 import type { TrendsService } from "../services/snapshots/trends-service.js";
 import { type Answer, type AnswerFile, answerEmbed, chartFileName, pngFile } from "./answers.js";
 import { DISCORD_LIMITS, safeText } from "./discord-text.js";
+import { threadName } from "./forum-posts.js";
 import { alertMentions } from "./watch-message.js";
 
 /** A digest ready to send: its embed and the chart it shows. */
@@ -93,15 +98,32 @@ export function digestPost(
   roleId: string | null = null,
 ): { body: RESTPostAPIChannelMessageJSONBody; files: AnswerFile[] } {
   return {
-    body: {
-      // The digest's role, when it has one, is the only mention the post may make.
-      ...(roleId === null ? {} : { content: `<@&${roleId}>` }),
-      embeds: [rendered.embed],
-      attachments: [{ id: "0", filename: rendered.fileName }],
-      allowed_mentions: alertMentions(roleId),
-      nonce,
-      enforce_nonce: true,
-    },
+    body: { ...digestMessage(rendered, roleId), nonce, enforce_nonce: true },
     files: [pngFile(rendered.fileName, rendered.png)],
+  };
+}
+
+/**
+ * The digest as a forum post (`POST /channels/{forum}/threads`): named by the digest's title for
+ * the week (which names the week, so each week's post has its own name), its starter message the channel post without the nonce (thread
+ * creation takes none), the chart as `files[0]`.
+ */
+export function digestForumPost(
+  rendered: RenderedDigest,
+  roleId: string | null,
+): { body: RESTPostAPIGuildForumThreadsJSONBody; files: AnswerFile[] } {
+  return {
+    body: { name: threadName(rendered.composed.title), message: digestMessage(rendered, roleId) },
+    files: [pngFile(rendered.fileName, rendered.png)],
+  };
+}
+
+function digestMessage(rendered: RenderedDigest, roleId: string | null): RESTPostAPIChannelMessageJSONBody {
+  return {
+    // The digest's role, when it has one, is the only mention the post may make.
+    ...(roleId === null ? {} : { content: `<@&${roleId}>` }),
+    embeds: [rendered.embed],
+    attachments: [{ id: "0", filename: rendered.fileName }],
+    allowed_mentions: alertMentions(roleId),
   };
 }

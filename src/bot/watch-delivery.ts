@@ -1,12 +1,4 @@
-import {
-  type APIChannel,
-  type APIMessage,
-  type APIThreadList,
-  ChannelType,
-  type Client,
-  type REST,
-  Routes,
-} from "discord.js";
+import { type APIMessage, ChannelType, type Client, type REST, Routes } from "discord.js";
 import type { Logger } from "pino";
 import type { Message, PermissionName } from "../locales/index.js";
 import type { ModelRecord } from "../services/hub/types.js";
@@ -15,7 +7,8 @@ import type { DeliverAlert, FindExistingAlert } from "../services/watches/alert-
 import type { Alert } from "../services/watches/alert-log.js";
 import { type AlertContent, composeAlert, parseAlertMarker } from "../services/watches/compose-alert.js";
 import type { Watch, WatchChannelKind } from "../services/watches/watch-settings.js";
-import { ChannelRefusedError, classifyDigestError, explainRefusal } from "./digest-delivery.js";
+import { askDiscord, ChannelRefusedError, classifyDigestError } from "./digest-delivery.js";
+import { findForumPost, openForumPost } from "./forum-posts.js";
 import { missingPermissions } from "./guards.js";
 import { alertEmbed, alertForumPost, alertMessage } from "./watch-message.js";
 
@@ -128,15 +121,6 @@ export function createWatchDelivery(deps: {
       hubUrl: deps.hubUrl,
     });
 
-  /** Discord's refusals as ChannelRefusedError, by the digests' table. */
-  async function request<T>(work: () => Promise<unknown>): Promise<T> {
-    try {
-      return (await work()) as T;
-    } catch (error) {
-      throw explainRefusal(error);
-    }
-  }
-
   return {
     compose,
     async deliver(watch, { alert, nonce }) {
@@ -147,16 +131,16 @@ export function createWatchDelivery(deps: {
       const kind = access.kind === "ok" ? access.channelKind : watch.channelKind;
       const signal = AbortSignal.timeout(timeoutMs);
       if (kind === "forum") {
-        const thread = await request<APIChannel>(() =>
-          rest.post(Routes.threads(watch.channelId), {
+        // A forum post's starter message has the thread's id.
+        const messageId = await askDiscord<string>(() =>
+          openForumPost(rest, watch.channelId, {
             body: alertForumPost(embed, watch.roleId, alert.modelId),
             signal,
           }),
         );
-        // A forum post's starter message has the thread's id.
-        return { messageId: thread.id };
+        return { messageId };
       }
-      const message = await request<APIMessage>(() =>
+      const message = await askDiscord<APIMessage>(() =>
         rest.post(Routes.channelMessages(watch.channelId), {
           body: alertMessage(embed, watch.roleId, nonce),
           signal,
@@ -177,19 +161,10 @@ export function createWatchDelivery(deps: {
         });
       if (kind === "forum") {
         // Forum posts are threads: an active one the bot opened for this alert's model.
-        const active = await request<APIThreadList>(() =>
-          rest.get(Routes.guildActiveThreads(watch.guildId), { signal }),
+        const { name } = alertForumPost({}, null, alert.modelId);
+        return askDiscord<string | null>(() =>
+          findForumPost(rest, { guildId: watch.guildId, forumId: watch.channelId, botId, name, signal }),
         );
-        const post = alertForumPost({}, null, alert.modelId);
-        const found = active.threads.find(
-          (thread) =>
-            "parent_id" in thread &&
-            thread.parent_id === watch.channelId &&
-            "owner_id" in thread &&
-            thread.owner_id === botId &&
-            thread.name === post.name,
-        );
-        return found?.id ?? null;
       }
       if (access.kind === "ok" && !access.readHistory) {
         logger.warn(
@@ -198,7 +173,7 @@ export function createWatchDelivery(deps: {
         );
         return null;
       }
-      const recent = await request<APIMessage[]>(() =>
+      const recent = await askDiscord<APIMessage[]>(() =>
         rest.get(Routes.channelMessages(watch.channelId), {
           query: new URLSearchParams({ limit: String(SEARCH_LIMIT) }),
           signal,

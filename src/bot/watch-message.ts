@@ -6,9 +6,7 @@ import { formatCompact, formatInteger } from "../services/format/numbers.js";
 import type { AlertContent } from "../services/watches/compose-alert.js";
 import { answerEmbed, NO_MENTIONS } from "./answers.js";
 import { DISCORD_LIMITS, safeText } from "./discord-text.js";
-
-/** Discord's limit on a thread's (a forum post's) name. */
-const THREAD_NAME_MAX = 100;
+import { threadName } from "./forum-posts.js";
 
 /**
  * The alert as an embed in the watch's language. Every Hub string (model id, task, licence, base)
@@ -110,7 +108,7 @@ export function alertMessage(
  */
 export function alertForumPost(embed: APIEmbed, roleId: string | null, modelId: string) {
   return {
-    name: modelId.length > THREAD_NAME_MAX ? `${modelId.slice(0, THREAD_NAME_MAX - 1)}…` : modelId,
+    name: threadName(modelId),
     message: {
       ...(roleId === null ? {} : { content: `<@&${roleId}>` }),
       embeds: [embed],

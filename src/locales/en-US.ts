@@ -356,7 +356,7 @@ export const enUS = {
   "digest.description": "Weekly open-source AI digests posted to a channel (Manage Server)",
   "digest.set.description":
     "Create a weekly digest, or change one (with id); also turns an off digest back on",
-  "digest.set.channel": "Text or announcement channel, or a thread, to post in",
+  "digest.set.channel": "Text or announcement channel, thread or forum to post in",
   "digest.set.day": "Day of the week to post on",
   "digest.set.time": "Time of day, 24-hour HH:MM (09:00, 18:30)",
   "digest.set.timezone": "IANA time zone, e.g. Europe/Paris, America/New_York, Asia/Shanghai",
@@ -396,7 +396,7 @@ export const enUS = {
   "digest.bad-timezone": (p: { typed: string; guesses: readonly string[] }) =>
     `${quoted(p.typed)} is not a time zone I know.${didYouMean(p.guesses)} Use an IANA name such as Europe/Paris, America/New_York or Asia/Shanghai: it follows daylight saving time for you.`,
   "digest.channel-type": (p: { channel: string }) =>
-    `${p.channel} is not a text or announcement channel or a thread: pick one of those for the digest.`,
+    `${p.channel} is not a text or announcement channel, a thread or a forum: pick one of those for the digest.`,
   "digest.cannot-post-set": (p: { channel: string; reason: string; missing: readonly PermissionName[] }) =>
     `I can't post the digest in ${p.channel}: ${p.reason}.` +
     (p.missing.length > 0
@@ -474,7 +474,7 @@ export const enUS = {
 
   // Why a channel does not take a digest (shown to admins; stored as a paused digest's reason).
   "channel.deleted": "the channel no longer exists (it was deleted)",
-  "channel.not-text": "the channel is not a text or announcement channel or a thread",
+  "channel.not-text": "the channel is not a text or announcement channel, a thread or a forum",
   "channel.missing-permissions": (p: { missing: readonly PermissionName[] }) =>
     `I am missing the ${permissions(p.missing)} permission${s(p.missing.length)} in the channel`,
   "channel.discord-unknown-channel": "the channel no longer exists (Discord: Unknown Channel)",

@@ -268,7 +268,7 @@ export const zhCN: Messages = {
 
   "digest.description": "每周开源 AI 周报，发布到指定频道（需要“管理服务器”权限）",
   "digest.set.description": "创建周报，或用 id 修改已有周报（也会重新开启）",
-  "digest.set.channel": "发布周报的文字或公告频道，或子区",
+  "digest.set.channel": "发布周报的文字或公告频道、子区或论坛",
   "digest.set.day": "每周哪一天发布",
   "digest.set.time": "发布时间，24 小时制 HH:MM（如 09:00）",
   "digest.set.timezone": "IANA 时区，如 Asia/Shanghai",
@@ -301,7 +301,7 @@ export const zhCN: Messages = {
     `${quoted(p.typed)}不是我能读懂的时间：请用 24 小时制 HH:MM，例如 09:00 或 18:30。`,
   "digest.bad-timezone": (p) =>
     `${quoted(p.typed)}不是我认识的时区。${didYouMean(p.guesses)}请使用 IANA 时区名，例如 Asia/Shanghai、Europe/Paris 或 America/New_York：它会自动按夏令时调整。`,
-  "digest.channel-type": (p) => `${p.channel} 不是文字或公告频道，也不是子区：请为周报选择其中之一。`,
+  "digest.channel-type": (p) => `${p.channel} 不是文字或公告频道、子区或论坛：请为周报选择其中之一。`,
   "digest.cannot-post-set": (p) =>
     `我无法在 ${p.channel} 发布周报：${p.reason}。` +
     (p.missing.length > 0
@@ -364,7 +364,7 @@ export const zhCN: Messages = {
   "digest.show.last-error": (p) => `最近的错误（${p.when}）：${p.error}`,
 
   "channel.deleted": "该频道已不存在（已被删除）",
-  "channel.not-text": "该频道不是文字或公告频道，也不是子区",
+  "channel.not-text": "该频道不是文字或公告频道、子区或论坛",
   "channel.missing-permissions": (p) => `我在该频道缺少${permissions(p.missing)}权限`,
   "channel.discord-unknown-channel": "该频道已不存在（Discord：Unknown Channel）",
   "channel.discord-unknown-guild": "我已不在该服务器中（Discord：Unknown Guild）",

@@ -83,7 +83,7 @@ describe.each(INTERACTIONS_MODES)("/digest through a loopback Discord (%s)", (mo
     const h = await harness.start({ channels: DIGEST_CHANNELS });
     expect(await setDigest(h, { channel: NEWS_CHANNEL_ID })).toContain("Digest #1 created");
     expect(await setDigest(h, { channel: VOICE_CHANNEL_ID })).toBe(
-      `<#${VOICE_CHANNEL_ID}> is not a text or announcement channel or a thread: pick one of those for the digest.`,
+      `<#${VOICE_CHANNEL_ID}> is not a text or announcement channel, a thread or a forum: pick one of those for the digest.`,
     );
     expect((await h.bot.services.digests.store.listByGuild(GUILD_ID)).map((d) => d.channelId)).toEqual([
       NEWS_CHANNEL_ID,

@@ -9,6 +9,7 @@ export const NEWS_CHANNEL_ID = "1190000000000000021";
 export const VOICE_CHANNEL_ID = "1190000000000000022";
 export const NO_ATTACH_CHANNEL_ID = "1190000000000000023";
 export const SECOND_CHANNEL_ID = "1190000000000000024";
+export const FORUM_CHANNEL_ID = "1190000000000000025";
 
 export const DIGEST_CHANNELS: FakeChannelInit[] = [
   { id: NEWS_CHANNEL_ID, name: "announcements", type: 5 },
@@ -20,6 +21,7 @@ export const DIGEST_CHANNELS: FakeChannelInit[] = [
     botPermissions: { deny: Permission.AttachFiles },
   },
   { id: SECOND_CHANNEL_ID, name: "weekly", type: 0 },
+  { id: FORUM_CHANNEL_ID, name: "digests", type: 15 },
 ];
 
 const CHANNEL_TYPES = new Map<string, { name: string; type: number }>([

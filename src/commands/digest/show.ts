@@ -30,7 +30,12 @@ export default defineSubcommand({
         {
           title: t("digest.show.title", { count: digests.length, max: MAX_DIGESTS_PER_GUILD }),
           color: EMBED_COLOR,
-          fields: await Promise.all(digests.map((digest) => digestField(digest, store, now, t))),
+          fields: await Promise.all(
+            digests.map((digest) => {
+              const access = services.digests.access(guildId, digest.channelId);
+              return digestField(digest, store, now, t, access.kind === "ok" && access.forum);
+            }),
+          ),
           footer: { text: t("digest.show.footer") },
         },
       ],
@@ -43,6 +48,7 @@ async function digestField(
   store: DigestStore,
   now: Date,
   t: Translator,
+  forum: boolean,
 ): Promise<APIEmbedField> {
   const lines = [
     `<#${digest.channelId}> · ${describeSchedule(digest, t)} · ${describeContent(digest, t)}`,
@@ -63,7 +69,8 @@ async function digestField(
 
   const posted = await store.lastPosted(digest.id);
   if (posted?.postedAt != null && posted.messageId !== null) {
-    const link = messageLink(digest.guildId, digest.channelId, posted.messageId);
+    // A forum post is a thread of the forum whose id is its starter message's.
+    const link = messageLink(digest.guildId, forum ? posted.messageId : digest.channelId, posted.messageId);
     lines.push(t("digest.show.last", { at: stamp(posted.postedAt, "f"), period: posted.period, link }));
   } else {
     lines.push(t("digest.show.no-last"));

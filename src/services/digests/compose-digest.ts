@@ -91,11 +91,9 @@ export function composeDigest(input: ComposeDigestInput): ComposedDigest {
       : {}),
   });
   const view = stats.region === null ? "regions" : "orgs";
-  const scope =
-    stats.region === null ? translate(locale, "digest-post.overview") : regionLabel(stats.region, locale);
   return {
     locale,
-    title: translate(locale, "digest-post.title", { scope, period: periodLabel }),
+    title: digestTitle(stats.region, locale, period),
     text: summary.text,
     facts: summary.facts,
     view,
@@ -121,6 +119,15 @@ export function digestMarker(digestId: number, period: string): string {
 }
 
 const MARKER = /^digest #(\d+) · (\d{4}-W\d{2})(?: · |$)/;
+
+/**
+ * A digest's title for a week: its scope (every region, or one) and the week. Pure, from the
+ * digest's settings alone, so that crash recovery can name a forum post without composing it.
+ */
+export function digestTitle(region: Digest["region"], locale: Locale, period: string): string {
+  const scope = region === null ? translate(locale, "digest-post.overview") : regionLabel(region, locale);
+  return translate(locale, "digest-post.title", { scope, period: formatPeriod(period, locale) });
+}
 
 /** Reads the key back from a footer: the digest id and period, or null when it carries none. */
 export function parseDigestMarker(footer: string): { digestId: number; period: string } | null {

@@ -181,8 +181,9 @@ export function restRoutes(config: RestRouteConfig): RouteDef[] {
 
   /**
    * `POST /channels/{forum}/threads`: a forum post, a thread whose starter message has the thread's
-   * id. Discord takes no nonce here. Checks what Discord checks: a forum, access, Send Messages, the
-   * body against the schema and the message limits.
+   * id. Discord takes no nonce here. Checks what Discord checks: a forum, access, Send Messages
+   * (which Discord calls Create Posts in a forum), Attach Files for files, the body against the
+   * schema and the message limits.
    */
   const createForumPost = (ctx: RequestContext): RouteResponse => {
     const forum = world.channel(ctx.params.channel ?? "");
@@ -191,9 +192,15 @@ export function restRoutes(config: RestRouteConfig): RouteDef[] {
     if (!has(perms, Permission.ViewChannel)) return Errors.missingAccess();
     if (forum.type !== 15) return discordError(400, 50024, "Cannot execute action on this channel type");
     if (!has(perms, Permission.SendMessages)) return Errors.missingPermissions();
+    if (ctx.files.length > 0 && !has(perms, Permission.AttachFiles)) return Errors.missingPermissions();
     const body = asObject(ctx.json);
     const message = asObject(body.message);
-    const limits = messageProblems(message, { attachmentNames: new Set(), creates: true, fileCount: 0 });
+    // Files come as in a channel message: `files[n]` parts beside `payload_json`.
+    const limits = messageProblems(message, {
+      attachmentNames: new Set(ctx.files.map((f) => f.name)),
+      creates: true,
+      fileCount: ctx.files.length,
+    });
     const problems = [
       ...schemaProblems(Schemas.forumThread, body),
       ...limits.problems.map((problem) => ({ ...problem, path: ["message", ...problem.path] })),
@@ -203,7 +210,7 @@ export function restRoutes(config: RestRouteConfig): RouteDef[] {
     const guild = world.guilds.get(forum.guildId);
     if (!guild) return Errors.unknownChannel();
     const origin = { channelId: "", guildId: forum.guildId, author: world.bot, type: 0 };
-    const starter = applyMessageBody(config.cdnBase(), origin, message, [], undefined);
+    const starter = applyMessageBody(config.cdnBase(), origin, message, ctx.files, undefined);
     const id = String(starter.api.id);
     const thread: ChannelState = {
       id,
