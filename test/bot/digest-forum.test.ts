@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { Permission } from "../fakes/discord/index.js";
-import { ADMIN, DIGEST_CHANNELS, digest, FORUM_CHANNEL_ID, postsIn, setDigest } from "./digest-helpers.js";
+import {
+  ADMIN,
+  DIGEST_CHANNELS,
+  digest,
+  FORUM_CHANNEL_ID,
+  postsIn,
+  setDigest,
+  untilUncached,
+} from "./digest-helpers.js";
 import { type BotHarness, botHarness, embedsOf, GUILD_ID } from "./harness.js";
 
 const harness = botHarness();
@@ -115,6 +123,32 @@ describe("/digest set in a forum", () => {
     const zh = await setDigest(h, { channel: CLOSED_FORUM_ID }, { locale: "zh-CN" });
     expect(zh).toMatch(/缺少.*发送消息/);
     expect(zh).not.toMatch(/子区中/);
+  });
+
+  it("pauses a digest whose forum was deleted, and /digest show says why", async () => {
+    const h = await ready();
+    await setDigest(h, { channel: FORUM_CHANNEL_ID, day: "thu", timezone: "Asia/Shanghai" });
+    h.discord.deleteChannel(FORUM_CHANNEL_ID);
+    await untilUncached(h, FORUM_CHANNEL_ID);
+    h.clock.set(at(THURSDAY_9_SHANGHAI + 5_000));
+    expect(await h.bot.digestTick()).toMatchObject({ paused: 1, posted: 0 });
+    expect(forumPosts(h)).toEqual([]);
+    const shown = await h.run("digest", [{ name: "show", type: 1 }], { memberPermissions: ADMIN });
+    expect(JSON.stringify(embedsOf(shown.json))).toContain("**Paused**: the channel no longer exists");
+  });
+
+  it("retries a forum post Discord answered with a 429, and opens it once", async () => {
+    const h = await ready();
+    await setDigest(h, { channel: FORUM_CHANNEL_ID, day: "thu", timezone: "Asia/Shanghai" });
+    h.discord.failNext({
+      route: { method: "POST", path: `/channels/${FORUM_CHANNEL_ID}/threads` },
+      status: 429,
+      retryAfter: 0.2,
+    });
+    h.clock.set(at(THURSDAY_9_SHANGHAI + 5_000));
+    expect((await h.bot.digestTick()).posted).toBe(1);
+    await h.bot.digestTick();
+    expect(forumPosts(h).map((call) => call.status)).toEqual([429, 201]);
   });
 
   it("sends now as a forum post too", async () => {
