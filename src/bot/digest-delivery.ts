@@ -18,8 +18,8 @@ import type {
 } from "../services/digests/digest-scheduler.js";
 import type { Digest } from "../services/digests/digest-store.js";
 import type { DigestMessages } from "./digest-message.js";
-import { digestForumPost, digestPost } from "./digest-message.js";
-import { findForumPost, openForumPost, threadName } from "./forum-posts.js";
+import { digestForumPost, digestPost, digestThreadName } from "./digest-message.js";
+import { findForumPost, openForumPost } from "./forum-posts.js";
 import { missingPermissions } from "./guards.js";
 
 /** What the bot needs in a digest's channel to post it. */
@@ -212,7 +212,7 @@ export function createDigestDelivery(deps: {
       if (await isForum(digest, access)) {
         // A forum post's starter message has the thread's id.
         const messageId = await askDiscord<string>(() =>
-          openForumPost(rest, digest.channelId, { ...digestForumPost(rendered, digest.roleId), signal }),
+          openForumPost(rest, digest.channelId, { ...digestForumPost(rendered, digest), signal }),
         );
         return { messageId };
       }
@@ -228,7 +228,10 @@ export function createDigestDelivery(deps: {
       const botId = client.user?.id;
       if (await isForum(digest, access)) {
         // This week's forum post: an active thread the bot opened in the forum, named for the week.
-        const name = threadName(digestTitle(digest.region, digest.language, delivery.period));
+        const name = digestThreadName(
+          digestTitle(digest.region, digest.language, delivery.period),
+          digest.id,
+        );
         return askDiscord<string | null>(() =>
           findForumPost(rest, {
             guildId: digest.guildId,

@@ -11,7 +11,7 @@ import type { CollectionStatus } from "../services/snapshots/collection-schedule
 import type { TrendsService } from "../services/snapshots/trends-service.js";
 import { type Answer, type AnswerFile, answerEmbed, chartFileName, pngFile } from "./answers.js";
 import { DISCORD_LIMITS, safeText } from "./discord-text.js";
-import { threadName } from "./forum-posts.js";
+import { THREAD_NAME_MAX, threadName } from "./forum-posts.js";
 import { alertMentions } from "./watch-message.js";
 
 /** A digest ready to send: its embed and the chart it shows. */
@@ -104,18 +104,32 @@ export function digestPost(
 }
 
 /**
- * The digest as a forum post (`POST /channels/{forum}/threads`): named by the digest's title for
- * the week (which names the week, so each week's post has its own name), its starter message the channel post without the nonce (thread
+ * The digest as a forum post (`POST /channels/{forum}/threads`): named by
+ * {@link digestThreadName} (the title names the week, so each week's post has its own name), its
+ * starter message the channel post without the nonce (thread
  * creation takes none), the chart as `files[0]`.
  */
 export function digestForumPost(
   rendered: RenderedDigest,
-  roleId: string | null,
+  digest: Pick<Digest, "id" | "roleId">,
 ): { body: RESTPostAPIGuildForumThreadsJSONBody; files: AnswerFile[] } {
   return {
-    body: { name: threadName(rendered.composed.title), message: digestMessage(rendered, roleId) },
+    body: {
+      name: digestThreadName(rendered.composed.title, digest.id),
+      message: digestMessage(rendered, digest.roleId),
+    },
     files: [pngFile(rendered.fileName, rendered.png)],
   };
+}
+
+/**
+ * A week's forum post name: the digest's title for that week, then its id, so that two digests
+ * of one scope and language in one forum do not share a name (crash recovery finds a post by
+ * its name). The title is cut, never the id, to keep within Discord's limit.
+ */
+export function digestThreadName(title: string, digestId: number): string {
+  const suffix = ` · #${digestId}`;
+  return `${threadName(title, THREAD_NAME_MAX - suffix.length)}${suffix}`;
 }
 
 function digestMessage(rendered: RenderedDigest, roleId: string | null): RESTPostAPIChannelMessageJSONBody {

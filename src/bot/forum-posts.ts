@@ -5,9 +5,9 @@ import type { AnswerFile } from "./answers.js";
 /** Discord's limit on a thread's (a forum post's) name. */
 export const THREAD_NAME_MAX = 100;
 
-/** A forum post's name: the text as given, cut to Discord's 100 characters. */
-export function threadName(text: string): string {
-  return text.length > THREAD_NAME_MAX ? `${text.slice(0, THREAD_NAME_MAX - 1)}…` : text;
+/** A forum post's name: the text as given, cut to `max` (Discord's 100 characters by default). */
+export function threadName(text: string, max = THREAD_NAME_MAX): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**

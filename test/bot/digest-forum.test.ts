@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { digestThreadName } from "../../src/bot/digest-message.js";
 import { Permission } from "../fakes/discord/index.js";
 import {
   ADMIN,
@@ -48,6 +49,15 @@ async function postThisWeek(h: BotHarness): Promise<void> {
   expect(await h.bot.digestTick()).toMatchObject({ posted: 1 });
 }
 
+describe("a digest's forum post name", () => {
+  it("cuts a long title to Discord's 100 characters and keeps the digest's id", () => {
+    const name = digestThreadName("x".repeat(150), 3);
+    expect(name).toHaveLength(100);
+    expect(name.endsWith("… · #3")).toBe(true);
+    expect(digestThreadName("Weekly · 2026-W48", 3)).toBe("Weekly · 2026-W48 · #3");
+  });
+});
+
 describe("/digest set in a forum", () => {
   it("opens one forum post a week, named for the week, the digest and its chart its starter message", async () => {
     const h = await ready();
@@ -55,7 +65,7 @@ describe("/digest set in a forum", () => {
     const created = forumPosts(h);
     expect(created).toHaveLength(1);
     const body = created[0]?.json as { name: string; message: Record<string, unknown> };
-    expect(body.name).toMatch(/2026-W48/);
+    expect(body.name).toMatch(/2026-W48 · #1$/);
     expect(body.name.length).toBeLessThanOrEqual(100);
     expect(body.message).not.toHaveProperty("nonce");
     const thread = await recordedThread(h);
