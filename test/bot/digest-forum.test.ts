@@ -161,6 +161,22 @@ describe("/digest set in a forum", () => {
     expect(forumPosts(h).map((call) => call.status)).toEqual([429, 201]);
   });
 
+  it("asks Discord whether the channel is a forum while the guild is unavailable, and posts there", async () => {
+    const h = await ready();
+    await setDigest(h, { channel: FORUM_CHANNEL_ID, day: "thu", timezone: "Asia/Shanghai" });
+    // An outage: the gateway says the guild is unavailable, so the cache cannot judge the channel.
+    h.discord.dispatch("GUILD_DELETE", { id: GUILD_ID, unavailable: true });
+    for (let i = 0; i < 200 && h.bot.client.guilds.cache.get(GUILD_ID)?.available !== false; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(h.bot.client.guilds.cache.get(GUILD_ID)?.available).toBe(false);
+    h.clock.set(at(THURSDAY_9_SHANGHAI + 5_000));
+    expect(await h.bot.digestTick()).toMatchObject({ posted: 1 });
+    expect(h.discord.callsTo("GET", `/channels/${FORUM_CHANNEL_ID}`)).toHaveLength(1);
+    expect(forumPosts(h)).toHaveLength(1);
+    expect(h.discord.callsTo("POST", `/channels/${FORUM_CHANNEL_ID}/messages`)).toEqual([]);
+  });
+
   it("sends now as a forum post too", async () => {
     const h = await ready();
     await setDigest(h, { channel: FORUM_CHANNEL_ID });
