@@ -3,20 +3,14 @@ import type { Alert } from "../../src/services/watches/alert-log.js";
 import { planOrgPoll, snapshotViewOf } from "../../src/services/watches/plan-alerts.js";
 import type { Watch } from "../../src/services/watches/watch-settings.js";
 import { model } from "../stats/builders.js";
+import { newWatch } from "./watch-inputs.js";
 
 const CREATED = "2026-11-20T10:00:00.000Z";
 
 function watch(overrides: Partial<Watch> = {}): Watch {
   return {
     id: 1,
-    guildId: "100000000000000001",
-    channelId: "200000000000000001",
-    channelKind: null,
-    org: "Qwen",
-    minDownloads: 0,
-    roleId: null,
-    language: "en-US",
-    createdBy: "300000000000000001",
+    ...newWatch(),
     createdAt: CREATED,
     baselineDone: true,
     lastAlertAt: null,

@@ -9,11 +9,12 @@ import {
   type FindExistingAlert,
 } from "../../src/services/watches/alert-attempt.js";
 import { createWatchPoller, type WatchPoller } from "../../src/services/watches/watch-poller.js";
-import { createWatchStore, type NewWatch, type WatchStore } from "../../src/services/watches/watch-store.js";
+import { createWatchStore, type WatchStore } from "../../src/services/watches/watch-store.js";
 import { type FakeClock, fakeClock, silentLogger } from "../digests/helpers.js";
 import { type FakeHub, startFakeHub } from "../fakes/hub/fake-hub.js";
 import { countRows, onEachDatabase } from "../support/test-databases.js";
 import { hubModelRow } from "./hub-rows.js";
+import { newWatch } from "./watch-inputs.js";
 
 const alwaysLeads: Leadership = { holder: "test", acquire: async () => true, release: async () => {} };
 
@@ -44,17 +45,7 @@ function channel() {
 
 class RefusedError extends Error {}
 
-const watchOf = (overrides: Partial<NewWatch> = {}): NewWatch => ({
-  guildId: "100000000000000001",
-  channelId: "200000000000000001",
-  channelKind: null,
-  org: "Qwen",
-  minDownloads: 0,
-  roleId: null,
-  language: "en-US",
-  createdBy: "300000000000000001",
-  ...overrides,
-});
+const watchOf = newWatch;
 
 onEachDatabase((testDatabase) => {
   let hub: FakeHub;

@@ -3,30 +3,16 @@ import type { Database } from "../../src/services/storage/database.js";
 import {
   createWatchStore,
   MAX_WATCHES_PER_GUILD,
-  type NewWatch,
   WatchLimitError,
   type WatchStore,
 } from "../../src/services/watches/watch-store.js";
 import { type FakeClock, fakeClock } from "../digests/helpers.js";
 import { model } from "../stats/builders.js";
 import { countRows, onEachDatabase } from "../support/test-databases.js";
+import { newWatch, WATCH_GUILD } from "./watch-inputs.js";
 
-const GUILD_A = "100000000000000001";
+const GUILD_A = WATCH_GUILD;
 const GUILD_B = "100000000000000002";
-
-function newWatch(overrides: Partial<NewWatch> = {}): NewWatch {
-  return {
-    guildId: GUILD_A,
-    channelId: "200000000000000001",
-    channelKind: null,
-    org: "Qwen",
-    minDownloads: 0,
-    roleId: null,
-    language: "en-US",
-    createdBy: "300000000000000001",
-    ...overrides,
-  };
-}
 
 const record = model({ id: "Qwen/Qwen4-8B" });
 
