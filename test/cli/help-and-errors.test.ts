@@ -5,15 +5,15 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartCommand } from "../../src/cli/commands/chart.js";
 import { BASE_COMMANDS } from "../../src/cli/run-cli.js";
-import { type Config, parseConfig } from "../../src/config.js";
+import type { Config } from "../../src/config.js";
 import { createLocalChartRenderer } from "../../src/services/charts/local-renderer.js";
 import { readPngSize } from "../../src/services/charts/png.js";
 import { CHART_VIEWS } from "../../src/services/charts/views.js";
-import { createServices, type Services } from "../../src/services/create-services.js";
+import type { Services } from "../../src/services/create-services.js";
 import { COHORTS, CREDIT_METHODS } from "../../src/services/method/method.js";
 import { REGIONS } from "../../src/services/regions/types.js";
 import { generateReferenceSnapshot } from "../fixtures/reference-snapshot.js";
-import { inProcessCli } from "./in-process.js";
+import { inProcessCli, offlineServices } from "./in-process.js";
 
 /**
  * The CLI's help and its one-line refusals, run in-process through its own dispatcher over a
@@ -29,14 +29,7 @@ let services: Services;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "hubtrends-help-"));
-  const parsed = parseConfig({ DATABASE_PATH: ":memory:", CHART_DEVICE_PIXEL_RATIO: "1" });
-  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  config = parsed.config;
-  services = await createServices(config, {
-    logger: pino({ level: "silent" }),
-    clock: () => NOW,
-    fetch: () => Promise.reject(new Error("no Hub in this test")),
-  });
+  ({ config, services } = await offlineServices({ CHART_DEVICE_PIXEL_RATIO: "1" }, NOW));
   const file = join(dir, "reference.json");
   writeFileSync(file, JSON.stringify(generateReferenceSnapshot()));
   const imported = await cli("import", file);

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BASE_COMMANDS } from "../../src/cli/run-cli.js";
-import { type Config, parseConfig } from "../../src/config.js";
-import { createServices, type Services } from "../../src/services/create-services.js";
-import { inProcessCli } from "./in-process.js";
+import type { Config } from "../../src/config.js";
+import type { Services } from "../../src/services/create-services.js";
+import { inProcessCli, offlineServices } from "./in-process.js";
 
 /**
  * The import rules and `snapshots` commands, run in-process through the CLI's own dispatcher over
@@ -20,14 +19,7 @@ let services: Services;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "hubtrends-import-"));
-  const parsed = parseConfig({ DATABASE_PATH: ":memory:", HUB_URL: "http://127.0.0.1:9" });
-  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  config = parsed.config;
-  services = await createServices(config, {
-    logger: pino({ level: "silent" }),
-    clock: () => NOW,
-    fetch: () => Promise.reject(new Error("no Hub in this test")),
-  });
+  ({ config, services } = await offlineServices({ HUB_URL: "http://127.0.0.1:9" }, NOW));
 });
 
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { pino } from "pino";
 import { runCli } from "../../src/cli/run-cli.js";
 import type { CliCommandSpec } from "../../src/cli/spec.js";
-import type { Config } from "../../src/config.js";
-import type { Services } from "../../src/services/create-services.js";
+import { type Config, parseConfig } from "../../src/config.js";
+import { createServices, type Services } from "../../src/services/create-services.js";
 
 /** What a run of the CLI printed, and its exit code. */
 export interface CliResult {
@@ -41,4 +41,22 @@ export function inProcessCli(
     );
     return { code, out, err };
   };
+}
+
+/**
+ * Services over an in-memory database with no Hub (every Hub request fails), at a fixed time: what
+ * the in-process CLI tests run on. `env` adds to `DATABASE_PATH=:memory:`.
+ */
+export async function offlineServices(
+  env: Record<string, string>,
+  now: Date,
+): Promise<{ config: Config; services: Services }> {
+  const parsed = parseConfig({ DATABASE_PATH: ":memory:", ...env });
+  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+  const services = await createServices(parsed.config, {
+    logger: pino({ level: "silent" }),
+    clock: () => now,
+    fetch: () => Promise.reject(new Error("no Hub in this test")),
+  });
+  return { config: parsed.config, services };
 }
