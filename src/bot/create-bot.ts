@@ -108,6 +108,8 @@ export function createBot(deps: {
     }),
     metrics,
   );
+  // Only a scheduler backfills the stored aggregates: every replica would otherwise redo it.
+  const warming = { backfill: config.roles.has("scheduler") };
   const collection = createCollectionSchedule({
     collector: services.collector,
     // An interactions-only process follows what the scheduler stores and never collects itself.
@@ -118,7 +120,7 @@ export function createBot(deps: {
     everyMs: config.collection.everyHours * 3_600_000,
     clock,
     logger,
-    onNewSnapshot: () => services.trends.warm(),
+    onNewSnapshot: () => services.trends.warm(warming),
   });
   const chartSize = { ...DEFAULT_RENDER_SIZE, devicePixelRatio: config.charts.devicePixelRatio };
   const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
@@ -193,7 +195,7 @@ export function createBot(deps: {
     collection,
     digests,
     watches,
-    warm: () => services.trends.warm(),
+    warm: () => services.trends.warm(warming),
     metrics,
     database: services.database,
   };

@@ -92,11 +92,13 @@ export interface TrendsService {
   /**
    * Computes the stats `/trends` asks for most (the overview and each region, this week) from
    * stored snapshots, yielding between them, so the first person to ask after a new snapshot does
-   * not wait for the aggregation. Does nothing when nothing is stored. First computes and stores
-   * the aggregates of any snapshot that has none yet (the one just collected, or every snapshot
-   * saved before migration 4), one method at a time.
+   * not wait for the aggregation. Does nothing when nothing is stored. With `backfill` (the
+   * default), first computes and stores the aggregates of any snapshot that has none yet (the one
+   * just collected, or every snapshot saved before migration 6), one method at a time: the
+   * scheduler's job, so that N interaction replicas do not each do it; a process that skips it
+   * still computes, and stores, whatever aggregate a history it is asked for lacks.
    */
-  warm(): Promise<void>;
+  warm(options?: { backfill?: boolean }): Promise<void>;
   /** Computes and stores the aggregates of every snapshot that has none; returns how many. */
   backfillAggregates(): Promise<number>;
 }
@@ -350,10 +352,10 @@ export function createTrendsService(deps: {
     refresh,
     stats,
     backfillAggregates: () => aggregates.backfill(),
-    async warm() {
+    async warm({ backfill = true } = {}) {
       await refresh();
       if (currentView() === null) return;
-      await aggregates.backfill();
+      if (backfill) await aggregates.backfill();
       for (const region of [null, ...REGIONS]) {
         await yieldToEventLoop();
         await stats({ region, windowWeeks: 1 });
