@@ -1,4 +1,5 @@
 import { REST, type RESTGetAPIApplicationCommandsResult, Routes } from "discord.js";
+import { hostOf, unreachableLine, unreachableReason } from "./bot/login.js";
 import { COMMANDS } from "./commands/index.js";
 import { loadConfigOrExit } from "./config.js";
 
@@ -65,8 +66,13 @@ try {
   }
 } catch (error) {
   const status = (error as { status?: number }).status;
+  const unreachable = unreachableReason(error);
   const reason =
-    status === 401 ? "Discord rejected DISCORD_TOKEN (401 Unauthorized)" : (error as Error).message;
+    status === 401
+      ? "Discord rejected DISCORD_TOKEN (401 Unauthorized)"
+      : unreachable !== null
+        ? unreachableLine(hostOf(rest.options.api), unreachable)
+        : (error as Error).message;
   process.stderr.write(`hubtrends register: ${reason}\n`);
   process.exitCode = 1;
 }

@@ -83,9 +83,7 @@ export async function loginWithRetry(client: Client, token: string, options: Log
       const reason = unreachableReason(error);
       if (reason === null) throw error;
       const waitMs = delays[Math.min(attempt, delays.length - 1)] ?? 60_000;
-      options.notice(
-        `cannot reach Discord at ${host} (${reason}): check the network and DISCORD_API_URL; trying again in ${Math.round(waitMs / 1000)} s`,
-      );
+      options.notice(`${unreachableLine(host, reason)}; trying again in ${Math.round(waitMs / 1000)} s`);
       await sleep(waitMs);
     }
   }
@@ -106,11 +104,21 @@ function rejectedToken(): StartupError {
   );
 }
 
+/** What to say when Discord cannot be reached at `host`: start-up and `npm run register` alike. */
+export function unreachableLine(host: string, reason: string): string {
+  return `cannot reach Discord at ${host} (${reason}): check the network and DISCORD_API_URL`;
+}
+
 /** The host of the REST API the client was given ("discord.com" unless DISCORD_API_URL says otherwise). */
 function apiHost(client: Client): string {
+  return hostOf(client.rest.options.api);
+}
+
+/** The host of a REST API base URL, or the text itself when it is not a URL. */
+export function hostOf(api: string): string {
   try {
-    return new URL(client.rest.options.api).host;
+    return new URL(api).host;
   } catch {
-    return client.rest.options.api;
+    return api;
   }
 }

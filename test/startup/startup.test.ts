@@ -325,4 +325,16 @@ describe("npm run register", () => {
     expect(run.stdout).toContain("globally");
     expect(discord.commands().length).toBe(COMMANDS.length);
   });
+
+  it("says in one line, as npm start does, that Discord cannot be reached and what to check", async () => {
+    // Port 9 (discard) has nothing listening here: the connection is refused at once.
+    const run = await runEntry("register-commands.ts", {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: "http://127.0.0.1:9/api",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "hubtrends register: cannot reach Discord at 127.0.0.1:9 (ECONNREFUSED): check the network and DISCORD_API_URL\n",
+    );
+  });
 });
