@@ -6,8 +6,9 @@ import { baseModels, modelsOfDay, takenAtOfDay } from "./history-data.js";
 
 /**
  * One run of the scale bench in a process of its own, as a restarted bot would be: opens the
- * history at DB_PATH, computes `/trends` (overview) for WINDOW weeks, then saves a new snapshot,
- * refreshes and computes again, and deletes that snapshot (the history file is reused). Prints one
+ * history at DB_PATH, computes `/trends` (overview) for WINDOW weeks with no answer stored, has
+ * another process read the answer the first stored, then saves a new snapshot, refreshes, computes
+ * again and warms up as the scheduler does, and deletes that snapshot (the history file is reused). Prints one
  * JSON line: for each step, its wall time and the event loop's longest and p99 delay while it ran
  * (`monitorEventLoopDelay`, 1 ms resolution: a step that blocks the loop for 800 ms shows ~800).
  *
@@ -53,12 +54,10 @@ async function measured(work: () => Promise<unknown>): Promise<Step> {
   };
 }
 
+const open = () =>
+  createServices(parsed.config, { logger, clock: () => new Date(), fetch: globalThis.fetch });
 const opened = performance.now();
-const services = await createServices(parsed.config, {
-  logger,
-  clock: () => new Date(),
-  fetch: globalThis.fetch,
-});
+const services = await open();
 const openMs = Math.round(performance.now() - opened);
 try {
   if (mode === "backfill") {
@@ -69,7 +68,13 @@ try {
     process.stdout.write(`${JSON.stringify({ openMs, backfill: step, count })}\n`);
     process.exit(0);
   }
+  // Computed: no answer is stored (an earlier run, or the scheduler, may have stored one).
+  await services.database.db.deleteFrom("stats_answers").execute();
   const afterRestart = await measured(() => services.trends.stats({ region: null, windowWeeks }));
+  // Another process started now (a replica, the CLI) reads what the first one stored.
+  const other = await open();
+  const storedAfterRestart = await measured(() => other.trends.stats({ region: null, windowWeeks }));
+  await other.close();
   const again = await measured(() => services.trends.stats({ region: "china", windowWeeks }));
   const models = modelsOfDay(baseModels(), -1);
   let newId: number | null = null;
@@ -80,8 +85,10 @@ try {
   try {
     const refresh = await measured(() => services.trends.refresh());
     const afterNewSnapshot = await measured(() => services.trends.stats({ region: null, windowWeeks }));
+    // What the scheduler does next: every region and window computed and stored.
+    const warm = await measured(() => services.trends.warm());
     process.stdout.write(
-      `${JSON.stringify({ openMs, afterRestart, again, save, refresh, afterNewSnapshot, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+      `${JSON.stringify({ openMs, afterRestart, storedAfterRestart, again, save, refresh, afterNewSnapshot, warm, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
     );
   } finally {
     if (newId !== null) await services.store.delete(newId);

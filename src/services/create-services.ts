@@ -10,9 +10,11 @@ import {
 import { createSnapshotCollector, type SnapshotCollector } from "./snapshots/collector.js";
 import { createHubQueries, type HubQueries } from "./snapshots/hub-queries.js";
 import type { AggregateSource } from "./snapshots/snapshot-aggregates.js";
+import { answerVersion, createStoredAnswers } from "./snapshots/stored-answers.js";
 import { createTrendsService, type TrendsService } from "./snapshots/trends-service.js";
 import { aggregateVersion } from "./stats/stored-aggregates.js";
 import { createAggregateStore } from "./storage/aggregate-store.js";
+import { createAnswerStore } from "./storage/answer-store.js";
 import { type Database, DatabaseOpenError, openDatabase, SchemaMismatchError } from "./storage/database.js";
 import type { StorageUnavailableError } from "./storage/errors.js";
 import { redactUrl } from "./storage/postgres.js";
@@ -81,6 +83,11 @@ export async function createServices(
     lookup,
     clock,
     aggregates,
+    answers: createStoredAnswers({
+      store: createAnswerStore(database),
+      version: () => answerVersion(bundledOrganisationEntries()),
+      logger,
+    }),
     preloadComparisons: deps.preloadComparisons ?? true,
   });
   return {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { NoDataError } from "../../src/services/snapshots/trends-service.js";
+import { NoDataError, WINDOWS } from "../../src/services/snapshots/trends-service.js";
 import { type EngineHarness, startEngine } from "./harness.js";
 
 const DAY_MS = 86_400_000;
@@ -100,16 +100,18 @@ describe("stats engine against the fake Hub", () => {
     expect(after.stats.history.map((h) => h.asOf)).toEqual([before.stats.asOf, after.stats.asOf]);
   });
 
-  it("warms the overview and every region so the first asker after a snapshot finds them cached", async () => {
+  it("warms the overview and every region, over every window, so the first asker after a snapshot finds them cached", async () => {
     engine = await startEngine({});
     await engine.services.trends.warm();
     expect(engine.services.cache.stats().loads).toBe(0);
     await engine.services.collector.collect();
     await engine.services.trends.warm();
     const loads = engine.services.cache.stats().loads;
-    expect(loads).toBe(6);
-    for (const region of [null, "china", "us", "europe", "asia", "other"] as const) {
-      await engine.services.trends.stats({ region, windowWeeks: 1 });
+    expect(loads).toBe(6 * WINDOWS.length);
+    for (const windowWeeks of WINDOWS) {
+      for (const region of [null, "china", "us", "europe", "asia", "other"] as const) {
+        await engine.services.trends.stats({ region, windowWeeks });
+      }
     }
     expect(engine.services.cache.stats().loads).toBe(loads);
   });

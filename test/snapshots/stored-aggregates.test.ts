@@ -1,15 +1,13 @@
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { createQueryCache, type QueryCache } from "../../src/services/cache/query-cache.js";
-import type { ModelRecord } from "../../src/services/hub/types.js";
-import { toModelRecord } from "../../src/services/hub/wire.js";
 import { ALL_METHODS, methodKey } from "../../src/services/method/method.js";
 import { defaultRegionAttributor } from "../../src/services/regions/attribution.js";
 import { createTrendsService, WINDOWS } from "../../src/services/snapshots/trends-service.js";
 import { aggregateVersion, storedAggregatesOf } from "../../src/services/stats/stored-aggregates.js";
 import { createAggregateStore } from "../../src/services/storage/aggregate-store.js";
 import { createSnapshotStore } from "../../src/services/storage/snapshot-store.js";
-import { generateHubModels } from "../fixtures/generate-hub-models.js";
+import { hubModels as generatedModels, modelsOfDay } from "../fixtures/daily-history.js";
 import { countRows, onEachDatabase } from "../support/test-databases.js";
 
 const DAY = 86_400_000;
@@ -24,25 +22,7 @@ afterEach(() => {
   for (const cache of caches.splice(0)) cache.close();
 });
 
-/** Generated Hub models (lineage, new and old, test traffic), ranked by downloads as a top list is. */
-function hubModels(count: number, seed: number): ModelRecord[] {
-  const records = generateHubModels({ count, now: new Date(NOW), seed }).rows.flatMap((row) => {
-    const mapped = toModelRecord({ ...row, id: row._id, name: row.id, task: row.pipeline_tag });
-    return mapped.ok ? [mapped.record] : [];
-  });
-  return records
-    .sort((a, b) => b.downloads - a.downloads || a.id.localeCompare(b.id))
-    .map((m, i) => ({ ...m, downloadsRank: i + 1 }));
-}
-
-/** Those models (lineage, cohorts, test traffic), its downloads moved by `day`. */
-function modelsOfDay(base: readonly ModelRecord[], day: number): ModelRecord[] {
-  return base.map((m, i) => ({
-    ...m,
-    downloads: Math.round(m.downloads * (1 + (((i * 31 + day * 17) % 41) - 20) / 100)),
-    downloadsAllTime: m.downloadsAllTime === null ? null : m.downloadsAllTime + day * 1000,
-  }));
-}
+const hubModels = (count: number, seed: number) => generatedModels(count, seed, NOW);
 
 const DAYS = [90, 60, 30, 15, 8, 7, 6, 2, 1, 0];
 

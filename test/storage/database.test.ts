@@ -46,6 +46,7 @@ onEachDatabase((testDatabase) => {
         "snapshot_aggregates",
         "snapshot_models",
         "snapshots",
+        "stats_answers",
         "watch_alerts",
         "watches",
       ]);

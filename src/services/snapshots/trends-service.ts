@@ -18,6 +18,7 @@ import { comparisonRange, pickComparison, type WindowChoice } from "./comparison
 import { nameIndexOf } from "./name-index.js";
 import { prepareSnapshot } from "./prepare-snapshot.js";
 import { type AggregateSource, createSnapshotAggregates } from "./snapshot-aggregates.js";
+import type { AnswerPlace, StoredAnswers } from "./stored-answers.js";
 
 /** Comparison windows `/trends` offers, in weeks. */
 export const WINDOWS = [1, 4, 12] as const;
@@ -90,13 +91,14 @@ export interface TrendsService {
    */
   refresh(): Promise<RefreshResult>;
   /**
-   * Computes the stats `/trends` asks for most (the overview and each region, this week) from
-   * stored snapshots, yielding between them, so the first person to ask after a new snapshot does
-   * not wait for the aggregation. Does nothing when nothing is stored. With `backfill` (the
-   * default), first computes and stores the aggregates of any snapshot that has none yet (the one
-   * just collected, or every snapshot saved before migration 6), one method at a time: the
-   * scheduler's job, so that N interaction replicas do not each do it; a process that skips it
-   * still computes, and stores, whatever aggregate a history it is asked for lacks.
+   * Computes the stats `/trends` asks for most (the overview and each region, over each window)
+   * from stored snapshots, yielding between them, and stores them, so that the first person to ask
+   * after a new snapshot, in this process or any other, does not wait for the aggregation (those
+   * another process stored already are read, not computed). Does nothing when nothing is stored.
+   * With `backfill` (the default), first computes and stores the aggregates of any snapshot that
+   * has none yet (the one just collected, or every snapshot saved before migration 6), one method
+   * at a time: the scheduler's job, so that N interaction replicas do not each do it; a process that
+   * skips it still computes, and stores, whatever aggregate a history it is asked for lacks.
    */
   warm(options?: { backfill?: boolean }): Promise<void>;
   /** Computes and stores the aggregates of every snapshot that has none; returns how many. */
@@ -128,6 +130,11 @@ export function createTrendsService(deps: {
    * computed from the snapshots (a lookup other than the bundled attribution, in tests).
    */
   aggregates?: AggregateSource;
+  /**
+   * Computed answers of the newest snapshot kept in the database, read before computing and
+   * written after; without it (a lookup other than the bundled attribution) every process computes.
+   */
+  answers?: StoredAnswers;
   /**
    * Load every window's compared snapshot at each refresh, so that `knownComparisonOf` answers from
    * memory (the bot, for /model and /org). False for one-shot use (the CLI asks one window): each
@@ -336,10 +343,39 @@ export function createTrendsService(deps: {
     );
   }
 
+  /**
+   * Where the newest snapshot's answers are filed: from the view, else from two one-row reads, so
+   * that a process that has loaded nothing yet (the CLI) can answer without loading 10,000 models.
+   */
+  async function answerPlace(): Promise<AnswerPlace | null> {
+    const known = currentView();
+    if (known !== null) return { snapshotId: known.newest.id, mark: known.mark };
+    const [meta, mark] = await Promise.all([store.newestMeta(), store.changeMark()]);
+    return meta === null ? null : { snapshotId: meta.id, mark };
+  }
+
+  /** The stored answer when there is one, else computed (and stored). */
+  async function answer(query: StatsQuery, queryKey: string): Promise<TrendStats> {
+    const { answers } = deps;
+    if (answers === undefined) return compute(await latestSnapshot(), query);
+    const place = await answerPlace();
+    const stored = place === null ? null : await answers.read(place, queryKey);
+    if (stored !== null) return stored;
+    const current = await latestSnapshot();
+    const computed = await compute(current, query);
+    // Filed under the view it was computed from; a refresh to another snapshot meanwhile files nothing.
+    const now = currentView();
+    if (now?.newest === current)
+      await answers.keep({ snapshotId: current.id, mark: now.mark }, queryKey, computed);
+    return computed;
+  }
+
   async function stats(query: StatsQuery): Promise<StatsAnswer> {
     const method = methodKey(methodOf(query));
-    const key = `${SNAPSHOT_QUERY_PREFIX}stats:${query.region ?? "all"}:${query.windowWeeks}:${method}${limitsKey(query.limits)}`;
-    const cached = await cache.get(key, async () => compute(await latestSnapshot(), query));
+    const queryKey = `${query.region ?? "all"}:${query.windowWeeks}:${method}${limitsKey(query.limits)}`;
+    const cached = await cache.get(`${SNAPSHOT_QUERY_PREFIX}stats:${queryKey}`, () =>
+      answer(query, queryKey),
+    );
     return { stats: cached.value, dataAgeMs: clock().getTime() - Date.parse(cached.value.asOf) };
   }
 
@@ -356,9 +392,12 @@ export function createTrendsService(deps: {
       await refresh();
       if (currentView() === null) return;
       if (backfill) await aggregates.backfill();
-      for (const region of [null, ...REGIONS]) {
-        await yieldToEventLoop();
-        await stats({ region, windowWeeks: 1 });
+      // This week first: what /trends answers unless asked otherwise.
+      for (const windowWeeks of WINDOWS) {
+        for (const region of [null, ...REGIONS]) {
+          await yieldToEventLoop();
+          await stats({ region, windowWeeks });
+        }
       }
     },
   };

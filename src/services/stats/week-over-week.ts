@@ -16,9 +16,13 @@ const WEEK_MS = 7 * 24 * HOUR_MS;
 /** How far from exactly N weeks earlier a snapshot may be and still count as "N weeks ago". */
 export const EXACT_WINDOW_TOLERANCE_MS = 12 * HOUR_MS;
 
-/** Percentage points between two shares, rounded to 0.01 pp so float noise does not rank movers. */
+/**
+ * Percentage points between two shares, rounded to 0.01 pp so float noise does not rank movers.
+ * Never -0 (a fall of under 0.005 pp rounds to it): JSON stores it as 0, so a stored answer would
+ * differ from the computed one.
+ */
 export function changeInPp(share: number, previousShare: number): number {
-  return Math.round((share - previousShare) * 10_000) / 100;
+  return Math.round((share - previousShare) * 10_000) / 100 + 0;
 }
 
 /** A change shows as ±0.0 pp below this: such a "mover" would be filler. */

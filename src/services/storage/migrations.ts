@@ -387,4 +387,33 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  // Computed `/trends` answers of the newest snapshot (see src/services/snapshots/stored-answers.ts),
+  // so that a process that has just started (the CLI, a restarted replica) reads one row instead of
+  // loading and aggregating 10,000 models. `mark` is the snapshot set's change mark and `version`
+  // what computed the answer: a row with another of either is recomputed, never trusted. Only the
+  // newest snapshot's answers are kept: writing one for a snapshot deletes those of the others.
+  {
+    version: 7,
+    name: "stats_answers",
+    sqlite: [
+      `CREATE TABLE stats_answers (
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+        query_key   TEXT    NOT NULL,
+        mark        TEXT    NOT NULL,
+        version     TEXT    NOT NULL,
+        answer      TEXT    NOT NULL,
+        PRIMARY KEY (snapshot_id, query_key)
+      )`,
+    ],
+    postgres: [
+      `CREATE TABLE stats_answers (
+        snapshot_id integer NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+        query_key   text COLLATE "C" NOT NULL,
+        mark        text COLLATE "C" NOT NULL,
+        version     text COLLATE "C" NOT NULL,
+        answer      text COLLATE "C" NOT NULL,
+        PRIMARY KEY (snapshot_id, query_key)
+      )`,
+    ],
+  },
 ];

@@ -10,6 +10,7 @@ export interface Tables {
   snapshots: SnapshotsTable;
   snapshot_models: SnapshotModelsTable;
   snapshot_aggregates: SnapshotAggregatesTable;
+  stats_answers: StatsAnswersTable;
   digests: DigestsTable;
   digest_deliveries: DigestDeliveriesTable;
   scheduler_leases: SchedulerLeasesTable;
@@ -53,6 +54,19 @@ export interface SnapshotModelsTable {
   trending_rank: number | null;
   /** JSON array of repo ids. */
   base_models: Generated<string>;
+}
+
+/** One computed `/trends` answer of a snapshot (see stored-answers.ts). */
+export interface StatsAnswersTable {
+  snapshot_id: number;
+  /** The query: region, window, counting method and list lengths. */
+  query_key: string;
+  /** The snapshot set's change mark when it was computed (comparisons depend on it). */
+  mark: string;
+  /** What computed it (the code and the attribution data). */
+  version: string;
+  /** JSON of the `TrendStats`. */
+  answer: string;
 }
 
 /** One snapshot's aggregates under one counting method (see stored-aggregates.ts). */
