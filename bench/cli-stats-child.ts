@@ -3,7 +3,7 @@ import { parseConfig } from "../src/config.js";
 import { createServices } from "../src/services/create-services.js";
 
 /**
- * `hubtrends stats --window WINDOW` in-process, as the CLI wires it (`preloadComparisons: false`):
+ * `hubtrends stats --window WINDOW` in-process, as the CLI wires it (`oneShot: true`):
  * opens the history at DB_PATH, then times the answer from that loaded process, and prints one
  * JSON line (open, answer). The first run over a new snapshot computes the answer and stores it;
  * the runs after read it.
@@ -22,7 +22,7 @@ const services = await createServices(parsed.config, {
   logger: pino({ level: "silent" }),
   clock: () => new Date(),
   fetch: globalThis.fetch,
-  preloadComparisons: false,
+  oneShot: true,
 });
 const openMs = performance.now() - opened;
 try {

@@ -15,7 +15,7 @@ const services = await createServicesOrExit(config, {
   logger,
   clock,
   fetch: globalThis.fetch,
-  preloadComparisons: false,
+  oneShot: true,
 });
 const exitCode = await runCli(
   process.argv.slice(2),

@@ -44,15 +44,21 @@ export async function createServices(
     fetch: typeof fetch;
     /** Tests make retries instant; production uses the client's defaults. */
     hubRetry?: HubRetryOptions;
-    /** False for one-shot use (the CLI): see `createTrendsService`'s `preloadComparisons`. */
-    preloadComparisons?: boolean;
+    /**
+     * One command, then exit (the CLI): comparisons are loaded only when asked (see
+     * `createTrendsService`'s `preloadComparisons`), and SQLite checkpoints as usual, in the
+     * commits, rather than on a worker thread that would outlive the one answer.
+     */
+    oneShot?: boolean;
     /** The database file was deleted or replaced while open: every write fails from now on. */
     onStorageReplaced?: (error: StorageUnavailableError) => void;
   },
 ): Promise<Services> {
   const { logger, clock } = deps;
+  const oneShot = deps.oneShot ?? false;
   const database = await openDatabase(config.database, {
     logger,
+    checkpointInBackground: !oneShot,
     ...(deps.onStorageReplaced === undefined ? {} : { onReplaced: deps.onStorageReplaced }),
   });
   const store = createSnapshotStore(database, { clock });
@@ -88,7 +94,7 @@ export async function createServices(
       version: () => answerVersion(bundledOrganisationEntries()),
       logger,
     }),
-    preloadComparisons: deps.preloadComparisons ?? true,
+    preloadComparisons: !oneShot,
   });
   return {
     database,

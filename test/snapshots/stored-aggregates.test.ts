@@ -40,11 +40,19 @@ onEachDatabase((testDatabase) => {
         skipped: 0,
       });
     }
+    const loads: number[] = [];
+    const counted = {
+      ...store,
+      load: (id: number) => {
+        loads.push(id);
+        return store.load(id);
+      },
+    };
     const trends = (withAggregates: boolean) => {
       const cache = createQueryCache({ ttlSeconds: 900, clock, logger });
       caches.push(cache);
       return createTrendsService({
-        store,
+        store: counted,
         cache,
         collector,
         lookup: LOOKUP,
@@ -54,7 +62,7 @@ onEachDatabase((testDatabase) => {
           : {}),
       });
     };
-    return { database, store, trends };
+    return { database, store, trends, loads };
   }
 
   it("answers every method, window and region from stored aggregates exactly as from the snapshots", async () => {
@@ -122,6 +130,25 @@ onEachDatabase((testDatabase) => {
     // Deleting a snapshot deletes its aggregates.
     await store.delete(saved.id);
     expect(await countRows(database, "snapshot_aggregates")).toBe(DAYS.length * ALL_METHODS.length);
+  });
+
+  it("a backfill loads each snapshot once and keeps none of them: what /trends holds stays loaded", async () => {
+    const { database, trends, loads } = await world();
+    const service = trends(true);
+    const ask = (region: "us" | null) =>
+      Promise.all(WINDOWS.map((windowWeeks) => service.stats({ region, windowWeeks })));
+    await ask(null);
+    // As after an upgrade that changed the aggregates' version: every snapshot lacks them.
+    await database.db.deleteFrom("snapshot_aggregates").execute();
+    loads.length = 0;
+    expect(await service.backfillAggregates()).toBe(DAYS.length);
+    // Snapshots in memory are shared; no other one is read twice.
+    expect(new Set(loads).size).toBe(loads.length);
+    expect(loads.length).toBeLessThan(DAYS.length);
+    loads.length = 0;
+    // The newest and its comparisons were not pushed out by the snapshots the backfill read.
+    await ask("us");
+    expect(loads).toEqual([]);
   });
 
   it("computes and stores the aggregates a history needs the first time it is asked for", async () => {

@@ -10,10 +10,18 @@ import type { RegionHistoryPoint } from "../stats/types.js";
 import type { AggregateStore } from "../storage/aggregate-store.js";
 import type { Snapshot } from "../storage/snapshot-store.js";
 
-/** Where the per-snapshot aggregates are kept, and which version of them this code trusts. */
 /** Snapshots asked about per query when looking for missing aggregates: ~5–10 ms each here. */
 const MISSING_BATCH = 30;
 
+/**
+ * Aggregates kept in memory, by snapshot and method: those of the snapshots /trends compares with
+ * (the newest and one per window) and a few more. Each is ~0.5 MB (every organisation credited):
+ * keeping every one computed made a backfill of 180 snapshots grow the heap by ~250 MB and the
+ * garbage collector's full pauses reach 164 ms (`npm run bench scale`).
+ */
+const KEPT_AGGREGATES = 24;
+
+/** Where the per-snapshot aggregates are kept, and which version of them this code trusts. */
 export interface AggregateSource {
   store: AggregateStore;
   version: string;
@@ -22,7 +30,7 @@ export interface AggregateSource {
 /**
  * History points and comparison aggregates for the trends service, read from the aggregates
  * stored beside each snapshot. A snapshot without them (saved by a collection run a moment ago, or
- * before migration 4) has them computed once, one counting method at a time with the event loop
+ * before migration 6) has them computed once, one counting method at a time with the event loop
  * free in between, and stored. Without an {@link AggregateSource} (a lookup other than the bundled
  * attribution, whose figures must not be stored as the product's), points are computed from the
  * snapshots themselves, as before.
@@ -41,7 +49,7 @@ export interface SnapshotAggregates {
 export function createSnapshotAggregates(deps: {
   source: AggregateSource | null;
   lookup: RegionLookup;
-  /** Loads a snapshot, sharing what the trends service has loaded already. */
+  /** Loads a snapshot, sharing what the trends service has loaded already (without adding to it). */
   load: (id: number) => Promise<Snapshot | null>;
   /** Every stored snapshot's id, oldest first. */
   snapshotIds: () => Promise<number[]>;
@@ -54,26 +62,41 @@ export function createSnapshotAggregates(deps: {
   // Points are a few hundred bytes (per snapshot and method): keep every one asked for.
   const points = new Map<string, RegionHistoryPoint>();
   const aggregates = new Map<string, SnapshotAggregate>();
-  const computing = new Map<number, Promise<void>>();
+  const computing = new Map<number, Promise<StoredAggregate[]>>();
 
-  /** Computes, stores and remembers one snapshot's aggregates, yielding between methods. */
-  async function compute(id: number, loaded?: Snapshot): Promise<void> {
-    const snapshot = loaded ?? (await load(id));
-    if (snapshot === null || source === null) return;
-    const made: StoredAggregate[] = [];
-    for (const method of ALL_METHODS) {
-      // Aggregated a few milliseconds at a time; storedAggregateOf then finds it remembered.
-      await runSliced(universeAggregatesSteps(snapshot, lookup, method));
-      made.push(storedAggregateOf(snapshot, lookup, method));
-    }
-    await source.store.put(id, { version: source.version, aggregates: made });
-    for (const { method, point, aggregate } of made) {
-      points.set(`${id}:${methodKey(method)}`, point);
-      aggregates.set(`${id}:${methodKey(method)}`, aggregate);
+  /** Remembers an aggregate asked for, forgetting the least recently asked beyond the bound. */
+  function keep(key: string, aggregate: SnapshotAggregate): void {
+    aggregates.delete(key);
+    aggregates.set(key, aggregate);
+    for (const oldest of aggregates.keys()) {
+      if (aggregates.size <= KEPT_AGGREGATES) break;
+      aggregates.delete(oldest);
     }
   }
 
-  function computeOnce(id: number, loaded?: Snapshot): Promise<void> {
+  /**
+   * Computes and stores one snapshot's aggregates, one method at a time with the event loop free
+   * in between, and remembers its (small) history points; returns what it made, which only the
+   * caller that asked for an aggregate keeps.
+   */
+  async function compute(id: number, loaded?: Snapshot): Promise<StoredAggregate[]> {
+    const snapshot = loaded ?? (await load(id));
+    if (snapshot === null || source === null) return [];
+    const made: StoredAggregate[] = [];
+    for (const method of ALL_METHODS) {
+      // Aggregated a few milliseconds at a time; storedAggregateOf then finds it remembered, and
+      // takes ~10 ms more, in a turn of its own.
+      await runSliced(universeAggregatesSteps(snapshot, lookup, method));
+      await yieldToEventLoop();
+      made.push(storedAggregateOf(snapshot, lookup, method));
+      await yieldToEventLoop();
+    }
+    await source.store.put(id, { version: source.version, aggregates: made });
+    for (const { method, point } of made) points.set(`${id}:${methodKey(method)}`, point);
+    return made;
+  }
+
+  function computeOnce(id: number, loaded?: Snapshot): Promise<StoredAggregate[]> {
     let pending = computing.get(id);
     if (pending === undefined) {
       pending = compute(id, loaded).finally(() => computing.delete(id));
@@ -102,9 +125,12 @@ export function createSnapshotAggregates(deps: {
     if (source === null) return null;
     const key = `${id}:${methodKey(method)}`;
     const known = aggregates.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      keep(key, known);
+      return known;
+    }
     const stored = await source.store.aggregate(id, method, source.version);
-    if (stored !== null) aggregates.set(key, stored);
+    if (stored !== null) keep(key, stored);
     return stored;
   }
 
@@ -115,9 +141,10 @@ export function createSnapshotAggregates(deps: {
       if (source === null) return null;
       const stored = await storedAggregate(snapshot.id, method);
       if (stored !== null) return stored;
-      const key = `${snapshot.id}:${methodKey(method)}`;
-      await computeOnce(snapshot.id, snapshot);
-      return aggregates.get(key) ?? null;
+      const made = await computeOnce(snapshot.id, snapshot);
+      const wanted = made.find((one) => methodKey(one.method) === methodKey(method))?.aggregate ?? null;
+      if (wanted !== null) keep(`${snapshot.id}:${methodKey(method)}`, wanted);
+      return wanted;
     },
     async backfill() {
       if (source === null) return 0;

@@ -100,6 +100,12 @@ export interface OpenDatabaseOptions {
    * then on every write fails with a StorageUnavailableError, and the owner should stop.
    */
   onReplaced?: (error: StorageUnavailableError) => void;
+  /**
+   * SQLite file: checkpoint the write-ahead log on a worker thread instead of inside the commits
+   * of this process (see `startWalCheckpointer`): for a long-running process whose event loop
+   * answers users. A one-shot command (the CLI) leaves SQLite's automatic checkpoints on.
+   */
+  checkpointInBackground?: boolean;
   /** PostgreSQL: most connections in the pool. 10. */
   poolSize?: number;
 }

@@ -15,6 +15,8 @@ export interface GuardWritesOptions {
   onReplaced?: (error: StorageUnavailableError) => void;
   /** How often the file is looked at when nothing writes. */
   checkEveryMs?: number;
+  /** Called after each outermost write that landed (a lone statement, or a transaction's COMMIT). */
+  onWritten?: () => void;
 }
 
 const DEFAULT_CHECK_EVERY_MS = 5_000;
@@ -51,7 +53,7 @@ const PROBLEMS: ReadonlyMap<string, { problem: StorageProblem; what: string }> =
  * side.
  */
 export function guardWrites(db: BetterSqlite3.Database, options: GuardWritesOptions): void {
-  const { path, logger, onReplaced } = options;
+  const { path, logger, onReplaced, onWritten } = options;
   const opened = path === null ? null : identityOf(path);
   let replaced: StorageUnavailableError | null = null;
 
@@ -82,7 +84,10 @@ export function guardWrites(db: BetterSqlite3.Database, options: GuardWritesOpti
       throw asStorageError(error, path ?? db.name);
     }
     if (db.inTransaction) writing = true;
-    else if (outermost) checkFile();
+    else if (outermost) {
+      checkFile();
+      onWritten?.();
+    }
     return result;
   }
 
@@ -101,7 +106,10 @@ export function guardWrites(db: BetterSqlite3.Database, options: GuardWritesOpti
     if (!db.inTransaction) {
       const wrote = writing;
       writing = false;
-      if (wrote && commit) checkFile();
+      if (wrote && commit) {
+        checkFile();
+        onWritten?.();
+      }
     }
     return result;
   }

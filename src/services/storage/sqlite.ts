@@ -16,6 +16,7 @@ import { latestVersion, migrate } from "./migrate.js";
 import { MIGRATIONS } from "./migrations.js";
 import { guardWrites } from "./sqlite-file-guard.js";
 import type { Tables } from "./tables.js";
+import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.js";
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
@@ -79,6 +80,7 @@ export async function openSqlite(path: string, options: OpenDatabaseOptions): Pr
   const inMemory = path === ":memory:" || path === "";
   let connection: BetterSqlite3.Database | undefined;
   let database: SqliteBackedDatabase | undefined;
+  let checkpointer: WalCheckpointer | null = null;
   try {
     if (!inMemory) mkdirSync(dirname(path), { recursive: true });
     // The constructor's timeout becomes SQLite's busy_timeout before any statement runs; switching
@@ -92,6 +94,10 @@ export async function openSqlite(path: string, options: OpenDatabaseOptions): Pr
     connection.pragma("foreign_keys = ON");
     database = sqliteDatabase(connection, inMemory ? ":memory:" : path);
     await migrate(database, migrations, logger);
+    if (options.checkpointInBackground === true && !inMemory && journalMode === "wal") {
+      checkpointer = startWalCheckpointer({ connection, path, busyTimeoutMs, logger });
+      database = withCheckpointer(database, checkpointer);
+    }
   } catch (error) {
     if (database !== undefined) await database.close();
     else connection?.close();
@@ -104,6 +110,7 @@ export async function openSqlite(path: string, options: OpenDatabaseOptions): Pr
     path: inMemory ? null : path,
     logger,
     ...(options.onReplaced === undefined ? {} : { onReplaced: options.onReplaced }),
+    ...(checkpointer === null ? {} : { onWritten: checkpointer.afterWrite }),
   });
   logger.debug({ path, version: latestVersion(migrations) }, "database open");
   return database;
@@ -120,6 +127,20 @@ function sqliteDatabase(connection: BetterSqlite3.Database, location: string): S
     write: (work) => db.transaction().setAccessMode("read write").execute(work),
     read: (work) => db.transaction().setAccessMode("read only").execute(work),
     close: () => db.destroy(),
+  };
+}
+
+/** The database, closing the checkpointer's worker before its own connection. */
+function withCheckpointer(
+  database: SqliteBackedDatabase,
+  checkpointer: WalCheckpointer,
+): SqliteBackedDatabase {
+  return {
+    ...database,
+    async close() {
+      await checkpointer.close();
+      await database.close();
+    },
   };
 }
 
