@@ -78,6 +78,31 @@ function takeLock() {
   }
 }
 
+/** The compiler refused the sources; its errors are printed above (it writes to this terminal). */
+export class BuildFailedError extends Error {
+  name = "BuildFailedError";
+  constructor(cause) {
+    super(
+      "hubtrends: src/ does not compile (the TypeScript errors are above); dist/ is left as it was. Fix them, or run `git status` to see what changed.",
+      { cause },
+    );
+  }
+}
+
+/**
+ * {@link ensureBuilt} for an entry point: a failed compile is one line after the compiler's own,
+ * exit code 1, rather than a stack trace of the child process.
+ */
+export function ensureBuiltOrExit() {
+  try {
+    ensureBuilt();
+  } catch (error) {
+    if (!(error instanceof BuildFailedError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 /** Compiles src/ into dist/ unless dist/ is already the build of the sources as they are now. */
 export function ensureBuilt({ log = (text) => process.stderr.write(`${text}\n`) } = {}) {
   if (!existsSync(join(ROOT, "src"))) return; // an image or package with dist/ only
@@ -94,10 +119,15 @@ export function ensureBuilt({ log = (text) => process.stderr.write(`${text}\n`) 
     const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
     // Into a directory of its own, then swapped in: files of deleted sources do not linger, and a
     // failed compile leaves the previous build as it was.
-    execFileSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", building], {
-      cwd: ROOT,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    try {
+      execFileSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", building], {
+        cwd: ROOT,
+        stdio: ["ignore", "inherit", "inherit"],
+      });
+    } catch (error) {
+      rmSync(building, { recursive: true, force: true });
+      throw new BuildFailedError(error);
+    }
     writeFileSync(
       join(building, ".build-stamp.json"),
       JSON.stringify({ sources: state, builtAt: new Date().toISOString() }),

@@ -3,7 +3,7 @@
 // up to date with src/ (compiled once, again only when a source changed; see ensure-build.js), so
 // `npx hubtrends` works right after `npm ci` and never runs a stale build. The production image
 // ships dist/ only, and runs it as it is.
-import { ensureBuilt } from "./ensure-build.js";
+import { ensureBuiltOrExit } from "./ensure-build.js";
 
-ensureBuilt();
+ensureBuiltOrExit();
 await import(new URL("../dist/cli.js", import.meta.url).href);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start` and `npm run register`: brings dist/ up to date (see ensure-build.js), then runs the
 // compiled entry point named by the argument (index, register-commands) in this same process.
-import { ensureBuilt } from "./ensure-build.js";
+import { ensureBuiltOrExit } from "./ensure-build.js";
 
 const entry = process.argv[2];
 if (entry !== "index" && entry !== "register-commands") {
@@ -9,5 +9,5 @@ if (entry !== "index" && entry !== "register-commands") {
   process.exit(2);
 }
 process.argv.splice(2, 1);
-ensureBuilt();
+ensureBuiltOrExit();
 await import(new URL(`../dist/${entry}.js`, import.meta.url).href);

@@ -1,8 +1,7 @@
 import { chartCommand } from "./cli/commands/chart.js";
 import { BASE_COMMANDS, runCli } from "./cli/run-cli.js";
 import { loadConfigOrExit } from "./config.js";
-import { createChartRenderer } from "./services/charts/create-renderer.js";
-import { createServicesOrExit } from "./services/create-services.js";
+import type { Services } from "./services/create-services.js";
 import { createLogger } from "./services/logger.js";
 
 /** Entry of the `hubtrends` command (bin/hubtrends.js): wires the services and runs one command. */
@@ -10,13 +9,16 @@ const config = loadConfigOrExit({ requireDiscordToken: false });
 // The CLI's output is its text; log lines (migrations, retries) only when LOG_LEVEL asks for them.
 const logger = createLogger(config.logLevel ?? "silent");
 const clock = () => new Date();
-// One command, one window: compared snapshots are loaded when asked, not all three at start.
-const services = await createServicesOrExit(config, {
-  logger,
-  clock,
-  fetch: globalThis.fetch,
-  oneShot: true,
-});
+// Opened when a command runs (not for help or a mistyped command), with what it pulls in: the
+// database drivers, the Hub client, the stats. One command, one window: compared snapshots are
+// loaded when asked, not all three at start.
+let opened: Promise<Services> | null = null;
+const services = () => {
+  opened ??= import("./services/create-services.js").then(({ createServicesOrExit }) =>
+    createServicesOrExit(config, { logger, clock, fetch: globalThis.fetch, oneShot: true }),
+  );
+  return opened;
+};
 const exitCode = await runCli(
   process.argv.slice(2),
   {
@@ -30,8 +32,8 @@ const exitCode = await runCli(
   [
     ...BASE_COMMANDS,
     // Built only when asked for: loading the font and Chart.js is not free.
-    chartCommand(() =>
-      createChartRenderer({
+    chartCommand(async () =>
+      (await import("./services/charts/create-renderer.js")).createChartRenderer({
         kind: config.charts.renderer,
         quickchartUrl: config.charts.quickchartUrl,
         quickchartCjkFonts: config.charts.quickchartCjkFonts,
@@ -40,5 +42,7 @@ const exitCode = await runCli(
     ),
   ],
 );
-await services.close();
+// (A cast: TypeScript cannot see that the closure above may have assigned it.)
+const openedServices = opened as Promise<Services> | null;
+if (openedServices !== null) await (await openedServices).close();
 process.exitCode = exitCode;

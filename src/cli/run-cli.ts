@@ -1,5 +1,6 @@
 import { isLocale, LOCALES, type Locale, translator } from "../locales/index.js";
 import { hubFailureOf } from "../services/hub/errors.js";
+import type { Services } from "../services/create-services.js";
 import { NoDataError } from "../services/snapshots/trends-service.js";
 import { collectCommand } from "./commands/collect.js";
 import { importCommand } from "./commands/import.js";
@@ -16,8 +17,12 @@ export const BASE_COMMANDS: readonly CliCommandSpec[] = [
   statsCommand,
 ];
 
-/** Where a CLI run writes, and what it runs with, before its locale is known. */
-export type CliRun = Omit<CliContext, "t">;
+/**
+ * Where a CLI run writes, and what it runs with, before its locale is known. The services are
+ * opened only for a command that runs: help and a mistyped command open no database (nor create
+ * its file) and load none of the modules behind them.
+ */
+export type CliRun = Omit<CliContext, "t" | "services"> & { services: () => Promise<Services> };
 
 /**
  * `--locale L` (or `--locale=L`) anywhere in the arguments, taken out: every line the run writes,
@@ -85,18 +90,21 @@ export async function runCli(
     run.out(commandHelp(command, t, LOCALES));
     return 0;
   }
-  const context: CliContext = { ...run, t };
   try {
-    return await command.run(context, parseCommandArgs(command, args, t));
+    const parsed = parseCommandArgs(command, args, t);
+    return await command.run({ ...run, services: await run.services(), t }, parsed);
   } catch (error) {
-    const { message, code } = describeFailure(error, context);
+    const { message, code } = describeFailure(error, { t, logger: run.logger });
     run.err(`hubtrends ${name}: ${message}`);
     return code;
   }
 }
 
 /** The one line a failure is said in, and the exit code. */
-function describeFailure(error: unknown, context: CliContext): { message: string; code: number } {
+function describeFailure(
+  error: unknown,
+  context: Pick<CliContext, "t" | "logger">,
+): { message: string; code: number } {
   const { t } = context;
   if (error instanceof UsageError) return { message: error.message, code: 2 };
   const hub = hubFailureOf(error);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -155,6 +155,16 @@ describe("hubtrends CLI", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("regions | history | orgs | sizes | new-models | tasks | compare | ranking");
     expect(run.stdout).toContain("--locale L  en-US | zh-CN");
+  });
+
+  it("opens no database for help or a mistyped command: no file is created", async () => {
+    const untouched = { ...env, DATABASE_PATH: join(dir, "never-created", "hubtrends.db") };
+    expect((await hubtrends(["--help"], untouched)).code).toBe(0);
+    expect((await hubtrends(["stats", "--help"], untouched)).code).toBe(0);
+    const typo = await hubtrends(["stat"], untouched);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/stat/);
+    expect(existsSync(join(dir, "never-created"))).toBe(false);
   });
 
   it("writes no log line unless LOG_LEVEL asks for one", async () => {

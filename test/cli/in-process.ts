@@ -27,7 +27,7 @@ export function inProcessCli(
       argv,
       {
         config,
-        services,
+        services: async () => services,
         logger: pino({ level: "silent" }),
         clock,
         out: (text) => {

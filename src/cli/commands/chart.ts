@@ -53,7 +53,7 @@ interface Drawn {
  * (`--kind`, `--sort`, `--task`). Adds no logic of its own: stats, specs, summaries and renderer are
  * the bot's. The `--out` path is checked before any work.
  */
-export function chartCommand(renderer: () => ChartRenderer) {
+export function chartCommand(renderer: () => ChartRenderer | Promise<ChartRenderer>) {
   return defineCliCommand({
     name: "chart",
     summary: "cli.chart.summary",
@@ -114,7 +114,7 @@ export function chartCommand(renderer: () => ChartRenderer) {
         throw new RangeError(`unhandled chart view ${view}`);
       }
       const size = { devicePixelRatio: config.charts.devicePixelRatio };
-      const png = await renderer().render(drawn.spec, size);
+      const png = await (await renderer()).render(drawn.spec, size);
       writeOut(path, png, t);
       const { width, height } = readPngSize(png) ?? { width: 0, height: 0 };
       out(drawn.text);

@@ -122,6 +122,9 @@ export function startWalCheckpointer(options: {
       closed = true;
       if (failed) return;
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+      // Waited for now: unreferenced, the worker would let a process whose last work is this
+      // close end its event loop first (a top-level await left unsettled: exit code 13).
+      worker.ref();
       worker.postMessage("close");
       await exited;
     },
