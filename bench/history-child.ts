@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pino } from "pino";
 import { parseConfig } from "../src/config.js";
 import { createServices } from "../src/services/create-services.js";
+import { modelProfile, orgProfile, rankModels, snapshotSource } from "../src/services/snapshots/profiles.js";
 import { baseModels, modelsOfDay, takenAtOfDay } from "./history-data.js";
 
 /**
@@ -13,7 +14,7 @@ import { baseModels, modelsOfDay, takenAtOfDay } from "./history-data.js";
  * (`monitorEventLoopDelay`, 1 ms resolution: a step that blocks the loop for 800 ms shows ~800).
  *
  * With `backfill`, only computes and stores the aggregates of every snapshot that has none (what
- * the first start after migration 4 does in the background), measured the same way.
+ * the first start after migration 6 does in the background), measured the same way.
  *
  * Usage: history-child.ts DB_PATH WINDOW [backfill]
  */
@@ -74,6 +75,31 @@ try {
   // Another process started now (a replica, the CLI) reads what the first one stored.
   const other = await open();
   const storedAfterRestart = await measured(() => other.trends.stats({ region: null, windowWeeks }));
+  // The other commands' work, as their checks and answers call it, in that process (a replica that
+  // has just started and answered /trends from a stored answer): the most downloaded organisation
+  // and model, against the 1-week comparison.
+  const { lookup, trends } = other;
+  const current = await trends.latestSnapshot();
+  const previous = trends.knownComparisonOf(current, 1)?.snapshot ?? null;
+  const [first] = [...current.models].sort((a, b) => b.downloads - a.downloads);
+  if (first === undefined) throw new Error("the new snapshot has no models");
+  const commands = {
+    org: await measured(async () => {
+      orgProfile(current, previous, first.author, lookup);
+      snapshotSource(current, lookup);
+    }),
+    model: await measured(async () => modelProfile(current, previous, first.id, lookup)),
+    top: await measured(async () => {
+      for (const sort of ["downloads", "likes", "trending"] as const)
+        rankModels(current, { sort, task: null, region: null, limit: 10 }, lookup);
+    }),
+    compareUploaderNew: await measured(async () => {
+      const method = { by: "uploader", cohort: "new" } as const;
+      await trends.universeOf(current, method);
+      orgProfile(current, null, first.author, lookup, method);
+      snapshotSource(current, lookup, method);
+    }),
+  };
   await other.close();
   const again = await measured(() => services.trends.stats({ region: "china", windowWeeks }));
   const models = modelsOfDay(baseModels(), -1);
@@ -88,7 +114,7 @@ try {
     // What the scheduler does next: every region and window computed and stored.
     const warm = await measured(() => services.trends.warm());
     process.stdout.write(
-      `${JSON.stringify({ openMs, afterRestart, storedAfterRestart, again, save, refresh, afterNewSnapshot, warm, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+      `${JSON.stringify({ openMs, afterRestart, storedAfterRestart, again, save, refresh, afterNewSnapshot, warm, commands, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
     );
   } finally {
     if (newId !== null) await services.store.delete(newId);

@@ -7,7 +7,8 @@ import { historyDatabase } from "./history-data.js";
  * Issue 14's scale figures: `/trends` over histories of 1, 30 and 180 daily snapshots of 10,000
  * models (built once under /tmp, see history-data.ts), each in a fresh process (a restart), for
  * windows of 1 and 12 weeks: computed, then read as stored by another process; then a new snapshot
- * is saved, the same is asked again, and the scheduler's warm-up runs. For each step: wall time and
+ * is saved, the same is asked again, and the scheduler's warm-up runs; /org, /model, /top
+ * and /compare (under another method) are timed in the process that read the stored answer. For each step: wall time and
  * the event loop's longest delay (max) and p99 while it ran. Then the CLI's `stats --window 12` on
  * the 180-snapshot history, in-process (from a loaded process to the answer, as the CLI wires the
  * services; computed once, then read three times) and as a whole process (wall, max RSS).
@@ -56,6 +57,10 @@ export async function benchHistory(
         "open database (ms)": result.openMs,
         "/trends after restart, computed": show(result.afterRestart),
         "/trends after restart, stored by another process": show(result.storedAfterRestart),
+        "then, in that process, /org (its profile and footer)": show(result.commands.org),
+        "then /model": show(result.commands.model),
+        "then /top (three sorts)": show(result.commands.top),
+        "then /compare's check by uploader, new models": show(result.commands.compareUploaderNew),
         "/trends china, same process": show(result.again),
         "save a new snapshot": show(result.save),
         "refresh to it": show(result.refresh),

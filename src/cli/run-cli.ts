@@ -1,6 +1,6 @@
 import { isLocale, LOCALES, type Locale, translator } from "../locales/index.js";
-import { hubFailureOf } from "../services/hub/errors.js";
 import type { Services } from "../services/create-services.js";
+import { hubFailureOf } from "../services/hub/errors.js";
 import { NoDataError } from "../services/snapshots/trends-service.js";
 import { collectCommand } from "./commands/collect.js";
 import { importCommand } from "./commands/import.js";

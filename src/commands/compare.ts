@@ -60,10 +60,12 @@ export default defineCommand({
 
   check({ options, services, t }) {
     const method = methodOf(options);
-    return againstSnapshot(services, (current) => ({
-      sides: pair(current, options.a, options.b, method, services, t),
-      method,
-    }));
+    return againstSnapshot(services, async (current) => {
+      // Under a method other than the default, the snapshot's universe may not be aggregated yet:
+      // done here a few milliseconds at a time, so that the checks below find it in memory.
+      await services.trends.universeOf(current, method);
+      return { sides: pair(current, options.a, options.b, method, services, t), method };
+    });
   },
 
   async run({ services, t }, { plan: { sides, method } }) {

@@ -76,20 +76,30 @@ export async function fromHub<T>(
 /**
  * A check of the input against the newest snapshot: made from memory when one is stored, so a bad
  * input (an unknown model, task or organisation) is refused before anything is sent; otherwise
- * later, once one is collected (that reaches the Hub), and then a refusal edits the deferral.
+ * later, once one is collected (that reaches the Hub), and then a refusal edits the deferral. A
+ * check that must compute a little first (in slices) returns a promise, awaited within the answer
+ * budget like a database read.
  */
 export function againstSnapshot<Plan>(
   services: CommandServices,
-  check: (snapshot: Snapshot) => Plan,
-): { plan: Plan; snapshot: Snapshot } | Later<{ plan: Plan; snapshot: Snapshot }> {
+  check: (snapshot: Snapshot) => Plan | Promise<Plan>,
+):
+  | { plan: Plan; snapshot: Snapshot }
+  | Promise<{ plan: Plan; snapshot: Snapshot }>
+  | Later<{ plan: Plan; snapshot: Snapshot }> {
   const stored = services.trends.newestStored();
-  if (stored !== null) return { plan: check(stored), snapshot: stored };
+  if (stored !== null) {
+    const plan = check(stored);
+    return plan instanceof Promise
+      ? plan.then((ready) => ({ plan: ready, snapshot: stored }))
+      : { plan, snapshot: stored };
+  }
   return later(async () => {
     const snapshot = await withData(
       () => services.trends.latestSnapshot(),
       services.collection,
       services.clock,
     );
-    return { plan: check(snapshot), snapshot };
+    return { plan: await check(snapshot), snapshot };
   });
 }

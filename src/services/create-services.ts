@@ -81,6 +81,7 @@ export async function createServices(
   const aggregates: AggregateSource = {
     store: createAggregateStore(database),
     version: aggregateVersion(bundledOrganisationEntries()),
+    logger,
   };
   const trends = createTrendsService({
     store,

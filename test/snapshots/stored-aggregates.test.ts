@@ -1,9 +1,11 @@
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { createQueryCache, type QueryCache } from "../../src/services/cache/query-cache.js";
-import { ALL_METHODS, methodKey } from "../../src/services/method/method.js";
+import { ALL_METHODS, DEFAULT_METHOD, methodKey } from "../../src/services/method/method.js";
 import { defaultRegionAttributor } from "../../src/services/regions/attribution.js";
 import { createTrendsService, WINDOWS } from "../../src/services/snapshots/trends-service.js";
+import { memoizedLookup } from "../../src/services/stats/model-facts.js";
+import { knownUniverseAggregates, universeAggregates } from "../../src/services/stats/region-shares.js";
 import { aggregateVersion, storedAggregatesOf } from "../../src/services/stats/stored-aggregates.js";
 import { createAggregateStore } from "../../src/services/storage/aggregate-store.js";
 import { createSnapshotStore } from "../../src/services/storage/snapshot-store.js";
@@ -58,7 +60,7 @@ onEachDatabase((testDatabase) => {
         lookup: LOOKUP,
         clock,
         ...(withAggregates
-          ? { aggregates: { store: createAggregateStore(database), version: VERSION } }
+          ? { aggregates: { store: createAggregateStore(database), version: VERSION, logger } }
           : {}),
       });
     };
@@ -151,6 +153,34 @@ onEachDatabase((testDatabase) => {
     expect(loads).toEqual([]);
   });
 
+  it("answers when the aggregates it computed cannot be stored (a full disk), and says so in the log", async () => {
+    const { database, trends } = await world();
+    const warnings: string[] = [];
+    const said = pino({ level: "warn" }, { write: (line: string) => warnings.push(JSON.parse(line).msg) });
+    const stored = createAggregateStore(database);
+    const cache = createQueryCache({ ttlSeconds: 900, clock: () => new Date(NOW), logger });
+    caches.push(cache);
+    const failing = createTrendsService({
+      store: createSnapshotStore(database, { clock: () => new Date(NOW) }),
+      cache,
+      collector,
+      lookup: LOOKUP,
+      clock: () => new Date(NOW),
+      aggregates: {
+        store: { ...stored, put: () => Promise.reject(new Error("SQLITE_FULL: database or disk is full")) },
+        version: VERSION,
+        logger: said,
+      },
+    });
+    const query = { region: "china", windowWeeks: 4 } as const;
+    expect((await failing.stats(query)).stats).toEqual((await trends(false).stats(query)).stats);
+    expect(await countRows(database, "snapshot_aggregates")).toBe(0);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(new Set(warnings)).toEqual(
+      new Set(["could not store a snapshot's aggregates; they are computed again when next needed"]),
+    );
+  });
+
   it("computes and stores the aggregates a history needs the first time it is asked for", async () => {
     const { database, trends } = await world();
     const query = { region: null, windowWeeks: 12 } as const;
@@ -191,6 +221,39 @@ describe("comparisons loaded when asked (the CLI)", () => {
       }
       const current = await onDemand.latestSnapshot();
       expect(() => onDemand.knownComparisonOf(current, 1)).toThrow(/preloadComparisons/);
+    });
+
+    it("the bot's refresh aggregates the newest and its comparisons, which /org and /top then read from memory", async () => {
+      const database = await testDatabase.open();
+      const clock = () => new Date(NOW);
+      const store = createSnapshotStore(database, { clock });
+      const base = hubModels(200, 8);
+      for (const day of [28, 7, 0])
+        await store.save({
+          takenAt: new Date(NOW - day * DAY),
+          source: "collect",
+          models: modelsOfDay(base, -day),
+          skipped: 0,
+        });
+      const cache = createQueryCache({ ttlSeconds: 900, clock, logger });
+      caches.push(cache);
+      const bot = createTrendsService({ store, cache, collector, lookup: LOOKUP, clock });
+      await bot.refresh();
+      const current = await bot.latestSnapshot();
+      const compared = WINDOWS.map((windowWeeks) => bot.knownComparisonOf(current, windowWeeks)?.snapshot);
+      const shared = memoizedLookup(LOOKUP);
+      for (const snapshot of [current, ...compared]) {
+        if (snapshot === undefined) throw new Error("every window has an older snapshot here");
+        expect(knownUniverseAggregates(snapshot, shared, DEFAULT_METHOD), snapshot.takenAt).toBeDefined();
+      }
+      // Another method is aggregated only when asked (/compare's check), then kept too.
+      const other = { by: "uploader", cohort: "new" } as const;
+      expect(knownUniverseAggregates(current, shared, other)).toBeUndefined();
+      const aggregated = await bot.universeOf(current, other);
+      expect(knownUniverseAggregates(current, shared, other)).toBe(aggregated);
+      // The same figures as computed at once, over a lookup of its own.
+      const { universe, regions, orgs, countries } = universeAggregates(current, LOOKUP, other);
+      expect(aggregated).toMatchObject({ universe, regions, orgs, countries });
     });
   });
 });

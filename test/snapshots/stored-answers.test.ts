@@ -68,7 +68,11 @@ onEachDatabase((testDatabase) => {
         collector,
         lookup: LOOKUP,
         clock,
-        aggregates: { store: createAggregateStore(database), version: aggregateVersion(["test"]) },
+        aggregates: {
+          store: createAggregateStore(database),
+          version: aggregateVersion(["test"]),
+          logger: silent,
+        },
         ...(answers === null
           ? {}
           : {

@@ -12,7 +12,7 @@ export interface CollectionOutcome {
 }
 
 /**
- * The collection's outcome in `collection_outcomes` (migration 4): written by the scheduler after
+ * The collection's outcome in `collection_outcomes` (migration 5): written by the scheduler after
  * each attempt, read by every process, so that a replica that never collects tells users the
  * same "stale data, the Hub is failing" note as the process that saw the failure.
  */

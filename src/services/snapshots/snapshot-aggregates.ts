@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import type { Logger } from "pino";
 import { ALL_METHODS, type CountingMethod, methodKey } from "../method/method.js";
 import { historyPoint } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
@@ -21,10 +22,11 @@ const MISSING_BATCH = 30;
  */
 const KEPT_AGGREGATES = 24;
 
-/** Where the per-snapshot aggregates are kept, and which version of them this code trusts. */
+/** Where the per-snapshot aggregates are kept, which version of them this code trusts, and where a failure to keep one is said. */
 export interface AggregateSource {
   store: AggregateStore;
   version: string;
+  logger: Logger;
 }
 
 /**
@@ -91,8 +93,17 @@ export function createSnapshotAggregates(deps: {
       made.push(storedAggregateOf(snapshot, lookup, method));
       await yieldToEventLoop();
     }
-    await source.store.put(id, { version: source.version, aggregates: made });
     for (const { method, point } of made) points.set(`${id}:${methodKey(method)}`, point);
+    try {
+      await source.store.put(id, { version: source.version, aggregates: made });
+    } catch (error) {
+      // Storing them saves later work; the answer that needed them has them (a full disk, say, must
+      // not turn /trends into an apology). Their aggregates are computed again when next needed.
+      source.logger.warn(
+        { err: error, snapshotId: id },
+        "could not store a snapshot's aggregates; they are computed again when next needed",
+      );
+    }
     return made;
   }
 

@@ -4,12 +4,15 @@ import {
   type Cohort,
   type CountingMethod,
   type CreditMethod,
+  DEFAULT_METHOD,
   methodKey,
   methodOf,
 } from "../method/method.js";
 import { REGIONS, type Region } from "../regions/types.js";
 import { type StatsLimits, trendStatsSteps } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
+import { memoizedLookup } from "../stats/model-facts.js";
+import { type UniverseAggregates, universeAggregatesSteps } from "../stats/region-shares.js";
 import { runSliced } from "../stats/stepped.js";
 import type { TrendStats } from "../stats/types.js";
 import type { Snapshot, SnapshotMeta, SnapshotStore } from "../storage/snapshot-store.js";
@@ -103,6 +106,13 @@ export interface TrendsService {
   warm(options?: { backfill?: boolean }): Promise<void>;
   /** Computes and stores the aggregates of every snapshot that has none; returns how many. */
   backfillAggregates(): Promise<number>;
+  /**
+   * Aggregates `snapshot`'s universe under `method` a few milliseconds at a time, unless that is
+   * in memory already, so that the synchronous functions over it (`orgProfile`, `snapshotSource`)
+   * then find it there: for a check under a method other than the default (the default's are
+   * worked out at each refresh, for the newest snapshot and the ones it is compared with).
+   */
+  universeOf(snapshot: Snapshot, method: CountingMethod): Promise<UniverseAggregates>;
 }
 
 const DAY_MS = 86_400_000;
@@ -249,14 +259,31 @@ export function createTrendsService(deps: {
       // Autocomplete's index and the per-model facts of the new snapshot are worked out here, a
       // slice at a time, not in the first person's answer.
       await prepareSnapshot(newest, lookup);
-      // Autocomplete's (the bot's); a one-shot process builds it only if a command asks.
-      if (preloadComparisons) nameIndexOf(newest);
+      // The bot's: what /top, /model, /org and /about read synchronously of the newest snapshot
+      // and the ones it is compared with (names, the default method's universe) is worked out
+      // here too, in slices. A replica answering /trends from stored answers would otherwise
+      // aggregate it in one block at the first /org (155 ms on 10,000 models: `npm run bench scale`).
+      // A one-shot process does it only if a command asks.
+      if (preloadComparisons) {
+        for (const snapshot of new Set([newest, ...[...comparisons.values()].map((c) => c?.snapshot)])) {
+          if (snapshot === undefined) continue;
+          if (snapshot !== newest) await prepareSnapshot(snapshot, lookup);
+          await universeOf(snapshot, DEFAULT_METHOD);
+          nameIndexOf(snapshot);
+          await yieldToEventLoop();
+        }
+      }
     }
     view = next;
     // Answers cached from the previous snapshot are out of date now (not after the first read:
     // nothing was computed before it).
     if (previous !== null) cache.invalidate(SNAPSHOT_QUERY_PREFIX);
     return { newest: meta, changed: previous !== next };
+  }
+
+  const sharedLookup = memoizedLookup(lookup);
+  function universeOf(snapshot: Snapshot, method: CountingMethod): Promise<UniverseAggregates> {
+    return runSliced(universeAggregatesSteps(snapshot, sharedLookup, method));
   }
 
   function refresh(): Promise<RefreshResult> {
@@ -390,6 +417,7 @@ export function createTrendsService(deps: {
     refresh,
     stats,
     backfillAggregates: () => aggregates.backfill(),
+    universeOf,
     async warm({ backfill = true } = {}) {
       await refresh();
       if (currentView() === null) return;

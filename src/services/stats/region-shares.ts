@@ -132,6 +132,16 @@ export function* universeAggregatesSteps(
   return aggregates;
 }
 
+/** {@link universeAggregates} if it has been computed already, else undefined: never computes. */
+export function knownUniverseAggregates(
+  snapshot: SnapshotData,
+  lookup: RegionLookup,
+  method: CountingMethod = DEFAULT_METHOD,
+): UniverseAggregates | undefined {
+  const asOf = new Date(snapshot.takenAt).toISOString();
+  return methodCacheOf(snapshot, lookup).get(`${methodKey(method)}@${asOf}`);
+}
+
 function methodCacheOf(snapshot: SnapshotData, lookup: RegionLookup): ByMethod {
   let byLookup = aggregatesCache.get(snapshot.models);
   if (byLookup === undefined) {

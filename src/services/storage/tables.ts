@@ -120,7 +120,7 @@ export interface DigestDeliveriesTable {
   error: string | null;
 }
 
-/** What the scheduler's last run of one kind of work did (migration 4). */
+/** What the scheduler's last run of one kind of work did (migration 5). */
 export interface CollectionOutcomesTable {
   work: string;
   last_attempt_at: string;
