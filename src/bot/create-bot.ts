@@ -19,6 +19,7 @@ import type { CommandServices } from "./command-services.js";
 import { createCooldowns } from "./cooldowns.js";
 import { createDigestRuntime, type DigestRuntime } from "./digest-runtime.js";
 import { createChannelRest, createDiscordClient } from "./discord-client.js";
+import { prerenderTrendsCharts } from "./prerender-charts.js";
 import { createInteractionRouter, type InteractionRouter } from "./router.js";
 import { createWatchRuntime, type WatchRuntime } from "./watch-runtime.js";
 
@@ -52,7 +53,7 @@ export interface BotParts {
   collection: CollectionSchedule;
   digests: DigestRuntime;
   watches: WatchRuntime;
-  /** Loads the stored stats into the cache (no Hub involved). */
+  /** Loads the stored stats into the cache (no Hub involved) and draws /trends' usual charts. */
   warm(): Promise<void>;
   metrics: Metrics;
   /** The store everything runs on (health checks read it). */
@@ -110,6 +111,13 @@ export function createBot(deps: {
   );
   // Only a scheduler backfills the stored aggregates: every replica would otherwise redo it.
   const warming = { backfill: config.roles.has("scheduler") };
+  const chartSize = { ...DEFAULT_RENDER_SIZE, devicePixelRatio: config.charts.devicePixelRatio };
+  // Stats for everyone; a process that answers commands also draws /trends' usual charts ahead.
+  const warm = async () => {
+    await services.trends.warm(warming);
+    if (config.roles.has("interactions"))
+      await prerenderTrendsCharts({ trends: services.trends, renderer, chartSize, logger });
+  };
   const collection = createCollectionSchedule({
     collector: services.collector,
     // An interactions-only process follows what the scheduler stores and never collects itself.
@@ -120,9 +128,8 @@ export function createBot(deps: {
     everyMs: config.collection.everyHours * 3_600_000,
     clock,
     logger,
-    onNewSnapshot: () => services.trends.warm(warming),
+    onNewSnapshot: warm,
   });
-  const chartSize = { ...DEFAULT_RENDER_SIZE, devicePixelRatio: config.charts.devicePixelRatio };
   const client = createDiscordClient({ apiUrl: config.discord.apiUrl });
   // One REST client for every channel post (digests and watches), under one global rate limit.
   const channelRest = createChannelRest({ apiUrl: config.discord.apiUrl, token });
@@ -195,7 +202,7 @@ export function createBot(deps: {
     collection,
     digests,
     watches,
-    warm: () => services.trends.warm(warming),
+    warm,
     metrics,
     database: services.database,
   };
