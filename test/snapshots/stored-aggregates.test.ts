@@ -8,7 +8,7 @@ import { memoizedLookup } from "../../src/services/stats/model-facts.js";
 import { knownUniverseAggregates, universeAggregates } from "../../src/services/stats/region-shares.js";
 import { aggregateVersion, storedAggregatesOf } from "../../src/services/stats/stored-aggregates.js";
 import { createAggregateStore } from "../../src/services/storage/aggregate-store.js";
-import { createSnapshotStore } from "../../src/services/storage/snapshot-store.js";
+import { createSnapshotStore, type SnapshotStore } from "../../src/services/storage/snapshot-store.js";
 import { hubModels as generatedModels, modelsOfDay } from "../fixtures/daily-history.js";
 import { countRows, onEachDatabase } from "../support/test-databases.js";
 
@@ -28,20 +28,24 @@ const hubModels = (count: number, seed: number) => generatedModels(count, seed, 
 
 const DAYS = [90, 60, 30, 15, 8, 7, 6, 2, 1, 0];
 
+/** Saves one snapshot per day in `days` (days before NOW) of `base`'s models, downloads moved per day. */
+async function saveDays(store: SnapshotStore, base: ReturnType<typeof hubModels>, days: readonly number[]) {
+  for (const day of days) {
+    await store.save({
+      takenAt: new Date(NOW - day * DAY),
+      source: "collect",
+      models: modelsOfDay(base, -day),
+      skipped: 0,
+    });
+  }
+}
+
 onEachDatabase((testDatabase) => {
   async function world() {
     const database = await testDatabase.open();
     const clock = () => new Date(NOW);
     const store = createSnapshotStore(database, { clock });
-    const base = hubModels(400, 5);
-    for (const day of DAYS) {
-      await store.save({
-        takenAt: new Date(NOW - day * DAY),
-        source: "collect",
-        models: modelsOfDay(base, -day),
-        skipped: 0,
-      });
-    }
+    await saveDays(store, hubModels(400, 5), DAYS);
     const loads: number[] = [];
     const counted = {
       ...store,
@@ -200,14 +204,7 @@ describe("comparisons loaded when asked (the CLI)", () => {
       const database = await testDatabase.open();
       const clock = () => new Date(NOW);
       const store = createSnapshotStore(database, { clock });
-      const base = hubModels(200, 7);
-      for (const day of [14, 7, 0])
-        await store.save({
-          takenAt: new Date(NOW - day * DAY),
-          source: "collect",
-          models: modelsOfDay(base, -day),
-          skipped: 0,
-        });
+      await saveDays(store, hubModels(200, 7), [14, 7, 0]);
       const service = (preloadComparisons: boolean) => {
         const cache = createQueryCache({ ttlSeconds: 900, clock, logger });
         caches.push(cache);
@@ -227,14 +224,7 @@ describe("comparisons loaded when asked (the CLI)", () => {
       const database = await testDatabase.open();
       const clock = () => new Date(NOW);
       const store = createSnapshotStore(database, { clock });
-      const base = hubModels(200, 8);
-      for (const day of [28, 7, 0])
-        await store.save({
-          takenAt: new Date(NOW - day * DAY),
-          source: "collect",
-          models: modelsOfDay(base, -day),
-          skipped: 0,
-        });
+      await saveDays(store, hubModels(200, 8), [28, 7, 0]);
       const cache = createQueryCache({ ttlSeconds: 900, clock, logger });
       caches.push(cache);
       const bot = createTrendsService({ store, cache, collector, lookup: LOOKUP, clock });

@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Logger } from "pino";
+import { keepRecent } from "../cache/keep-recent.js";
 import { ALL_METHODS, type CountingMethod, methodKey } from "../method/method.js";
 import { historyPoint } from "../stats/compute-trend-stats.js";
 import type { RegionLookup } from "../stats/inputs.js";
@@ -67,14 +68,8 @@ export function createSnapshotAggregates(deps: {
   const computing = new Map<number, Promise<StoredAggregate[]>>();
 
   /** Remembers an aggregate asked for, forgetting the least recently asked beyond the bound. */
-  function keep(key: string, aggregate: SnapshotAggregate): void {
-    aggregates.delete(key);
-    aggregates.set(key, aggregate);
-    for (const oldest of aggregates.keys()) {
-      if (aggregates.size <= KEPT_AGGREGATES) break;
-      aggregates.delete(oldest);
-    }
-  }
+  const keep = (key: string, aggregate: SnapshotAggregate) =>
+    keepRecent(aggregates, key, aggregate, KEPT_AGGREGATES);
 
   /**
    * Computes and stores one snapshot's aggregates, one method at a time with the event loop free

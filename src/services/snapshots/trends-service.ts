@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { keepRecent } from "../cache/keep-recent.js";
 import type { QueryCache } from "../cache/query-cache.js";
 import {
   type Cohort,
@@ -165,14 +166,7 @@ export function createTrendsService(deps: {
   const views = new WeakMap<Snapshot, View>();
   let refreshing: Promise<RefreshResult> | null = null;
 
-  function remember(id: number, snapshot: Snapshot): void {
-    loaded.delete(id);
-    loaded.set(id, snapshot);
-    for (const key of loaded.keys()) {
-      if (loaded.size <= MAX_LOADED_SNAPSHOTS) break;
-      loaded.delete(key);
-    }
-  }
+  const remember = (id: number, snapshot: Snapshot) => keepRecent(loaded, id, snapshot, MAX_LOADED_SNAPSHOTS);
 
   async function load(id: number): Promise<Snapshot | null> {
     const found = loaded.get(id);

@@ -5,6 +5,7 @@ import type { SnapshotAggregate } from "../stats/region-shares.js";
 import type { AggregateSet, StoredAggregate } from "../stats/stored-aggregates.js";
 import type { RegionHistoryPoint } from "../stats/types.js";
 import type { Database } from "./database.js";
+import { writeForSnapshot } from "./snapshot-rows.js";
 import type { SnapshotAggregatesTable, Tables } from "./tables.js";
 
 /**
@@ -73,13 +74,7 @@ export function createAggregateStore(database: Database): AggregateStore {
         rows.push(aggregateRow(snapshotId, set.version, one));
         await yieldToEventLoop();
       }
-      await database.write(async (trx) => {
-        const exists = await trx
-          .selectFrom("snapshots")
-          .select("id")
-          .where("id", "=", snapshotId)
-          .executeTakeFirst();
-        if (exists === undefined) return;
+      await writeForSnapshot(database, snapshotId, async (trx) => {
         await trx.deleteFrom("snapshot_aggregates").where("snapshot_id", "=", snapshotId).execute();
         await insertRows(trx, rows);
       });

@@ -1,5 +1,6 @@
 import type { TrendStats } from "../stats/types.js";
 import type { Database } from "./database.js";
+import { writeForSnapshot } from "./snapshot-rows.js";
 
 /** What a stored answer is filed under: its snapshot, its query, and what it was computed from. */
 export interface AnswerKey {
@@ -48,13 +49,7 @@ export function createAnswerStore(database: Database): AnswerStore {
         version,
         answer: JSON.stringify(answer),
       };
-      await database.write(async (trx) => {
-        const exists = await trx
-          .selectFrom("snapshots")
-          .select("id")
-          .where("id", "=", snapshotId)
-          .executeTakeFirst();
-        if (exists === undefined) return;
+      await writeForSnapshot(database, snapshotId, async (trx) => {
         await trx.deleteFrom("stats_answers").where("snapshot_id", "<>", snapshotId).execute();
         await trx
           .insertInto("stats_answers")
