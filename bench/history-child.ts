@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pino } from "pino";
 import { parseConfig } from "../src/config.js";
 import { createServices } from "../src/services/create-services.js";
+import { DEFAULT_METHOD } from "../src/services/method/method.js";
 import { modelProfile, orgProfile, rankModels, snapshotSource } from "../src/services/snapshots/profiles.js";
 import { baseModels, modelsOfDay, takenAtOfDay } from "./history-data.js";
 
@@ -85,6 +86,8 @@ try {
   if (first === undefined) throw new Error("the new snapshot has no models");
   const commands = {
     org: await measured(async () => {
+      // As its check does: the compared snapshot's universe first, in slices.
+      if (previous !== null) await trends.universeOf(previous, DEFAULT_METHOD);
       orgProfile(current, previous, first.author, lookup);
       snapshotSource(current, lookup);
     }),

@@ -16,6 +16,7 @@ import {
   formatPp,
   formatShare,
 } from "../services/format/numbers.js";
+import { DEFAULT_METHOD } from "../services/method/method.js";
 import type { RegionAttributor } from "../services/regions/attribution.js";
 import { nameIndexOf } from "../services/snapshots/name-index.js";
 import {
@@ -59,9 +60,14 @@ export default defineCommand({
   mayBeSlow: true,
 
   check({ options, services, t }) {
-    return againstSnapshot(services, (current) => {
+    return againstSnapshot(services, async (current) => {
       const comparison = comparisonWith(current, services.trends.knownComparisonOf(current, 1), t);
-      const profile = findOrg(current, comparison?.snapshot ?? null, options.name, services.lookup, t);
+      const previous = comparison?.snapshot ?? null;
+      // The compared snapshot's universe is worked out by the first /org after a snapshot, a few
+      // milliseconds at a time (not for a name the snapshot does not know: that is refused below).
+      if (previous !== null && nameIndexOf(current).author(options.name) !== undefined)
+        await services.trends.universeOf(previous, DEFAULT_METHOD);
+      const profile = findOrg(current, previous, options.name, services.lookup, t);
       return { profile, comparison };
     });
   },

@@ -110,8 +110,8 @@ export interface TrendsService {
   /**
    * Aggregates `snapshot`'s universe under `method` a few milliseconds at a time, unless that is
    * in memory already, so that the synchronous functions over it (`orgProfile`, `snapshotSource`)
-   * then find it there: for a check under a method other than the default (the default's are
-   * worked out at each refresh, for the newest snapshot and the ones it is compared with).
+   * then find it there: for a check about a compared snapshot, or under a method other than the
+   * default (the newest snapshot's under the default is worked out at each refresh).
    */
   universeOf(snapshot: Snapshot, method: CountingMethod): Promise<UniverseAggregates>;
 }
@@ -254,18 +254,16 @@ export function createTrendsService(deps: {
       // slice at a time, not in the first person's answer.
       await prepareSnapshot(newest, lookup);
       // The bot's: what /top, /model, /org and /about read synchronously of the newest snapshot
-      // and the ones it is compared with (names, the default method's universe) is worked out
-      // here too, in slices. A replica answering /trends from stored answers would otherwise
-      // aggregate it in one block at the first /org (100–134 ms on 180 × 10k: `npm run bench scale`).
-      // A one-shot process does it only if a command asks.
+      // (its names, the default method's universe) is worked out here too, in slices. A replica
+      // answering /trends from stored answers would otherwise aggregate it in one block at its
+      // first /top or /org (60–130 ms on 10,000 models: `npm run bench scale`). A one-shot
+      // process does it only if a command asks. (The compared snapshots' are worked out by the
+      // check that needs them, also in slices: see `universeOf`.)
       if (preloadComparisons) {
-        for (const snapshot of new Set([newest, ...[...comparisons.values()].map((c) => c?.snapshot)])) {
-          if (snapshot === undefined) continue;
-          if (snapshot !== newest) await prepareSnapshot(snapshot, lookup);
-          await universeOf(snapshot, DEFAULT_METHOD);
-          nameIndexOf(snapshot);
-          await yieldToEventLoop();
-        }
+        await universeOf(newest, DEFAULT_METHOD);
+        // In a turn of its own: 10–22 ms for 10,000 models, after a slice of up to ~8 ms.
+        await yieldToEventLoop();
+        nameIndexOf(newest);
       }
     }
     view = next;
