@@ -39,19 +39,15 @@ parentPort.on("message", (message) => {
     return;
   }
   try {
-    const [result] = db.pragma("wal_checkpoint(PASSIVE)");
-    parentPort.postMessage({ ok: true, result });
+    db.pragma("wal_checkpoint(PASSIVE)");
+    parentPort.postMessage({ ok: true });
   } catch (error) {
     parentPort.postMessage({ ok: false, code: error && error.code, message: String(error && error.message) });
   }
 });
-parentPort.postMessage({ ready: true });
 `;
 
-type WorkerReply =
-  | { ready: true }
-  | { ok: true; result: { busy: number; log: number; checkpointed: number } }
-  | { ok: false; code?: string; message: string };
+type WorkerReply = { ok: true } | { ok: false; code?: string; message: string };
 
 /** Automatic checkpoints' threshold, in pages: SQLite's default, restored on failure. */
 const AUTOMATIC_PAGES = 1000;
@@ -99,7 +95,6 @@ export function startWalCheckpointer(options: {
   }
 
   worker.on("message", (reply: WorkerReply) => {
-    if ("ready" in reply) return;
     running = false;
     if (!reply.ok) {
       // Busy is the one expected refusal (another process checkpointing): the next write retries.
